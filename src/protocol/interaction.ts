@@ -1,0 +1,189 @@
+/**
+ * Provider-neutral domain model of an OpenID Connect interaction.
+ *
+ * The UI renders only these types; adapters translate each provider's payloads into them.
+ * No provider SDK type appears here, and nothing here holds user-facing English: labels come
+ * from the locale files, and provider-supplied text is carried as data to be rendered as text.
+ *
+ * @packageDocumentation
+ */
+
+/** A logo in light and dark variants. Either may be missing; URLs are untrusted until checked. */
+export interface Logo {
+  /** Logo for light backgrounds. */
+  light?: string;
+  /** Logo for dark backgrounds. */
+  dark?: string;
+}
+
+/** The application (OAuth client) asking for access. */
+export interface ClientInfo {
+  /** The client identifier. */
+  id: string;
+  /** Display name, as registered with the provider. Untrusted text. */
+  name: string;
+  /** Logo URLs; absent when the client registered none. */
+  logo?: Logo;
+  /** The application's home page. */
+  homepage?: string;
+  /** Privacy policy URL. */
+  policyUrl?: string;
+  /** Terms of service URL. */
+  termsUrl?: string;
+  /**
+   * Where the user will be sent after the decision. Absent for device-flow requests.
+   * May be a custom scheme for native apps.
+   */
+  redirectUri?: string;
+  /** Whether the client belongs to the provider's operator or to a third party. */
+  party: 'first' | 'third';
+  /** Whether the operator has verified the client's identity. */
+  verified: boolean;
+}
+
+/** The signed-in end user. */
+export interface UserInfo {
+  /** Stable account identifier (the `sub`). */
+  id: string;
+  /** Human-readable name, when known. Untrusted text. */
+  displayName?: string;
+  /** Avatar URL. Untrusted until checked. */
+  avatar?: string;
+  email?: string;
+  phone?: string;
+  username?: string;
+}
+
+/** A scope offered to the user on the consent screen. */
+export interface ScopeItem {
+  /** The scope value, e.g. `email` or `read:reports`. */
+  name: string;
+  /**
+   * Provider-supplied description, if any. Standard OIDC scopes are described by the locale
+   * files instead, so adapters leave this empty for them.
+   */
+  description?: string;
+  /** Locked on: the user cannot untick it (e.g. `openid`). */
+  required: boolean;
+  /** The user granted this scope to this client before. */
+  granted?: boolean;
+}
+
+/** An API resource (RFC 8707 resource indicator) with the scopes requested for it. */
+export interface ResourceRequest {
+  /** The resource indicator, e.g. `https://api.example.com`. */
+  indicator: string;
+  /** Display name of the API. Falls back to the indicator. Untrusted text. */
+  name?: string;
+  /** The scopes offered for this resource (only those the user holds). */
+  scopes: ScopeItem[];
+}
+
+/** An organization the user may grant the client access to. */
+export interface OrganizationOption {
+  /** Organization identifier. */
+  id: string;
+  /** Organization display name. Untrusted text. */
+  name: string;
+  /** The user's role in the organization, for display. */
+  role?: string;
+  /** The organization permissions that will be granted for this organization. */
+  permissions: ScopeItem[];
+}
+
+/** The organization choice that comes with a request for organization permissions. */
+export interface OrganizationRequest {
+  /** The organizations the user is a member of. Empty: the user cannot continue. */
+  options: OrganizationOption[];
+  /** `single`: pick one; `multiple`: pick any number. */
+  selection: 'single' | 'multiple';
+  /** Whether at least one organization must be chosen. */
+  required: boolean;
+}
+
+/** A scope the provider did not offer because the user lacks the permission. */
+export interface WithheldScope {
+  /** The scope value. */
+  name: string;
+  /** The resource indicator it belongs to; absent for OIDC scopes. */
+  resource?: string;
+}
+
+/** Everything the consent screen shows, in the kit's own terms. */
+export interface ConsentRequest {
+  /** OIDC scopes (`openid`, `profile`, `email`, …, custom). */
+  profileScopes: ScopeItem[];
+  /** API resources with their scopes, one entry per resource indicator. */
+  resources: ResourceRequest[];
+  /** Organization choice, when organization permissions are requested. */
+  organizations?: OrganizationRequest;
+  /** Individual claims requested through the `claims` parameter. */
+  claims: string[];
+  /** Scopes withheld because the user lacks them. Never offered. */
+  withheld: WithheldScope[];
+  /** Whether the decision may be remembered for next time. */
+  rememberable: boolean;
+}
+
+/** The user's consent decision, sent back to the provider. */
+export interface ConsentDecision {
+  /** Granted OIDC scopes. */
+  profileScopes: string[];
+  /** Granted API scopes, keyed by resource indicator. */
+  resources: Record<string, string[]>;
+  /** Chosen organization identifiers. */
+  organizationIds: string[];
+  /** Remember the decision so the provider may skip the screen next time. */
+  remember: boolean;
+}
+
+/** Kinds of identifier a provider accepts at sign-in. */
+export type IdentifierKind = 'email' | 'username' | 'phone';
+
+/** What the sign-in screen needs to know. */
+export interface LoginRequest {
+  /** Accepted identifier kinds, in the provider's order of preference. */
+  identifiers: IdentifierKind[];
+  /** Whether a password step is offered. */
+  password: boolean;
+  /** A hint to prefill the identifier (`login_hint`). Untrusted text. */
+  loginHint?: string;
+}
+
+/** A sign-in attempt with identifier and password. */
+export interface LoginSubmission {
+  identifier: string;
+  password: string;
+}
+
+/** Where the browser must go next: always a top-level navigation. */
+export interface Redirect {
+  /** An absolute `http:` or `https:` URL. */
+  to: string;
+}
+
+/** Fields every interaction step carries. */
+interface StepBase {
+  /** The interaction's identifier at the provider. */
+  uid: string;
+  /** The client that started the authorization request. */
+  client: ClientInfo;
+  /** The request's `ui_locales`, most preferred first (BCP 47 tags). */
+  uiLocales: string[];
+}
+
+/** The user must sign in. */
+export interface LoginStep extends StepBase {
+  kind: 'login';
+  login: LoginRequest;
+}
+
+/** The signed-in user must decide what to grant. */
+export interface ConsentStep extends StepBase {
+  kind: 'consent';
+  user: UserInfo;
+  consent: ConsentRequest;
+}
+
+/** The current step of an interaction. */
+export type InteractionStep = LoginStep | ConsentStep;

@@ -1,0 +1,41 @@
+/**
+ * The kit protocol: the JSON interface that consent-kit's server bridges serve and the `kit`
+ * adapter speaks. Bodies are the domain types of `interaction.ts`, as JSON.
+ *
+ * All endpoints live under the interaction's own URL, `<base>/<uid>` (for oidc-provider,
+ * `/interaction/<uid>`), because the provider's interaction cookie is path-scoped to it.
+ *
+ * | method | path                      | request body        | success (200)          |
+ * |--------|---------------------------|---------------------|------------------------|
+ * | GET    | `<base>/<uid>/details`    | –                   | `InteractionStep`      |
+ * | POST   | `<base>/<uid>/login`      | `LoginSubmission`   | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/consent`    | `ConsentDecision`   | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/abort`      | –                   | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/switch-account` | –               | `LoginStep`            |
+ *
+ * Errors answer with a 4xx/5xx status and a {@link KitErrorResponse}; `error` is one of the
+ * kit's {@link InteractionErrorCode}s (for example `invalid_scope` with 400,
+ * `invalid_credentials` with 401, `interaction_expired` with 404).
+ */
+import type { InteractionErrorCode } from './errors.js';
+
+/** The endpoint names of the kit protocol, relative to `<base>/<uid>/`. */
+export const KIT_ENDPOINTS = {
+  details: 'details',
+  login: 'login',
+  consent: 'consent',
+  abort: 'abort',
+  switchAccount: 'switch-account',
+} as const;
+
+/** Success body of the POST endpoints that end a step: the browser navigates to `redirectTo`. */
+export interface KitRedirectResponse {
+  redirectTo: string;
+}
+
+/** Error body of every kit endpoint. */
+export interface KitErrorResponse {
+  error: InteractionErrorCode;
+  /** Developer-facing English; the UI shows a localized message chosen by `error` instead. */
+  error_description?: string;
+}
