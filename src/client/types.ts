@@ -1,0 +1,79 @@
+/**
+ * Public types of the interaction client. The implementation lives in
+ * `interaction-client.ts`; adapters in `adapters/`.
+ */
+import type {
+  ConsentDecision,
+  InteractionStep,
+  LoginStep,
+  LoginSubmission,
+  Redirect,
+} from '../protocol/interaction.js';
+
+/** Per-call options, merged over the client's own. */
+export interface RequestOptions {
+  /** Aborts the request; the call rejects with `InteractionError` code `aborted`. */
+  signal?: AbortSignal;
+  /** Milliseconds before the call rejects with code `timeout`. Default 30 000; 0 disables it. */
+  timeout?: number;
+  /** Extra request headers (for example a CSRF token the host page carries). */
+  headers?: Record<string, string>;
+}
+
+/** Options of {@link createInteractionClient}. */
+export interface InteractionClientOptions extends RequestOptions {
+  /** The `fetch` to use; defaults to the global one. Useful for tests and for custom agents. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * What the client asks of an adapter: one function per operation, each given a transport that
+ * already applies timeout, signal, headers and JSON parsing, and each returning the kit's own
+ * validated types. Adapters throw `InteractionError` for anything the provider got wrong.
+ */
+export interface InteractionAdapter {
+  /** Adapter name, for diagnostics (`kit`, `logto`, …). */
+  readonly name: string;
+  load(transport: Transport): Promise<InteractionStep>;
+  signIn(transport: Transport, submission: LoginSubmission): Promise<Redirect>;
+  consent(transport: Transport, decision: ConsentDecision): Promise<Redirect>;
+  deny(transport: Transport): Promise<Redirect>;
+  switchAccount(transport: Transport): Promise<LoginStep>;
+}
+
+/** A JSON response as seen by adapters: status plus parsed body (`undefined` when empty). */
+export interface TransportResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** One HTTP request, as an adapter describes it. */
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Absolute URL, or relative to the page. */
+  url: string;
+  /** Serialized as JSON when present. */
+  body?: unknown;
+}
+
+/**
+ * Sends a request and parses the JSON answer. Rejects with `InteractionError` codes `network`,
+ * `timeout`, `aborted` or `invalid_response` (body is not JSON); never on an HTTP error status,
+ * which the adapter interprets.
+ */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** The typed interaction client. Every method rejects only with `InteractionError`. */
+export interface InteractionClient {
+  /** Loads the current step of the interaction. */
+  load(options?: RequestOptions): Promise<InteractionStep>;
+  /** Signs in; resolves with where the browser must go next. */
+  signIn(submission: LoginSubmission, options?: RequestOptions): Promise<Redirect>;
+  /** Sends the consent decision; resolves with where the browser must go next. */
+  consent(decision: ConsentDecision, options?: RequestOptions): Promise<Redirect>;
+  /** Refuses the request; the app receives `error=access_denied`. */
+  deny(options?: RequestOptions): Promise<Redirect>;
+  /** Leaves the signed-in account: resolves with the sign-in step for the same request. */
+  switchAccount(options?: RequestOptions): Promise<LoginStep>;
+}
