@@ -3,3 +3,4 @@ export { ERROR_CODES, InteractionError, isInteractionErrorCode } from './errors.
 export type { InteractionErrorCode, InteractionErrorOptions } from './errors.js';
 export { KIT_ENDPOINTS } from './kit.js';
 export type { KitErrorResponse, KitRedirectResponse } from './kit.js';
+export { safeHttpUrl } from './url.js';
