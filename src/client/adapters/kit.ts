@@ -1,0 +1,323 @@
+/**
+ * The `kit` adapter: speaks the kit protocol (see `src/protocol/kit.ts`) served by
+ * consent-kit's own server bridges, and validates every answer into the domain types.
+ *
+ * @packageDocumentation
+ */
+import { InteractionError, isInteractionErrorCode } from '../../protocol/errors.js';
+import type {
+  ClientInfo,
+  ConsentRequest,
+  ConsentStep,
+  IdentifierKind,
+  InteractionStep,
+  LoginRequest,
+  LoginStep,
+  Logo,
+  OrganizationOption,
+  OrganizationRequest,
+  Redirect,
+  ResourceRequest,
+  ScopeItem,
+  UserInfo,
+  WithheldScope,
+} from '../../protocol/interaction.js';
+import { KIT_ENDPOINTS } from '../../protocol/kit.js';
+import { safeHttpUrl } from '../../protocol/url.js';
+import {
+  assertBoolean,
+  assertObject,
+  assertOneOf,
+  assertOptionalBoolean,
+  assertOptionalString,
+  assertString,
+  assertStringArray,
+  isObject,
+  parseArray,
+} from '../assert.js';
+import type { InteractionAdapter, Transport, TransportResponse } from '../types.js';
+
+/** Options of {@link kitAdapter}. */
+export interface KitAdapterOptions {
+  /**
+   * The interaction's own URL, e.g. `/interaction/<uid>` or
+   * `https://idp.example.com/interaction/<uid>`; the endpoint names of `KIT_ENDPOINTS` are
+   * appended to it. Page-relative URLs are resolved by `fetch`.
+   */
+  baseUrl: string;
+}
+
+/** Identifier kinds the kit protocol knows. */
+const IDENTIFIER_KINDS = ['email', 'username', 'phone'] as const satisfies readonly IdentifierKind[];
+
+/**
+ * Creates the adapter for the kit protocol.
+ *
+ * Answers are validated at run time (failures reject with `invalid_response`, naming the path);
+ * unknown fields are dropped and fresh objects returned. Error statuses reject with the body's
+ * `error` when it is a documented {@link InteractionErrorCode}, otherwise by status: 404
+ * `interaction_expired`, 401 `invalid_credentials`, 403 `access_denied`, other 4xx
+ * `invalid_request`, 5xx and unexpected statuses `server_error`. Redirects must be `http(s)`
+ * (relative ones are resolved against the page), else `unsafe_redirect`.
+ *
+ * @param options - the interaction's base URL
+ * @throws TypeError when `baseUrl` is missing, empty or not an `http(s)` URL
+ */
+export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
+  if (!isObject(options)) throw new TypeError('"options" must be an object');
+  const { baseUrl } = options;
+  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
+    throw new TypeError('"options.baseUrl" must be a non-empty string');
+  }
+  if (isAbsoluteUrl(baseUrl) && safeHttpUrl(baseUrl) === undefined) {
+    throw new TypeError('"options.baseUrl" must be an http(s) URL or a page-relative path');
+  }
+  const base = baseUrl.replace(/\/+$/, '');
+  const url = (endpoint: string) => `${base}/${endpoint}`;
+
+  return {
+    name: 'kit',
+
+    async load(transport: Transport): Promise<InteractionStep> {
+      const response = await transport({ method: 'GET', url: url(KIT_ENDPOINTS.details) });
+      return parseInteractionStep(ok(response), 'step');
+    },
+
+    async signIn(transport, submission): Promise<Redirect> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.login), body: submission });
+      return parseRedirect(ok(response));
+    },
+
+    async consent(transport, decision): Promise<Redirect> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.consent), body: decision });
+      return parseRedirect(ok(response));
+    },
+
+    async deny(transport): Promise<Redirect> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.abort) });
+      return parseRedirect(ok(response));
+    },
+
+    async switchAccount(transport): Promise<LoginStep> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.switchAccount) });
+      const step = parseInteractionStep(ok(response), 'step');
+      if (step.kind !== 'login') throw new InteractionError('invalid_response', 'step.kind must be "login"');
+      return step;
+    },
+  };
+}
+
+/** Whether `value` starts with a URL scheme (`https:`, `javascript:` …). */
+function isAbsoluteUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(value.trim());
+}
+
+/**
+ * Returns the body of a 2xx response; throws the {@link InteractionError} an error status
+ * stands for otherwise.
+ */
+function ok(response: TransportResponse): unknown {
+  const { status, body } = response;
+  if (status >= 200 && status < 300) return body;
+  throw errorFromResponse(status, body);
+}
+
+/**
+ * Maps an error answer of the kit protocol to an {@link InteractionError}: the body's `error`
+ * when documented, else by status. The provider's `error` and `error_description` are kept.
+ */
+export function errorFromResponse(status: number, body: unknown): InteractionError {
+  const error = isObject(body) && typeof body.error === 'string' ? body.error : undefined;
+  const errorDescription =
+    isObject(body) && typeof body.error_description === 'string' ? body.error_description : undefined;
+  const code = isInteractionErrorCode(error)
+    ? error
+    : status === 404
+      ? 'interaction_expired'
+      : status === 401
+        ? 'invalid_credentials'
+        : status === 403
+          ? 'access_denied'
+          : status >= 400 && status < 500
+            ? 'invalid_request'
+            : 'server_error';
+  const message = errorDescription ?? `the provider answered with HTTP ${status}${error ? ` (${error})` : ''}`;
+  return new InteractionError(code, message, {
+    status,
+    ...(error !== undefined && { error }),
+    ...(errorDescription !== undefined && { errorDescription }),
+  });
+}
+
+/**
+ * Validates a `{ redirectTo }` body into a {@link Redirect} with an absolute `http(s)` URL.
+ * Relative URLs are resolved against `globalThis.location.href` when there is one.
+ */
+export function parseRedirect(body: unknown): Redirect {
+  assertObject(body, 'response');
+  const { redirectTo } = body;
+  assertString(redirectTo, 'response.redirectTo');
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  const to = safeHttpUrl(redirectTo, typeof href === 'string' && href !== '' ? href : undefined);
+  if (to === undefined) {
+    throw new InteractionError('unsafe_redirect', 'response.redirectTo must be an http(s) URL');
+  }
+  return { to };
+}
+
+/** Validates an {@link InteractionStep} (login or consent variant) and returns a fresh copy. */
+export function parseInteractionStep(value: unknown, label: string): InteractionStep {
+  assertObject(value, label);
+  const { kind, uid, client, uiLocales } = value;
+  assertOneOf(kind, `${label}.kind`, ['login', 'consent']);
+  assertString(uid, `${label}.uid`);
+  assertStringArray(uiLocales, `${label}.uiLocales`);
+  const base = { uid, client: parseClient(client, `${label}.client`), uiLocales: [...uiLocales] };
+  if (kind === 'login') {
+    const step: LoginStep = { kind, ...base, login: parseLoginRequest(value.login, `${label}.login`) };
+    return step;
+  }
+  const step: ConsentStep = {
+    kind,
+    ...base,
+    user: parseUser(value.user, `${label}.user`),
+    consent: parseConsentRequest(value.consent, `${label}.consent`),
+  };
+  return step;
+}
+
+function parseClient(value: unknown, label: string): ClientInfo {
+  assertObject(value, label);
+  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, party, verified } = value;
+  assertString(id, `${label}.id`);
+  assertString(name, `${label}.name`);
+  assertOptionalString(homepage, `${label}.homepage`);
+  assertOptionalString(policyUrl, `${label}.policyUrl`);
+  assertOptionalString(termsUrl, `${label}.termsUrl`);
+  assertOptionalString(redirectUri, `${label}.redirectUri`);
+  assertOneOf(party, `${label}.party`, ['first', 'third']);
+  assertBoolean(verified, `${label}.verified`);
+  const result: ClientInfo = { id, name, party, verified };
+  if (logo !== undefined) result.logo = parseLogo(logo, `${label}.logo`);
+  if (homepage !== undefined) result.homepage = homepage;
+  if (policyUrl !== undefined) result.policyUrl = policyUrl;
+  if (termsUrl !== undefined) result.termsUrl = termsUrl;
+  if (redirectUri !== undefined) result.redirectUri = redirectUri;
+  return result;
+}
+
+function parseLogo(value: unknown, label: string): Logo {
+  assertObject(value, label);
+  const { light, dark } = value;
+  assertOptionalString(light, `${label}.light`);
+  assertOptionalString(dark, `${label}.dark`);
+  const result: Logo = {};
+  if (light !== undefined) result.light = light;
+  if (dark !== undefined) result.dark = dark;
+  return result;
+}
+
+function parseUser(value: unknown, label: string): UserInfo {
+  assertObject(value, label);
+  const { id, displayName, avatar, email, phone, username } = value;
+  assertString(id, `${label}.id`);
+  const result: UserInfo = { id };
+  const optional = { displayName, avatar, email, phone, username };
+  for (const [key, field] of Object.entries(optional)) {
+    assertOptionalString(field, `${label}.${key}`);
+    if (field !== undefined) result[key as keyof typeof optional] = field;
+  }
+  return result;
+}
+
+function parseLoginRequest(value: unknown, label: string): LoginRequest {
+  assertObject(value, label);
+  const { identifiers, password, loginHint } = value;
+  const kinds = parseArray(identifiers, `${label}.identifiers`, (item, itemLabel) => {
+    assertOneOf(item, itemLabel, IDENTIFIER_KINDS);
+    return item;
+  });
+  assertBoolean(password, `${label}.password`);
+  assertOptionalString(loginHint, `${label}.loginHint`, true);
+  const result: LoginRequest = { identifiers: kinds, password };
+  if (loginHint !== undefined) result.loginHint = loginHint;
+  return result;
+}
+
+function parseScope(value: unknown, label: string): ScopeItem {
+  assertObject(value, label);
+  const { name, description, required, granted } = value;
+  assertString(name, `${label}.name`);
+  assertOptionalString(description, `${label}.description`, true);
+  assertBoolean(required, `${label}.required`);
+  assertOptionalBoolean(granted, `${label}.granted`);
+  const result: ScopeItem = { name, required };
+  if (description !== undefined) result.description = description;
+  if (granted !== undefined) result.granted = granted;
+  return result;
+}
+
+function parseResource(value: unknown, label: string): ResourceRequest {
+  assertObject(value, label);
+  const { indicator, name, scopes } = value;
+  assertString(indicator, `${label}.indicator`);
+  assertOptionalString(name, `${label}.name`);
+  const result: ResourceRequest = { indicator, scopes: parseArray(scopes, `${label}.scopes`, parseScope) };
+  if (name !== undefined) result.name = name;
+  return result;
+}
+
+function parseOrganizationOption(value: unknown, label: string): OrganizationOption {
+  assertObject(value, label);
+  const { id, name, role, permissions } = value;
+  assertString(id, `${label}.id`);
+  assertString(name, `${label}.name`);
+  assertOptionalString(role, `${label}.role`);
+  const result: OrganizationOption = {
+    id,
+    name,
+    permissions: parseArray(permissions, `${label}.permissions`, parseScope),
+  };
+  if (role !== undefined) result.role = role;
+  return result;
+}
+
+function parseOrganizationRequest(value: unknown, label: string): OrganizationRequest {
+  assertObject(value, label);
+  const { options, selection, required } = value;
+  const parsedOptions = parseArray(options, `${label}.options`, parseOrganizationOption);
+  assertOneOf(selection, `${label}.selection`, ['single', 'multiple']);
+  assertBoolean(required, `${label}.required`);
+  return { options: parsedOptions, selection, required };
+}
+
+function parseWithheld(value: unknown, label: string): WithheldScope {
+  assertObject(value, label);
+  const { name, resource } = value;
+  assertString(name, `${label}.name`);
+  assertOptionalString(resource, `${label}.resource`);
+  const result: WithheldScope = { name };
+  if (resource !== undefined) result.resource = resource;
+  return result;
+}
+
+function parseConsentRequest(value: unknown, label: string): ConsentRequest {
+  assertObject(value, label);
+  const { profileScopes, resources, organizations, claims, withheld, rememberable } = value;
+  const parsedProfileScopes = parseArray(profileScopes, `${label}.profileScopes`, parseScope);
+  const parsedResources = parseArray(resources, `${label}.resources`, parseResource);
+  const parsedOrganizations =
+    organizations === undefined ? undefined : parseOrganizationRequest(organizations, `${label}.organizations`);
+  assertStringArray(claims, `${label}.claims`);
+  const parsedWithheld = parseArray(withheld, `${label}.withheld`, parseWithheld);
+  assertBoolean(rememberable, `${label}.rememberable`);
+  const result: ConsentRequest = {
+    profileScopes: parsedProfileScopes,
+    resources: parsedResources,
+    claims: [...claims],
+    withheld: parsedWithheld,
+    rememberable,
+  };
+  if (parsedOrganizations !== undefined) result.organizations = parsedOrganizations;
+  return result;
+}

@@ -1,0 +1,213 @@
+/**
+ * The typed, provider-neutral interaction client.
+ *
+ * @packageDocumentation
+ */
+import { InteractionError } from '../protocol/errors.js';
+import type {
+  ConsentDecision,
+  InteractionStep,
+  LoginStep,
+  LoginSubmission,
+  Redirect,
+} from '../protocol/interaction.js';
+import { safeHttpUrl } from '../protocol/url.js';
+import { assertHeaders, assertTimeout, createTransport, DEFAULT_TIMEOUT, isAbortSignal } from './transport.js';
+import type {
+  InteractionAdapter,
+  InteractionClient,
+  InteractionClientOptions,
+  RequestOptions,
+  Transport,
+} from './types.js';
+
+const ADAPTER_METHODS = ['load', 'signIn', 'consent', 'deny', 'switchAccount'] as const;
+
+/**
+ * Creates an {@link InteractionClient} over an adapter (for example `kitAdapter({ baseUrl })`).
+ *
+ * Per-call options are merged over `options`: headers are merged (per-call wins), `timeout`
+ * is replaced, and a per-call `signal` is combined with the client's (either aborts the call).
+ *
+ * Every method rejects only with {@link InteractionError}; an unexpected error thrown by an
+ * adapter is wrapped as `invalid_response` with the original as `cause`. Misuse (a missing or
+ * malformed argument) rejects with `TypeError` instead.
+ *
+ * @param adapter - translates one provider's API into the kit's types
+ * @param options - `fetch`, `signal`, `timeout` (default 30 000 ms, 0 disables) and `headers`
+ * @throws TypeError when `adapter` is not an adapter or `options` are invalid
+ */
+export function createInteractionClient(
+  adapter: InteractionAdapter,
+  options: InteractionClientOptions = {},
+): InteractionClient {
+  if (!isRecord(adapter)) throw new TypeError('"adapter" must be an interaction adapter');
+  for (const method of ADAPTER_METHODS) {
+    if (typeof adapter[method] !== 'function') {
+      throw new TypeError(`"adapter.${method}" must be a function`);
+    }
+  }
+  assertRequestOptions(options, 'options');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new TypeError('"options.fetch" must be a function');
+  }
+  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new TypeError('no global fetch is available: pass "options.fetch"');
+  }
+  const clientOptions: InteractionClientOptions = { ...options, headers: { ...options.headers } };
+
+  /** Builds the transport of one call from the client's options and the call's own. */
+  function transportFor(callOptions: RequestOptions | undefined): Transport {
+    if (callOptions !== undefined) assertRequestOptions(callOptions, 'options');
+    const signals = [clientOptions.signal, callOptions?.signal].filter(
+      (signal): signal is AbortSignal => signal !== undefined,
+    );
+    return createTransport({
+      ...(clientOptions.fetch !== undefined && { fetch: clientOptions.fetch }),
+      signal: signals,
+      timeout: callOptions?.timeout ?? clientOptions.timeout ?? DEFAULT_TIMEOUT,
+      headers: { ...clientOptions.headers, ...callOptions?.headers },
+    });
+  }
+
+  /** Runs one adapter operation, so that it rejects only with `InteractionError`. */
+  async function run<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof InteractionError) throw error;
+      throw new InteractionError('invalid_response', `the ${adapter.name} adapter failed to ${operation}`, {
+        cause: error,
+      });
+    }
+  }
+
+  return {
+    async load(callOptions) {
+      const transport = transportFor(callOptions);
+      const step = await run('load the interaction', () => adapter.load(transport));
+      return checkStep(step, ['login', 'consent']);
+    },
+
+    async signIn(submission, callOptions) {
+      const body = copyLoginSubmission(submission);
+      const transport = transportFor(callOptions);
+      return checkRedirect(await run('sign in', () => adapter.signIn(transport, body)));
+    },
+
+    async consent(decision, callOptions) {
+      const body = copyConsentDecision(decision);
+      const transport = transportFor(callOptions);
+      return checkRedirect(await run('send the consent decision', () => adapter.consent(transport, body)));
+    },
+
+    async deny(callOptions) {
+      const transport = transportFor(callOptions);
+      return checkRedirect(await run('deny the request', () => adapter.deny(transport)));
+    },
+
+    async switchAccount(callOptions) {
+      const transport = transportFor(callOptions);
+      const step = await run('switch accounts', () => adapter.switchAccount(transport));
+      return checkStep(step, ['login']) as LoginStep;
+    },
+  };
+}
+
+/**
+ * Navigates the browser (top level) to a redirect returned by the client, after checking once
+ * more that it is an absolute `http(s)` URL.
+ *
+ * @param redirect - a {@link Redirect} from `signIn`, `consent` or `deny`
+ * @param assign - performs the navigation; defaults to `window.location.assign`
+ * @throws InteractionError `unsafe_redirect` when `redirect.to` is not an `http(s)` URL
+ * @throws TypeError when `redirect` is not an object or `assign` not a function
+ */
+export function followRedirect(
+  redirect: Redirect,
+  assign: (url: string) => void = (url) => window.location.assign(url),
+): void {
+  if (!isRecord(redirect)) throw new TypeError('"redirect" must be an object');
+  if (typeof assign !== 'function') throw new TypeError('"assign" must be a function');
+  const url = safeHttpUrl(redirect.to);
+  if (url === undefined) {
+    throw new InteractionError('unsafe_redirect', 'refusing to follow a redirect that is not an http(s) URL');
+  }
+  assign(url);
+}
+
+/** Whether `value` is a non-null, non-array object. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks `signal`, `timeout` and `headers` of a client or call options object. */
+function assertRequestOptions(value: unknown, label: string): asserts value is RequestOptions {
+  if (!isRecord(value)) throw new TypeError(`"${label}" must be an object`);
+  if (value.signal !== undefined && !isAbortSignal(value.signal)) {
+    throw new TypeError(`"${label}.signal" must be an AbortSignal`);
+  }
+  if (value.timeout !== undefined) assertTimeout(value.timeout, `${label}.timeout`);
+  if (value.headers !== undefined) assertHeaders(value.headers, `${label}.headers`);
+}
+
+/** Validates a sign-in submission and returns a copy holding only its known fields. */
+function copyLoginSubmission(value: unknown): LoginSubmission {
+  if (!isRecord(value)) throw new TypeError('"submission" must be an object');
+  const { identifier, password } = value;
+  if (typeof identifier !== 'string') throw new TypeError('"submission.identifier" must be a string');
+  if (typeof password !== 'string') throw new TypeError('"submission.password" must be a string');
+  return { identifier, password };
+}
+
+/** Validates a consent decision and returns a copy holding only its known fields. */
+function copyConsentDecision(value: unknown): ConsentDecision {
+  if (!isRecord(value)) throw new TypeError('"decision" must be an object');
+  const { profileScopes, resources, organizationIds, remember } = value;
+  const strings = (list: unknown, label: string): string[] => {
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+      throw new TypeError(`"${label}" must be an array of strings`);
+    }
+    return [...(list as string[])];
+  };
+  if (!isRecord(resources)) throw new TypeError('"decision.resources" must be an object');
+  const copiedResources: Record<string, string[]> = {};
+  for (const [indicator, scopes] of Object.entries(resources)) {
+    Object.defineProperty(copiedResources, indicator, {
+      value: strings(scopes, `decision.resources[${JSON.stringify(indicator)}]`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  if (typeof remember !== 'boolean') throw new TypeError('"decision.remember" must be a boolean');
+  return {
+    profileScopes: strings(profileScopes, 'decision.profileScopes'),
+    resources: copiedResources,
+    organizationIds: strings(organizationIds, 'decision.organizationIds'),
+    remember,
+  };
+}
+
+/** Re-checks what an adapter returned as a step (adapters may be third-party code). */
+function checkStep(value: unknown, kinds: readonly InteractionStep['kind'][]): InteractionStep {
+  if (!isRecord(value) || !kinds.includes(value.kind as InteractionStep['kind'])) {
+    throw new InteractionError(
+      'invalid_response',
+      `the adapter returned a step whose kind is not ${kinds.map((k) => JSON.stringify(k)).join(' or ')}`,
+    );
+  }
+  return value as unknown as InteractionStep;
+}
+
+/** Re-checks what an adapter returned as a redirect: only absolute `http(s)` URLs pass. */
+function checkRedirect(value: unknown): Redirect {
+  if (!isRecord(value) || typeof value.to !== 'string') {
+    throw new InteractionError('invalid_response', 'the adapter returned no redirect URL');
+  }
+  const to = safeHttpUrl(value.to);
+  if (to === undefined) {
+    throw new InteractionError('unsafe_redirect', 'the adapter returned a redirect that is not an http(s) URL');
+  }
+  return { to };
+}
