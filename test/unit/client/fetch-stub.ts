@@ -1,0 +1,40 @@
+/** Injected `fetch` doubles for the client tests: no network is ever touched. */
+import { vi } from 'vitest';
+
+/** A recorded call of a stub fetch. */
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | undefined;
+  credentials: RequestCredentials | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/** Creates a fetch stub answering `status` with `body` serialized as JSON (a string is sent raw). */
+export function stubFetch(status: number, body?: unknown) {
+  const requests: RecordedRequest[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    requests.push({
+      url: String(input),
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? init.body : undefined,
+      credentials: init.credentials,
+      signal: init.signal ?? undefined,
+    });
+    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(status === 204 ? null : text, { status });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, requests, mock: fetch };
+}
+
+/** A fetch that never settles and ignores its signal, like a hung connection. */
+export function hangingFetch() {
+  const requests: RequestInit[] = [];
+  const fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) => {
+    requests.push(init);
+    return new Promise<Response>(() => {});
+  }) as typeof globalThis.fetch;
+  return { fetch, requests };
+}
