@@ -1,0 +1,243 @@
+/**
+ * The demo identity provider: oidc-provider with in-memory storage, the consent-kit bridge
+ * mounted on its origin, and a slot for the host's interaction page.
+ *
+ * Mount order: bridge JSON endpoints → `renderInteraction` for `GET /interaction/<uid>` →
+ * `provider.callback()`.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createOidcProviderBridge, type OidcProviderBridge } from '../../src/server/index.js';
+import type { ClientMetadata } from './clients.js';
+import {
+  API_RESOURCE,
+  ORGANIZATION_RESOURCE,
+  authenticateDemoUser,
+  demoOrganizations,
+  demoPermissions,
+  demoUserInfo,
+  findDemoUser,
+} from './users.js';
+
+export { demoClients, DEMO_SPA_CLIENT, DEMO_WEB_CLIENT } from './clients.js';
+export type { ClientMetadata, DemoClientsOptions } from './clients.js';
+export { API_RESOURCE, DEMO_ORGANIZATIONS, DEMO_USERS, ORGANIZATION_RESOURCE } from './users.js';
+export type { DemoUser } from './users.js';
+
+/** Renders the host's interaction page for `GET /interaction/<uid>`. */
+export type RenderInteraction = (req: IncomingMessage, res: ServerResponse, uid: string) => void | Promise<void>;
+
+/** Options of {@link startIdp}. */
+export interface StartIdpOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Always the loopback interface. */
+  host?: '127.0.0.1';
+  /** Client registrations (see `demoClients`). */
+  clients: ClientMetadata[];
+  /** The sign-in/consent page; default: a plain-text page saying no UI is mounted. */
+  renderInteraction?: RenderInteraction;
+}
+
+/** A running demo IdP. */
+export interface RunningIdp {
+  /** `http://127.0.0.1:<port>`. */
+  issuer: string;
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+  /** The oidc-provider instance (untyped). */
+  provider: any;
+  /** The consent-kit bridge serving the kit protocol. */
+  bridge: OidcProviderBridge;
+}
+
+/** Demo API descriptions shown on the consent screen. */
+const RESOURCES = {
+  [API_RESOURCE]: {
+    name: 'Reports API',
+    scopes: { 'read:reports': 'Read reports', 'write:reports': 'Create and edit reports' },
+    format: 'jwt',
+  },
+  [ORGANIZATION_RESOURCE]: {
+    name: 'Organizations',
+    scopes: { 'read:members': 'See organization members', 'invite:members': 'Invite organization members' },
+    format: 'opaque',
+  },
+} as const;
+
+let providerModule: Promise<any> | undefined;
+
+/** Loads oidc-provider once, dropping its "Unsupported runtime" warning on Node 20. */
+function loadProvider(): Promise<any> {
+  providerModule ??= (async () => {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime')) return;
+      warn.apply(console, args);
+    };
+    try {
+      return await import('oidc-provider');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return providerModule;
+}
+
+function defaultRenderInteraction(_req: IncomingMessage, res: ServerResponse, uid: string): void {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end(`Interaction ${uid}: the consent-kit UI is not mounted on this identity provider.\n`);
+}
+
+/** Artifact lifetimes, in seconds (explicit, so oidc-provider does not print notices). */
+const TTL = {
+  AccessToken: 60 * 60,
+  AuthorizationCode: 60,
+  ClientCredentials: 10 * 60,
+  Grant: 14 * 24 * 60 * 60,
+  IdToken: 60 * 60,
+  Interaction: 60 * 60,
+  RefreshToken: 14 * 24 * 60 * 60,
+  Session: 14 * 24 * 60 * 60,
+};
+
+/** A fresh RS256 signing key per run (the demo keeps no state across restarts anyway). */
+function signingKeys(): { keys: object[] } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'demo-rs256', alg: 'RS256', use: 'sig' }] };
+}
+
+const INTERACTION_PAGE = /^\/interaction\/([A-Za-z0-9_-]+)\/?$/;
+
+/** Starts the demo IdP on 127.0.0.1. */
+export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
+  const { default: Provider, errors } = await loadProvider();
+  const render = options.renderInteraction ?? defaultRenderInteraction;
+
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const issuer = `http://127.0.0.1:${port}`;
+
+  // The bridge is created after the provider; findAccount only runs once requests flow.
+  let bridge: OidcProviderBridge | undefined;
+  const organizationsForGrant = (grantId: string | undefined) => bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
+
+  const provider = new Provider(issuer, {
+    clients: options.clients,
+    jwks: signingKeys(),
+    ttl: TTL,
+    cookies: { keys: ['consent-kit-demo-cookie-key-1', 'consent-kit-demo-cookie-key-0'] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+      organizations: ['organizations'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'organizations'],
+    conformIdTokenClaims: false,
+    clientBasedCORS(_ctx: unknown, origin: string, client: any) {
+      return origin !== 'null' && client.redirectUris.some((uri: string) => URL.parse(uri)?.origin === origin);
+    },
+    pkce: { required: (_ctx: unknown, client: any) => client.clientAuthMethod === 'none' },
+    features: {
+      devInteractions: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async (_ctx: unknown, _client: unknown, oneOf?: string | string[]) => {
+          if (Array.isArray(oneOf)) return oneOf.includes(API_RESOURCE) ? API_RESOURCE : oneOf[0];
+          return oneOf;
+        },
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx: unknown, indicator: string) => {
+          if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) throw new errors.InvalidTarget();
+          const resource = RESOURCES[indicator];
+          return {
+            scope: Object.keys(resource.scopes).join(' '),
+            audience: indicator,
+            accessTokenTTL: 60 * 60,
+            accessTokenFormat: resource.format,
+            ...(resource.format === 'jwt' ? { jwt: { sign: { alg: 'RS256' } } } : {}),
+          };
+        },
+      },
+    },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    async findAccount(ctx: any, sub: string, token?: { grantId?: string }) {
+      const user = findDemoUser(sub);
+      if (!user) return undefined;
+      const grantId = token?.grantId ?? ctx?.oidc?.entities?.Grant?.jti;
+      return {
+        accountId: user.accountId,
+        async claims() {
+          return {
+            sub: user.accountId,
+            name: user.displayName,
+            preferred_username: user.username,
+            email: user.email,
+            email_verified: true,
+            organizations: await organizationsForGrant(grantId),
+          };
+        },
+      };
+    },
+    async extraTokenClaims(_ctx: unknown, token: { grantId?: string; kind?: string }) {
+      const organizations = await organizationsForGrant(token.grantId);
+      return organizations.length > 0 ? { organizations } : undefined;
+    },
+  });
+
+  bridge = createOidcProviderBridge(provider, {
+    authenticate: authenticateDemoUser,
+    findUser: demoUserInfo,
+    getPermissions: demoPermissions,
+    getOrganizations: demoOrganizations,
+    organizationResource: ORGANIZATION_RESOURCE,
+    describeResource: (indicator) => {
+      if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
+      const { name, scopes } = RESOURCES[indicator];
+      return { name, scopes: { ...scopes } };
+    },
+  });
+  const activeBridge = bridge;
+  const callback = provider.callback();
+
+  handler = (req, res) => {
+    void activeBridge.handle(req, res, () => {
+      const match = req.method === 'GET' ? INTERACTION_PAGE.exec((req.url ?? '/').split('?')[0]!) : null;
+      if (match?.[1]) {
+        Promise.resolve(render(req, res, match[1])).catch((error: unknown) => {
+          console.error('demo idp: renderInteraction failed', error);
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        });
+        return;
+      }
+      callback(req, res);
+    });
+  };
+
+  return {
+    issuer,
+    provider,
+    bridge: activeBridge,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

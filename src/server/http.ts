@@ -1,0 +1,94 @@
+/**
+ * Minimal HTTP helpers of the server bridges: JSON body parsing with a size limit and JSON
+ * replies carrying a kit error code. Node `http` only, no framework.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InteractionErrorCode } from '../protocol/errors.js';
+import type { KitErrorResponse } from '../protocol/kit.js';
+
+/** Default request body limit, in bytes. */
+export const DEFAULT_BODY_LIMIT = 16 * 1024;
+
+/**
+ * An error the bridge answers with as-is: `status` plus a kit error code. Anything else thrown
+ * inside a bridge handler becomes a bare `500 server_error`.
+ */
+export class KitHttpError extends Error {
+  readonly status: number;
+  readonly code: InteractionErrorCode;
+
+  constructor(status: number, code: InteractionErrorCode, description: string) {
+    super(description);
+    this.name = 'KitHttpError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Whether the request declares a JSON body (`application/json`, any parameters). */
+export function isJsonContentType(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  if (typeof type !== 'string') return false;
+  return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Reads and parses a JSON request body. An empty body parses as `undefined`.
+ *
+ * Refuses (as {@link KitHttpError}) a body without `content-type: application/json` (415),
+ * a body over `limit` bytes (413) and unparsable JSON (400). The content-type requirement is
+ * also what keeps cross-site HTML forms out: a form can only send `application/json` through
+ * `fetch`, which needs a CORS preflight the bridge never grants.
+ */
+export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  if (!isJsonContentType(req)) {
+    throw new KitHttpError(415, 'invalid_request', 'content-type must be application/json');
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new KitHttpError(413, 'invalid_request', 'request body too large');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > limit) {
+      req.resume();
+      throw new KitHttpError(413, 'invalid_request', 'request body too large');
+    }
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new KitHttpError(400, 'invalid_request', 'request body is not valid JSON');
+  }
+}
+
+/** Sends a JSON reply that no cache may keep. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(text);
+}
+
+/** Sends a {@link KitErrorResponse}. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  error: InteractionErrorCode,
+  description?: string,
+  headers?: Record<string, string>,
+): void {
+  const body: KitErrorResponse = description === undefined ? { error } : { error, error_description: description };
+  sendJson(res, status, body, headers);
+}

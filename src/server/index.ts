@@ -1,0 +1,27 @@
+/**
+ * `consent-kit/server`: Node bridges that serve the kit protocol for identity providers.
+ * Node only; never imported by the UI.
+ *
+ * @packageDocumentation
+ */
+export { createOidcProviderBridge } from './oidc-provider.js';
+export type {
+  GrantLike,
+  InteractionDetailsLike,
+  NextFunction,
+  OidcProviderBridge,
+  OidcProviderBridgeOptions,
+  OidcProviderLike,
+  OrganizationStore,
+  ProviderClientLike,
+} from './oidc-provider.js';
+export { computeConsentOffer, isConsentDecision, planConsent, REQUIRED_PROFILE_SCOPES } from './consent-offer.js';
+export type {
+  ConsentOffer,
+  ConsentOfferInput,
+  ConsentPlanResult,
+  GrantPlan,
+  OrganizationOffer,
+  ResourceOffer,
+} from './consent-offer.js';
+export type { OrganizationMembership, PermissionMap, ResourceDescription } from './rbac.js';

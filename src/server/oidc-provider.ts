@@ -1,0 +1,446 @@
+/**
+ * The oidc-provider bridge: serves the kit protocol (see `protocol/kit.ts`) for
+ * node-oidc-provider v8/v9 as a framework-neutral, connect-style Node `http` handler.
+ *
+ * oidc-provider is not imported: the bridge takes the host's provider instance and uses only
+ * the few members described by {@link OidcProviderLike}.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
+import { safeHttpUrl } from '../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
+import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+
+/** The parts of an oidc-provider `Interaction` the bridge reads. */
+export interface InteractionDetailsLike {
+  uid: string;
+  prompt: { name: string; reasons?: string[]; details?: Record<string, unknown> };
+  params: Record<string, unknown>;
+  session?: { accountId?: string; [key: string]: unknown };
+  grantId?: string;
+}
+
+/** The parts of an oidc-provider `Client` the bridge reads. */
+export interface ProviderClientLike {
+  clientId: string;
+  clientName?: string;
+  logoUri?: string;
+  clientUri?: string;
+  policyUri?: string;
+  tosUri?: string;
+}
+
+/** The parts of an oidc-provider `Grant` the bridge uses. */
+export interface GrantLike {
+  accountId?: string;
+  clientId?: string;
+  addOIDCScope(scope: string): void;
+  rejectOIDCScope(scope: string): void;
+  addOIDCClaims(claims: string[]): void;
+  addResourceScope(indicator: string, scope: string): void;
+  rejectResourceScope(indicator: string, scope: string): void;
+  getOIDCScopeFiltered(filter: Set<string>): string;
+  getResourceScopeFiltered(indicator: string, filter: Set<string>): string;
+  save(): Promise<string>;
+}
+
+/** The parts of an oidc-provider `Provider` instance the bridge uses. */
+export interface OidcProviderLike {
+  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetailsLike>;
+  interactionResult(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: Record<string, unknown>,
+    options?: { mergeWithLastSubmission?: boolean },
+  ): Promise<string>;
+  Client: { find(clientId: string): Promise<ProviderClientLike | undefined> };
+  Grant: {
+    new (properties: { accountId: string; clientId: string }): GrantLike;
+    find(grantId: string): Promise<GrantLike | undefined>;
+  };
+}
+
+/**
+ * Where the bridge records which organizations were chosen for a grant. A `Map` fits; a
+ * database-backed store may return promises.
+ */
+export interface OrganizationStore {
+  get(grantId: string): string[] | undefined | Promise<string[] | undefined>;
+  set(grantId: string, organizationIds: string[]): unknown;
+}
+
+/** Host callbacks and settings of {@link createOidcProviderBridge}. */
+export interface OidcProviderBridgeOptions {
+  /**
+   * Checks a sign-in attempt. Resolve with the account id, or `null` for wrong credentials
+   * (answered `401 invalid_credentials`). `identifier` is an email or a username, as typed.
+   * Rate limiting and lockout are the host's job.
+   */
+  authenticate(identifier: string, password: string): Promise<{ accountId: string } | null>;
+  /** The signed-in user, for the consent screen's account block. Only `UserInfo` fields are sent. */
+  findUser(accountId: string): Promise<UserInfo>;
+  /**
+   * The API scopes the user holds through global roles, keyed by resource indicator. Requested
+   * scopes the user does not hold are withheld: reported, never offered, always rejected.
+   */
+  getPermissions(accountId: string): Promise<PermissionMap>;
+  /** The user's organization memberships, with the organization permissions held in each. */
+  getOrganizations(accountId: string): Promise<OrganizationMembership[]>;
+  /**
+   * The resource indicator whose scopes are organization permissions (e.g.
+   * `urn:example:organizations`). When a request asks for it, the consent step carries an
+   * organization choice (single, required) instead of a resource group, and the grant gets
+   * the chosen organization's permissions.
+   */
+  organizationResource?: string;
+  /** Display name and scope descriptions of an API resource. */
+  describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
+  /** Whether a client is first party and verified. Default: third party, unverified. */
+  describeClient?(
+    client: ProviderClientLike,
+  ): Partial<Pick<ClientInfo, 'party' | 'verified'>> | Promise<Partial<Pick<ClientInfo, 'party' | 'verified'>>>;
+  /**
+   * Where chosen organization ids are recorded by grant id. Default: an in-memory `Map`
+   * (lost on restart, never pruned; fine for demos and tests).
+   */
+  organizationStore?: OrganizationStore;
+  /** Path under which interactions live; must match oidc-provider's `interactions.url`. Default `/interaction`. */
+  prefix?: string;
+  /** Request body limit in bytes. Default 16 KiB. */
+  bodyLimit?: number;
+  /** Called with unexpected errors (answered `500 server_error` without details). Default `console.error`. */
+  onError?(error: unknown): void;
+}
+
+/** Connect-style `next`. */
+export type NextFunction = (error?: unknown) => void;
+
+/** What {@link createOidcProviderBridge} returns. */
+export interface OidcProviderBridge {
+  /**
+   * Serves `GET <prefix>/<uid>/details` and `POST <prefix>/<uid>/(login|consent|abort|switch-account)`;
+   * calls `next()` for every other request. Mount it before the provider's own handler.
+   *
+   * POST bodies must be `content-type: application/json` (even the empty ones of `abort` and
+   * `switch-account`); anything else is refused with 415. Besides the SameSite interaction
+   * cookie, that is what blocks cross-site form CSRF: an HTML form cannot send JSON, and a
+   * cross-origin `fetch` with a JSON body needs a CORS preflight the bridge never grants.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void>;
+  /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
+  organizationsForGrant(grantId: string | undefined): Promise<string[]>;
+}
+
+const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
+}
+
+function splitSpaces(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+function scopeMap(value: unknown): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  if (typeof value !== 'object' || value === null) return map;
+  for (const [indicator, scopes] of Object.entries(value)) map[indicator] = stringList(scopes);
+  return map;
+}
+
+function pickUser(user: UserInfo, accountId: string): UserInfo {
+  const picked: UserInfo = { id: typeof user.id === 'string' && user.id ? user.id : accountId };
+  for (const key of ['displayName', 'avatar', 'email', 'phone', 'username'] as const) {
+    const value = user[key];
+    if (typeof value === 'string' && value !== '') picked[key] = value;
+  }
+  return picked;
+}
+
+function isSessionNotFound(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SessionNotFound';
+}
+
+const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
+
+/**
+ * Creates the kit protocol bridge for an oidc-provider instance.
+ *
+ * Mount order on the provider's origin: `bridge.handle`, then the host's HTML page for
+ * `GET <prefix>/<uid>`, then `provider.callback()`. The JSON endpoints must live under the
+ * interaction URL because the provider's interaction cookie is path-scoped to it.
+ *
+ * Nothing of the provider's internals (session cookie, session uid, grant, params) is sent
+ * to the browser: only the kit's `InteractionStep` types and `{ redirectTo }`.
+ */
+export function createOidcProviderBridge(provider: OidcProviderLike, options: OidcProviderBridgeOptions): OidcProviderBridge {
+  const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
+  const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
+  const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
+
+  async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
+    let interaction: InteractionDetailsLike;
+    try {
+      interaction = await provider.interactionDetails(req, res);
+    } catch (error) {
+      if (isSessionNotFound(error)) throw expired();
+      throw error;
+    }
+    if (!interaction || interaction.uid !== uid) throw expired();
+    return interaction;
+  }
+
+  async function result(
+    req: IncomingMessage,
+    res: ServerResponse,
+    value: Record<string, unknown>,
+    merge: boolean,
+  ): Promise<KitRedirectResponse> {
+    try {
+      return { redirectTo: await provider.interactionResult(req, res, value, { mergeWithLastSubmission: merge }) };
+    } catch (error) {
+      if (isSessionNotFound(error)) throw expired();
+      throw error;
+    }
+  }
+
+  async function clientInfo(interaction: InteractionDetailsLike): Promise<ClientInfo> {
+    const clientId = interaction.params.client_id;
+    const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
+    if (!client) throw new Error('interaction client not found');
+    const described = (await options.describeClient?.(client)) ?? {};
+    const info: ClientInfo = {
+      id: client.clientId,
+      name: client.clientName || client.clientId,
+      party: described.party === 'first' ? 'first' : 'third',
+      verified: described.verified === true,
+    };
+    const logo = safeHttpUrl(client.logoUri);
+    if (logo) info.logo = { light: logo };
+    const homepage = safeHttpUrl(client.clientUri);
+    if (homepage) info.homepage = homepage;
+    const policy = safeHttpUrl(client.policyUri);
+    if (policy) info.policyUrl = policy;
+    const terms = safeHttpUrl(client.tosUri);
+    if (terms) info.termsUrl = terms;
+    const redirectUri = interaction.params.redirect_uri;
+    if (typeof redirectUri === 'string' && redirectUri !== '') info.redirectUri = redirectUri;
+    return info;
+  }
+
+  async function loginStep(interaction: InteractionDetailsLike, withHint: boolean): Promise<LoginStep> {
+    const step: LoginStep = {
+      kind: 'login',
+      uid: interaction.uid,
+      client: await clientInfo(interaction),
+      uiLocales: splitSpaces(interaction.params.ui_locales),
+      login: { identifiers: ['email', 'username'], password: true },
+    };
+    const hint = interaction.params.login_hint;
+    if (withHint && typeof hint === 'string' && hint !== '') step.login.loginHint = hint;
+    return step;
+  }
+
+  function consentAccount(interaction: InteractionDetailsLike): string {
+    const accountId = interaction.session?.accountId;
+    if (typeof accountId !== 'string' || accountId === '') throw new Error('consent prompt without a signed-in account');
+    return accountId;
+  }
+
+  async function existingGrant(interaction: InteractionDetailsLike, accountId: string): Promise<GrantLike | undefined> {
+    if (!interaction.grantId) return undefined;
+    const grant = await provider.Grant.find(interaction.grantId);
+    const clientId = interaction.params.client_id;
+    if (!grant || grant.accountId !== accountId || grant.clientId !== clientId) return undefined;
+    return grant;
+  }
+
+  async function consentOffer(interaction: InteractionDetailsLike, accountId: string): Promise<ConsentOffer> {
+    const promptDetails = interaction.prompt.details ?? {};
+    const missingResourceScopes = scopeMap(promptDetails.missingResourceScopes);
+    const requested = new Set(splitSpaces(interaction.params.scope));
+    const grant = await existingGrant(interaction, accountId);
+    const resourceParam = interaction.params.resource;
+    const indicators = unique([
+      ...Object.keys(missingResourceScopes),
+      ...(typeof resourceParam === 'string' ? [resourceParam] : stringList(resourceParam)),
+    ]);
+    const grantedResourceScopes: Record<string, string[]> = {};
+    if (grant) {
+      for (const indicator of indicators) {
+        grantedResourceScopes[indicator] = splitSpaces(grant.getResourceScopeFiltered(indicator, requested));
+      }
+    }
+    const [permissions, organizations, descriptions] = await Promise.all([
+      options.getPermissions(accountId),
+      options.getOrganizations(accountId),
+      Promise.all(indicators.map(async (indicator) => [indicator, await options.describeResource?.(indicator)] as const)),
+    ]);
+    const resourceDescriptions: Record<string, ResourceDescription> = {};
+    for (const [indicator, description] of descriptions) if (description) resourceDescriptions[indicator] = description;
+
+    const input: Parameters<typeof computeConsentOffer>[0] = {
+      missingOIDCScope: stringList(promptDetails.missingOIDCScope),
+      grantedOIDCScope: grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [],
+      missingOIDCClaims: stringList(promptDetails.missingOIDCClaims),
+      missingResourceScopes,
+      grantedResourceScopes,
+      permissions: permissions ?? {},
+      organizations: organizations ?? [],
+      resourceDescriptions,
+    };
+    if (options.organizationResource !== undefined) input.organizationResource = options.organizationResource;
+    return computeConsentOffer(input);
+  }
+
+  async function consentStep(interaction: InteractionDetailsLike): Promise<ConsentStep> {
+    const accountId = consentAccount(interaction);
+    const [client, user, offer] = await Promise.all([
+      clientInfo(interaction),
+      options.findUser(accountId),
+      consentOffer(interaction, accountId),
+    ]);
+    return {
+      kind: 'consent',
+      uid: interaction.uid,
+      client,
+      uiLocales: splitSpaces(interaction.params.ui_locales),
+      user: pickUser(user, accountId),
+      consent: offer.request,
+    };
+  }
+
+  async function onDetails(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    const interaction = await details(req, res, uid);
+    switch (interaction.prompt.name) {
+      case 'login':
+        return sendJson(res, 200, await loginStep(interaction, true));
+      case 'consent':
+        return sendJson(res, 200, await consentStep(interaction));
+      default:
+        throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
+    }
+  }
+
+  async function onLogin(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    const body = await readJsonBody(req, bodyLimit);
+    const interaction = await details(req, res, uid);
+    if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
+      throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
+    }
+    const { identifier, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (
+      typeof identifier !== 'string' ||
+      typeof password !== 'string' ||
+      identifier.trim() === '' ||
+      password === '' ||
+      identifier.length > 512 ||
+      password.length > 1024
+    ) {
+      throw new KitHttpError(400, 'invalid_request', 'body must be { identifier, password }');
+    }
+    const account = await options.authenticate(identifier.trim(), password);
+    if (!account) throw new KitHttpError(401, 'invalid_credentials', 'wrong identifier or password');
+    // A login result never merges an earlier submission: signing in as someone else at the
+    // consent prompt must not carry the previous account's consent along.
+    sendJson(res, 200, await result(req, res, { login: { accountId: account.accountId } }, false));
+  }
+
+  async function onConsent(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    const body = await readJsonBody(req, bodyLimit);
+    const interaction = await details(req, res, uid);
+    if (interaction.prompt.name !== 'consent') {
+      throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
+    }
+    const accountId = consentAccount(interaction);
+    const clientId = interaction.params.client_id;
+    if (typeof clientId !== 'string') throw new Error('interaction without client_id');
+    const offer = await consentOffer(interaction, accountId);
+    const outcome = planConsent(offer, body);
+    if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
+    const { plan } = outcome;
+
+    const grant = (await existingGrant(interaction, accountId)) ?? new provider.Grant({ accountId, clientId });
+    if (plan.oidc.grant.length > 0) grant.addOIDCScope(plan.oidc.grant.join(' '));
+    if (plan.oidc.reject.length > 0) grant.rejectOIDCScope(plan.oidc.reject.join(' '));
+    if (plan.claims.length > 0) grant.addOIDCClaims(plan.claims);
+    for (const resource of plan.resources) {
+      if (resource.grant.length > 0) grant.addResourceScope(resource.indicator, resource.grant.join(' '));
+      if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
+    }
+    const grantId = await grant.save();
+    if (offer.organization) await store.set(grantId, plan.organizationIds);
+    sendJson(res, 200, await result(req, res, { consent: { grantId } }, true));
+  }
+
+  async function onAbort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    await readJsonBody(req, bodyLimit);
+    await details(req, res, uid);
+    sendJson(
+      res,
+      200,
+      await result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false),
+    );
+  }
+
+  async function onSwitchAccount(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    await readJsonBody(req, bodyLimit);
+    const interaction = await details(req, res, uid);
+    sendJson(res, 200, await loginStep(interaction, false));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void> {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    const match = route.exec(pathname);
+    const uid = match?.[1];
+    const endpoint = match?.[2];
+    if (!uid || !endpoint || !ENDPOINTS.has(endpoint)) {
+      next();
+      return;
+    }
+    const method = req.method ?? 'GET';
+    const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
+    try {
+      if (method !== expected) {
+        req.resume();
+        return sendError(res, 405, 'invalid_request', `use ${expected}`, { allow: expected });
+      }
+      switch (endpoint) {
+        case KIT_ENDPOINTS.details:
+          return await onDetails(req, res, uid);
+        case KIT_ENDPOINTS.login:
+          return await onLogin(req, res, uid);
+        case KIT_ENDPOINTS.consent:
+          return await onConsent(req, res, uid);
+        case KIT_ENDPOINTS.abort:
+          return await onAbort(req, res, uid);
+        default:
+          return await onSwitchAccount(req, res, uid);
+      }
+    } catch (error) {
+      if (res.headersSent) {
+        onError(error);
+        res.destroy();
+        return;
+      }
+      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message);
+      onError(error);
+      return sendError(res, 500, 'server_error');
+    }
+  }
+
+  async function organizationsForGrant(grantId: string | undefined): Promise<string[]> {
+    if (!grantId) return [];
+    return [...((await store.get(grantId)) ?? [])];
+  }
+
+  return { handle, organizationsForGrant };
+}
