@@ -1,0 +1,29 @@
+/**
+ * `Consent.Actions`: Cancel and Authorize. Both are disabled while anything is in flight;
+ * the Root's ref guard makes a second click a no-op even before the disabled state renders.
+ */
+import { Button } from '../ui/button.js';
+import { useConsentContext } from './context.js';
+
+/** The Cancel and Authorize buttons. */
+export function ConsentActions() {
+  const { t, status, pending, state, cancel } = useConsentContext('Consent.Actions');
+  const locked = status !== 'idle';
+  return (
+    <div className="ck-consent__actions">
+      <Button className="ck-consent__cancel" onClick={cancel} disabled={locked} busy={pending === 'cancel'}>
+        {t('consent.cancel')}
+      </Button>
+      {/* A submit button: Enter in the form authorizes, like any form. */}
+      <Button
+        type="submit"
+        variant="primary"
+        className="ck-consent__authorize"
+        disabled={locked || state.blocked}
+        busy={pending === 'authorize'}
+      >
+        {t('consent.authorize')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * `Consent.AppHeader`: who is asking. Logo (or monogram), the heading "<App> wants to access
+ * your account", and a third-party indication with a word of caution.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Badge } from '../ui/checkbox-field.js';
+import { LogoImage } from '../ui/logo-image.js';
+import { useConsentContext } from './context.js';
+
+/** Props of {@link ConsentAppHeader}. */
+export interface ConsentAppHeaderProps {
+  /** Extra content under the heading. */
+  children?: ReactNode;
+}
+
+/** The app's identity and the screen heading (the `h1` focus lands on at step changes). */
+export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
+  const { step, t, ids, autoFocusHeading } = useConsentContext('Consent.AppHeader');
+  const { client } = step;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (autoFocusHeading) heading.current?.focus();
+  }, [autoFocusHeading]);
+  const thirdParty = client.party === 'third';
+  return (
+    <header className="ck-consent__header" data-third-party={thirdParty ? '' : undefined}>
+      <LogoImage
+        className="ck-consent__logo"
+        src={client.logo?.light}
+        darkSrc={client.logo?.dark}
+        name={client.name}
+        alt={t('common.logoAlt', { app: client.name })}
+      />
+      <h1 id={ids.heading} ref={heading} tabIndex={-1} className="ck-consent__title">
+        {t('consent.title', { app: client.name })}
+      </h1>
+      {thirdParty && (
+        <div className="ck-consent__badges">
+          <Badge tone="info">{t('common.thirdParty')}</Badge>
+          {!client.verified && <Badge tone="warning">{t('common.unverified')}</Badge>}
+        </div>
+      )}
+      {thirdParty && <p className="ck-consent__caution">{t('consent.thirdPartyNotice', { app: client.name })}</p>}
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+export { Consent } from './parts.js';
+export { ConsentScreen } from './consent-screen.js';
+export type { ConsentScreenProps } from './consent-screen.js';
+export { InteractionScreen } from './interaction-screen.js';
+export type { InteractionScreenProps } from './interaction-screen.js';
+export type { ConsentRootProps } from './consent-root.js';
+export type { ConsentResourceGroupProps } from './resource-group.js';
+export type { ConsentAppHeaderProps } from './app-header.js';
+export { useConsentContext } from './context.js';
+export type { ConsentAction, ConsentContextValue, ConsentStatus } from './context.js';
+export { defaultDecision, normalizeDecision, useConsent } from './use-consent.js';
+export type { ConsentState, UseConsentOptions } from './use-consent.js';
+export { redirectTarget } from './notice.js';

@@ -1,0 +1,45 @@
+/**
+ * `Consent.Notice`: where the user will end up, and the app's legal documents.
+ *
+ * The redirect target is shown as an origin for web apps (the path is noise and may be long)
+ * and in full for custom schemes (`com.example.app:/callback`: the scheme *is* the identity).
+ * It is never a link: following it is the provider's job, after the decision.
+ */
+import { safeHttpUrl } from '../protocol/url.js';
+import { SafeLink } from '../ui/safe-link.js';
+import { useConsentContext } from './context.js';
+
+/** The text to show for a redirect URI; `undefined` when there is none. */
+export function redirectTarget(redirectUri: string | undefined): string | undefined {
+  const trimmed = redirectUri?.trim();
+  if (!trimmed) return undefined;
+  const http = safeHttpUrl(trimmed);
+  return http ? new URL(http).origin : trimmed;
+}
+
+/** The redirect notice and the terms / privacy links. */
+export function ConsentNotice() {
+  const { step, t } = useConsentContext('Consent.Notice');
+  const { client } = step;
+  const target = redirectTarget(client.redirectUri);
+  const terms = safeHttpUrl(client.termsUrl);
+  const privacy = safeHttpUrl(client.policyUrl);
+  if (!target && !terms && !privacy) return null;
+  return (
+    <div className="ck-consent__notice">
+      {target && (
+        <p className="ck-consent__redirect">
+          {t('consent.redirect', { target })}
+        </p>
+      )}
+      {(terms || privacy) && (
+        <p className="ck-consent__legal">
+          <span>{t('consent.legal', { app: client.name })}</span>{' '}
+          <SafeLink href={terms}>{t('consent.terms')}</SafeLink>
+          {terms && privacy && <span aria-hidden="true"> · </span>}
+          <SafeLink href={privacy}>{t('consent.privacy')}</SafeLink>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * `Consent.Organizations`: which organizations the app may access, each with the user's role
+ * and the organization permissions that come with it. Radios for single selection, checkboxes
+ * for multiple. Renders nothing when the request has no organization part.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { CheckboxField } from '../ui/checkbox-field.js';
+import { useConsentContext } from './context.js';
+import { scopeLabel } from './scope-label.js';
+
+/** The organization choice. */
+export function ConsentOrganizations() {
+  const { step, state, t, status, ids, organizationInvalid, organizationAttempts } =
+    useConsentContext('Consent.Organizations');
+  const legendId = useId();
+  const groupName = useId();
+  const message = useRef<HTMLParagraphElement>(null);
+  const request = step.consent.organizations;
+  const app = step.client.name;
+
+  // Each failed attempt moves focus to the message, even when it was already showing.
+  useEffect(() => {
+    if (organizationAttempts > 0) message.current?.focus();
+  }, [organizationAttempts]);
+
+  if (!request) return null;
+
+  if (request.options.length === 0) {
+    return (
+      <section className="ck-consent__organizations ck-consent__section" data-empty="" aria-labelledby={legendId}>
+        <h2 id={legendId} className="ck-consent__section-title">
+          {t('consent.organizations.heading')}
+        </h2>
+        <p className="ck-consent__organizations-empty">{t('consent.organizations.none', { app })}</p>
+      </section>
+    );
+  }
+
+  const single = request.selection === 'single';
+  return (
+    <fieldset
+      className="ck-consent__organizations ck-consent__section"
+      data-selection={request.selection}
+      data-invalid={organizationInvalid ? '' : undefined}
+      aria-describedby={organizationInvalid ? ids.organizationMessage : undefined}
+    >
+      <legend className="ck-consent__section-title">{t('consent.organizations.heading')}</legend>
+      <p className="ck-consent__section-hint">
+        {t(single ? 'consent.organizations.hintSingle' : 'consent.organizations.hintMultiple', { app })}
+      </p>
+      <ul className="ck-consent__organization-list" role="list">
+        {request.options.map((option) => {
+          const permissionsId = `${groupName}-${option.id}-permissions`;
+          return (
+            <li key={option.id} className="ck-consent__organization">
+              <CheckboxField
+                type={single ? 'radio' : 'checkbox'}
+                name={single ? groupName : undefined}
+                value={option.id}
+                checked={state.isOrganizationSelected(option.id)}
+                disabled={status !== 'idle'}
+                onCheckedChange={(checked) => state.setOrganizationSelected(option.id, checked)}
+                label={option.name}
+                description={option.role ? t('consent.organizations.role', { role: option.role }) : undefined}
+                describedBy={[permissionsId, organizationInvalid ? ids.organizationMessage : undefined].filter(Boolean).join(' ')}
+              >
+                <div id={permissionsId} className="ck-consent__organization-permissions">
+                  {option.permissions.length > 0 ? (
+                    <>
+                      <span className="ck-consent__organization-permissions-title">
+                        {t('consent.organizations.permissions')}
+                      </span>
+                      <ul role="list">
+                        {option.permissions.map((permission) => (
+                          <li key={permission.name}>{scopeLabel(permission, t, false)}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : (
+                    <span>{t('consent.organizations.noPermissions')}</span>
+                  )}
+                </div>
+              </CheckboxField>
+            </li>
+          );
+        })}
+      </ul>
+      {organizationInvalid && (
+        <p id={ids.organizationMessage} ref={message} tabIndex={-1} className="ck-consent__field-error">
+          {t('consent.organizations.required')}
+        </p>
+      )}
+    </fieldset>
+  );
+}

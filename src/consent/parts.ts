@@ -1,0 +1,41 @@
+/**
+ * The consent parts, Radix style. Compose them inside `Consent.Root` in any order, leave out
+ * what you do not need, or add your own markup between them.
+ *
+ * @example
+ * ```tsx
+ * <Consent.Root step={step} onAuthorize={send} onCancel={deny}>
+ *   <Consent.AppHeader />
+ *   <Consent.ProfileScopes />
+ *   <Consent.ResourceGroups />
+ *   <Consent.Actions />
+ * </Consent.Root>
+ * ```
+ */
+import { ConsentAccount } from './account.js';
+import { ConsentActions } from './actions.js';
+import { ConsentAppHeader } from './app-header.js';
+import { ConsentRoot } from './consent-root.js';
+import { ConsentError } from './error.js';
+import { ConsentNotice } from './notice.js';
+import { ConsentOrganizations } from './organizations.js';
+import { ConsentProfileScopes } from './profile-scopes.js';
+import { ConsentRemember } from './remember.js';
+import { ConsentResourceGroup, ConsentResourceGroups } from './resource-group.js';
+import { ConsentWithheld } from './withheld.js';
+
+/** The consent parts. See the module documentation. */
+export const Consent = {
+  Root: ConsentRoot,
+  AppHeader: ConsentAppHeader,
+  Account: ConsentAccount,
+  ProfileScopes: ConsentProfileScopes,
+  ResourceGroup: ConsentResourceGroup,
+  ResourceGroups: ConsentResourceGroups,
+  Organizations: ConsentOrganizations,
+  Withheld: ConsentWithheld,
+  Remember: ConsentRemember,
+  Notice: ConsentNotice,
+  Error: ConsentError,
+  Actions: ConsentActions,
+} as const;

@@ -1,0 +1,24 @@
+/**
+ * `Consent.ProfileScopes`: the OIDC scopes (profile data). Renders nothing when none are
+ * requested, so it can always be composed.
+ */
+import { useId } from 'react';
+import { useConsentContext } from './context.js';
+import { ScopeList } from './scope-list.js';
+
+/** The profile scope checkboxes, under a "Profile information" heading. */
+export function ConsentProfileScopes() {
+  const { step, t } = useConsentContext('Consent.ProfileScopes');
+  const headingId = useId();
+  const scopes = step.consent.profileScopes;
+  if (scopes.length === 0) return null;
+  return (
+    <section className="ck-consent__scopes ck-consent__section" data-kind="profile" aria-labelledby={headingId}>
+      <h2 id={headingId} className="ck-consent__section-title">
+        {t('consent.profile.heading')}
+      </h2>
+      <p className="ck-consent__section-hint">{t('consent.profile.hint', { app: step.client.name })}</p>
+      <ScopeList scopes={scopes} part="Consent.ProfileScopes" />
+    </section>
+  );
+}

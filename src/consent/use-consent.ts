@@ -1,0 +1,147 @@
+/**
+ * `useConsent()`: the headless state of a consent screen: which scopes are ticked, which
+ * organizations are chosen, whether to remember. Controlled (`value` + `onValueChange`) or
+ * uncontrolled (`defaultValue`), like a native input.
+ *
+ * The decision it produces only ever names scopes and organizations that the request offered,
+ * and always includes the required scopes, whatever a controlled `value` says: the provider
+ * validates too, but the UI should never be the one sending an impossible decision.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ConsentDecision, ConsentRequest } from '../protocol/interaction.js';
+
+/** Options of {@link useConsent}. */
+export interface UseConsentOptions {
+  /** What the provider asks for. */
+  request: ConsentRequest;
+  /** Controlled decision. */
+  value?: ConsentDecision | undefined;
+  /** Initial decision when uncontrolled; defaults to {@link defaultDecision}. */
+  defaultValue?: ConsentDecision | undefined;
+  /** Called with every new decision (controlled or not). */
+  onValueChange?: ((value: ConsentDecision) => void) | undefined;
+}
+
+/** What {@link useConsent} returns. */
+export interface ConsentState {
+  /** The current decision, normalized against the request. */
+  value: ConsentDecision;
+  /** Whether `scope` is ticked; `resource` is the indicator, absent for profile scopes. */
+  isScopeGranted(scope: string, resource?: string): boolean;
+  /** Ticks or unticks an optional scope. Required scopes ignore this. */
+  setScopeGranted(scope: string, granted: boolean, resource?: string): void;
+  /** Whether an organization is chosen. */
+  isOrganizationSelected(id: string): boolean;
+  /** Chooses or unchooses an organization; in `single` selection choosing replaces. */
+  setOrganizationSelected(id: string, selected: boolean): void;
+  /** Sets whether the provider may remember the decision. */
+  setRemember(remember: boolean): void;
+  /** An organization must be chosen and none is. */
+  organizationMissing: boolean;
+  /** The user cannot grant anything: organizations are requested but they belong to none. */
+  blocked: boolean;
+}
+
+/**
+ * The default decision: every offered scope ticked (the user unticks what they refuse, like
+ * Logto's and Google's screens), no organization chosen (granting an organization's data is
+ * a deliberate act), not remembered.
+ */
+export function defaultDecision(request: ConsentRequest): ConsentDecision {
+  return {
+    profileScopes: request.profileScopes.map((s) => s.name),
+    resources: Object.fromEntries(request.resources.map((r) => [r.indicator, r.scopes.map((s) => s.name)])),
+    organizationIds: [],
+    remember: false,
+  };
+}
+
+/**
+ * Restricts `decision` to what `request` offers and adds the required scopes. Order follows
+ * the request, so the same choices always produce the same payload.
+ */
+export function normalizeDecision(request: ConsentRequest, decision: ConsentDecision): ConsentDecision {
+  const profile = new Set(decision.profileScopes);
+  const resources: Record<string, string[]> = {};
+  for (const resource of request.resources) {
+    const chosen = new Set(Object.hasOwn(decision.resources, resource.indicator) ? decision.resources[resource.indicator] : []);
+    resources[resource.indicator] = resource.scopes.filter((s) => s.required || chosen.has(s.name)).map((s) => s.name);
+  }
+  const offered = request.organizations?.options ?? [];
+  const chosenOrgs = new Set(decision.organizationIds);
+  let organizationIds = offered.filter((o) => chosenOrgs.has(o.id)).map((o) => o.id);
+  if (request.organizations?.selection === 'single') organizationIds = organizationIds.slice(0, 1);
+  return {
+    profileScopes: request.profileScopes.filter((s) => s.required || profile.has(s.name)).map((s) => s.name),
+    resources,
+    organizationIds,
+    remember: request.rememberable && decision.remember === true,
+  };
+}
+
+/** Headless consent state. See {@link UseConsentOptions}. */
+export function useConsent({ request, value, defaultValue, onValueChange }: UseConsentOptions): ConsentState {
+  const [inner, setInner] = useState<ConsentDecision>(() => defaultValue ?? defaultDecision(request));
+  const controlled = value !== undefined;
+  const current = useMemo(() => normalizeDecision(request, controlled ? value : inner), [request, controlled, value, inner]);
+
+  // Updates are computed from the latest decision even when several happen before a render.
+  const latest = useRef(current);
+  latest.current = current;
+  const onChange = useRef(onValueChange);
+  onChange.current = onValueChange;
+
+  const update = useCallback(
+    (change: (previous: ConsentDecision) => ConsentDecision) => {
+      const next = normalizeDecision(request, change(latest.current));
+      latest.current = next;
+      if (!controlled) setInner(next);
+      onChange.current?.(next);
+    },
+    [request, controlled],
+  );
+
+  const isScopeGranted = useCallback(
+    (scope: string, resource?: string) =>
+      resource === undefined
+        ? current.profileScopes.includes(scope)
+        : (current.resources[resource] ?? []).includes(scope),
+    [current],
+  );
+
+  const setScopeGranted = useCallback(
+    (scope: string, granted: boolean, resource?: string) =>
+      update((previous) => {
+        const toggle = (list: readonly string[]) =>
+          granted ? [...list.filter((s) => s !== scope), scope] : list.filter((s) => s !== scope);
+        if (resource === undefined) return { ...previous, profileScopes: toggle(previous.profileScopes) };
+        return { ...previous, resources: { ...previous.resources, [resource]: toggle(previous.resources[resource] ?? []) } };
+      }),
+    [update],
+  );
+
+  const single = request.organizations?.selection === 'single';
+  const setOrganizationSelected = useCallback(
+    (id: string, selected: boolean) =>
+      update((previous) => {
+        const rest = previous.organizationIds.filter((o) => o !== id);
+        const organizationIds = selected ? (single ? [id] : [...rest, id]) : rest;
+        return { ...previous, organizationIds };
+      }),
+    [update, single],
+  );
+
+  const setRemember = useCallback((remember: boolean) => update((previous) => ({ ...previous, remember })), [update]);
+
+  const organizations = request.organizations;
+  return {
+    value: current,
+    isScopeGranted,
+    setScopeGranted,
+    isOrganizationSelected: (id) => current.organizationIds.includes(id),
+    setOrganizationSelected,
+    setRemember,
+    organizationMissing: !!organizations?.required && current.organizationIds.length === 0,
+    blocked: !!organizations && organizations.options.length === 0,
+  };
+}

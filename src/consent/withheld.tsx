@@ -1,0 +1,30 @@
+/**
+ * `Consent.Withheld`: says how many requested permissions the provider left out because the
+ * user's roles lack them, so the user is not surprised when the app later says it cannot do
+ * something. The names are in a native disclosure (`<details>`), keyboard and screen-reader
+ * friendly with no script.
+ */
+import { useConsentContext } from './context.js';
+
+/** The withheld-scopes summary; nothing when none were withheld. */
+export function ConsentWithheld() {
+  const { step, t } = useConsentContext('Consent.Withheld');
+  const withheld = step.consent.withheld;
+  if (withheld.length === 0) return null;
+  return (
+    <details className="ck-consent__withheld">
+      <summary className="ck-consent__withheld-summary">
+        {t('consent.withheld.summary', { count: withheld.length })}
+      </summary>
+      <p className="ck-consent__section-hint">{t('consent.withheld.hint')}</p>
+      <ul className="ck-consent__withheld-list" role="list">
+        {withheld.map((scope) => (
+          <li key={`${scope.resource ?? ''} ${scope.name}`}>
+            <code className="ck-consent__scope-name">{scope.name}</code>
+            {scope.resource && <span className="ck-consent__withheld-resource"> · {scope.resource}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

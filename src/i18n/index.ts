@@ -1,0 +1,12 @@
+export { ConsentKitProvider, useKitTranslation } from './provider.js';
+export type { ConsentKitProviderProps, ConsentKitTheme, KitT } from './provider.js';
+export { createConsentKitI18n, ensureLanguage, getDefaultI18n } from './instance.js';
+export {
+  DEFAULT_LANGUAGE,
+  NAMESPACE,
+  SUPPORTED_LANGUAGES,
+  directionOf,
+  matchLanguage,
+  resolveLanguage,
+} from './languages.js';
+export type { LanguageSources, SupportedLanguage } from './languages.js';

@@ -1,0 +1,111 @@
+/**
+ * `<ConsentKitProvider>`: chooses the language, loads it, and renders the kit root element
+ * with `lang`, `dir` and theme attributes. Every screen wraps itself in one, so a host only
+ * needs it to share an i18next instance or a locale across several screens.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ensureLanguage, ensureEnglish, getDefaultI18n, hasLanguage } from './instance.js';
+import { DEFAULT_LANGUAGE, NAMESPACE, directionOf, resolveLanguage } from './languages.js';
+
+/** What a provider passes down to nested providers and to the kit's components. */
+interface KitI18nContextValue {
+  i18n: I18n;
+  /** The language the content is rendered in. */
+  language: string;
+  /** The host's locale, inherited by nested providers. */
+  locale: string | undefined;
+  theme: ConsentKitTheme | undefined;
+}
+
+const KitI18nContext = createContext<KitI18nContextValue | null>(null);
+
+/** Color scheme override; without it the kit follows `prefers-color-scheme`. */
+export type ConsentKitTheme = 'light' | 'dark';
+
+/** Props of {@link ConsentKitProvider}. */
+export interface ConsentKitProviderProps {
+  /** The host's language choice (BCP 47). Used when the interaction's `ui_locales` match nothing. */
+  locale?: string | undefined;
+  /**
+   * An i18next instance of the host's. The kit adds only its `consent-kit` namespace to it and
+   * never changes its language (it renders through a fixed-language `t`). Must be initialized.
+   * Defaults to a private instance.
+   */
+  i18n?: I18n | undefined;
+  /** The interaction's `ui_locales`, most preferred first. Screens pass their step's value. */
+  uiLocales?: readonly string[] | undefined;
+  /** Forces a color scheme through `data-theme`. */
+  theme?: ConsentKitTheme | undefined;
+  /** Extra class on the kit root. */
+  className?: string | undefined;
+  children?: ReactNode;
+}
+
+/**
+ * Provides the kit's translations and renders its root element (`.ck-root`). Nested providers
+ * inherit the instance, locale and theme of the nearest outer one unless given their own.
+ *
+ * While a locale chunk loads the root is rendered empty with `aria-busy`, rather than
+ * flashing English text that would then change under the user's eyes.
+ */
+export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
+  const parent = useContext(KitI18nContext);
+  const i18n = props.i18n ?? parent?.i18n ?? getDefaultI18n();
+  const locale = props.locale ?? parent?.locale;
+  const theme = props.theme ?? parent?.theme;
+  const uiKey = (props.uiLocales ?? []).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the joined list on purpose
+  const wanted = useMemo(() => resolveLanguage({ uiLocales: props.uiLocales, locale }), [uiKey, locale]);
+
+  // A host-provided instance needs the English bundle before the first render.
+  ensureEnglish(i18n);
+  const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
+  const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
+  const language =
+    immediate ?? (loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded.language : undefined);
+
+  useEffect(() => {
+    if (immediate) return;
+    let active = true;
+    void ensureLanguage(i18n, wanted).then((language) => {
+      if (active) setLoaded({ i18n, wanted, language });
+    });
+    return () => {
+      active = false;
+    };
+  }, [i18n, wanted, immediate]);
+
+  const value = useMemo<KitI18nContextValue | null>(
+    () => (language ? { i18n, language, locale, theme } : null),
+    [i18n, language, locale, theme],
+  );
+  const className = props.className ? `ck-root ${props.className}` : 'ck-root';
+
+  if (!value) {
+    return <div className={className} aria-busy="true" data-theme={theme} />;
+  }
+  return (
+    <KitI18nContext.Provider value={value}>
+      <div className={className} lang={value.language} dir={directionOf(value.language)} data-theme={theme}>
+        {props.children}
+      </div>
+    </KitI18nContext.Provider>
+  );
+}
+
+/**
+ * The kit's translation function, fixed to the provider's language and namespace. Outside a
+ * provider it renders English from the default instance, so parts stay usable in isolation.
+ */
+export function useKitTranslation(): { t: KitT; language: string } {
+  const ctx = useContext(KitI18nContext);
+  const i18n = ctx?.i18n ?? getDefaultI18n();
+  const language = ctx?.language ?? DEFAULT_LANGUAGE;
+  const { t } = useTranslation(NAMESPACE, { i18n, lng: language, useSuspense: false });
+  return { t: t as unknown as KitT, language };
+}
+
+/** The kit's `t`: a key of the `consent-kit` namespace plus interpolation values. */
+export type KitT = (key: string, values?: Record<string, unknown>) => string;

@@ -1,0 +1,42 @@
+/**
+ * consent-kit: embeddable React sign-in and consent screens for OpenID Connect providers.
+ *
+ * This is the React entry (a client module for React Server Components hosts; the build adds
+ * the `'use client'` banner). The interaction client lives in `consent-kit/client`, the
+ * server bridges in `consent-kit/server`, the styles in `consent-kit/styles.css`.
+ *
+ * @packageDocumentation
+ */
+
+// Screens
+export { ConsentScreen, InteractionScreen } from './consent/index.js';
+export type { ConsentScreenProps, InteractionScreenProps } from './consent/index.js';
+export { SignIn, SignInParts } from './login/index.js';
+export type { SignInProps, SignInRootProps, SignInState, UseSignInOptions } from './login/index.js';
+
+// Headless consent
+export { Consent, defaultDecision, normalizeDecision, useConsent, useConsentContext } from './consent/index.js';
+export type {
+  ConsentAction,
+  ConsentAppHeaderProps,
+  ConsentContextValue,
+  ConsentResourceGroupProps,
+  ConsentRootProps,
+  ConsentState,
+  ConsentStatus,
+  UseConsentOptions,
+} from './consent/index.js';
+export { useSignIn } from './login/index.js';
+
+// i18n
+export { ConsentKitProvider, createConsentKitI18n, NAMESPACE, SUPPORTED_LANGUAGES } from './i18n/index.js';
+export type { ConsentKitProviderProps, ConsentKitTheme, SupportedLanguage } from './i18n/index.js';
+
+// Primitives useful when composing parts
+export type { RedirectHandler } from './ui/index.js';
+
+// Protocol: the types the components take, and the error class they explain
+export type * from './protocol/interaction.js';
+export { ERROR_CODES, InteractionError, isInteractionErrorCode, safeHttpUrl } from './protocol/index.js';
+export type { InteractionErrorCode } from './protocol/index.js';
+export type { InteractionClient, RequestOptions } from './client/types.js';

@@ -1,0 +1,35 @@
+/**
+ * `<Alert>`: an error banner. `role="alert"` makes screen readers announce it, and focus moves
+ * to it (`tabIndex={-1}`) each time a new error arrives so keyboard users land on the message
+ * and the Retry button right after it.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { cx } from './cx.js';
+
+/** Props of {@link Alert}. */
+export interface AlertProps {
+  children: ReactNode;
+  /** Changes whenever a new error should take focus (e.g. an attempt counter). */
+  focusKey?: unknown;
+  /** Actions after the message (Retry). */
+  action?: ReactNode;
+  className?: string;
+  tone?: 'error' | 'warning';
+}
+
+/** A focusable, announced error banner. */
+export function Alert({ children, focusKey, action, className, tone = 'error' }: AlertProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [focusKey]);
+  return (
+    <div ref={ref} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone}>
+      <span className="ck-alert__icon" aria-hidden="true">
+        !
+      </span>
+      <p className="ck-alert__message">{children}</p>
+      {action && <div className="ck-alert__action">{action}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * `<Button>`: a real `<button>` with the kit's variants. Defaults to `type="button"` so a
+ * button inside a form never submits by accident.
+ */
+import type { ButtonHTMLAttributes, Ref } from 'react';
+import { cx } from './cx.js';
+
+/** Props of {@link Button}. */
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** `primary` for the main action, `secondary` for the alternative, `link` for inline actions. */
+  variant?: 'primary' | 'secondary' | 'link';
+  /** Shows a spinner and sets `aria-busy`; the caller still decides `disabled`. */
+  busy?: boolean;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/** A styled native button. */
+export function Button({ variant = 'secondary', busy = false, className, type = 'button', children, ...rest }: ButtonProps) {
+  return (
+    <button
+      {...rest}
+      type={type}
+      className={cx('ck-button', `ck-button--${variant}`, className)}
+      data-variant={variant}
+      data-busy={busy ? '' : undefined}
+      aria-busy={busy || undefined}
+    >
+      {busy && <span className="ck-button__spinner" aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,11 @@
+export { Alert } from './alert.js';
+export type { AlertProps } from './alert.js';
+export { Button } from './button.js';
+export type { ButtonProps } from './button.js';
+export { Badge, CheckboxField } from './checkbox-field.js';
+export type { CheckboxFieldProps } from './checkbox-field.js';
+export { LogoImage, monogramOf } from './logo-image.js';
+export type { LogoImageProps } from './logo-image.js';
+export { SafeLink } from './safe-link.js';
+export type { SafeLinkProps } from './safe-link.js';
+export type { RedirectHandler } from './navigate.js';

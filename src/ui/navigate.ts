@@ -1,0 +1,15 @@
+/**
+ * Top-level navigation to a redirect the client returned. Delegates to the client's
+ * `followRedirect`, which re-checks the URL with `safeHttpUrl` and throws `unsafe_redirect`
+ * for anything but `http(s)`, so the UI can show that error like any other.
+ */
+import { followRedirect } from '../client/interaction-client.js';
+import type { Redirect } from '../protocol/interaction.js';
+
+/** Navigates the browser; injectable for tests and for hosts that route differently. */
+export type RedirectHandler = (url: string) => void;
+
+/** Follows `redirect` through `onRedirect` (default `window.location.assign`). */
+export function navigate(redirect: Redirect, onRedirect?: RedirectHandler): void {
+  followRedirect(redirect, onRedirect ?? ((url) => window.location.assign(url)));
+}

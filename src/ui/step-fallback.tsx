@@ -1,0 +1,51 @@
+/**
+ * What a screen shows before it has a step: a skeleton while loading (`aria-busy`, with a
+ * label for screen readers), or the load error with Retry. Shared by every screen so loading
+ * looks the same everywhere.
+ */
+import { useKitTranslation } from '../i18n/provider.js';
+import { Alert } from './alert.js';
+import { Button } from './button.js';
+import { cx } from './cx.js';
+import { errorKeyOf, isFatal } from './errors.js';
+import type { StepState } from './use-step.js';
+import type { InteractionStep } from '../protocol/interaction.js';
+
+/** Props of {@link StepFallback}. */
+export interface StepFallbackProps {
+  loader: StepState<InteractionStep>;
+  className?: string;
+}
+
+/** Loading skeleton or load error. */
+export function StepFallback({ loader, className }: StepFallbackProps) {
+  const { t } = useKitTranslation();
+  if (loader.errorCount > 0) {
+    return (
+      <div className={cx(className, 'ck-card')} data-state="error">
+        <Alert
+          focusKey={loader.errorCount}
+          action={isFatal(loader.error) ? undefined : <Button onClick={loader.reload}>{t('common.retry')}</Button>}
+        >
+          {t(errorKeyOf(loader.error))}
+        </Alert>
+      </div>
+    );
+  }
+  return (
+    <div
+      className={cx(className, 'ck-card', 'ck-skeleton')}
+      data-state="loading"
+      aria-busy="true"
+      role="status"
+      aria-label={t('consent.loadingLabel')}
+    >
+      <span className="ck-skeleton__logo" />
+      <span className="ck-skeleton__line" data-width="wide" />
+      <span className="ck-skeleton__line" />
+      <span className="ck-skeleton__block" />
+      <span className="ck-skeleton__block" />
+      <span className="ck-visually-hidden">{t('common.loading')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * `useStep()`: the step a screen renders, either given by the host or loaded once through
+ * `client.load()`, with the loading and error states every screen needs.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InteractionClient } from '../client/types.js';
+import type { InteractionStep } from '../protocol/interaction.js';
+
+/** What {@link useStep} returns. */
+export interface StepState<S extends InteractionStep> {
+  step: S | undefined;
+  /** The load failure, if the last load failed. */
+  error: unknown;
+  /** Increments per failure, for focus management. */
+  errorCount: number;
+  /** Loads again (Retry). */
+  reload(): void;
+  /** Replaces the step (e.g. after switching accounts). */
+  setStep(step: InteractionStep): void;
+  /** Whether the step came from a load rather than the host (focus moves only then). */
+  loaded: boolean;
+}
+
+/** Loads the step unless `initial` is given. Aborts an in-flight load on unmount. */
+export function useStep<S extends InteractionStep = InteractionStep>(
+  client: InteractionClient,
+  initial: S | undefined,
+): StepState<S> {
+  const [step, setStepState] = useState<InteractionStep | undefined>(initial);
+  const [failure, setFailure] = useState<{ error: unknown; count: number }>();
+  const [attempt, setAttempt] = useState(initial ? -1 : 0);
+  const loaded = useRef(false);
+
+  useEffect(() => {
+    if (attempt < 0) return;
+    const controller = new AbortController();
+    client.load({ signal: controller.signal }).then(
+      (next) => {
+        if (controller.signal.aborted) return;
+        loaded.current = true;
+        setFailure(undefined);
+        setStepState(next);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
+      },
+    );
+    return () => controller.abort();
+  }, [client, attempt]);
+
+  const reload = useCallback(() => {
+    setFailure((previous) => previous && { ...previous, error: undefined });
+    setAttempt((n) => Math.max(n, 0) + 1);
+  }, []);
+  const setStep = useCallback((next: InteractionStep) => {
+    loaded.current = true;
+    setStepState(next);
+  }, []);
+
+  return {
+    step: (step ?? initial) as S | undefined,
+    error: failure?.error,
+    errorCount: failure?.error === undefined ? 0 : failure.count,
+    reload,
+    setStep,
+    loaded: loaded.current,
+  };
+}
