@@ -160,14 +160,18 @@ export class Browser {
     return landing.url;
   }
 
-  /** Calls a kit endpoint the way the kit's client does (`fetch`, JSON). */
+  /**
+   * Calls a kit endpoint the way the kit's client does (`fetch`, JSON). A string `body` is sent
+   * verbatim (still declared JSON unless `init.headers` says otherwise).
+   */
   async kit(uid: string, endpoint: string, body?: unknown, init: RequestInit = {}): Promise<KitReply> {
     const post = endpoint !== 'details';
     const headers = new Headers(init.headers);
-    if (post && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    // Like the kit's transport: a JSON body with its content type, or no body at all.
+    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const response = await this.jar.fetch(new URL(`/interaction/${uid}/${endpoint}`, this.issuer), {
       method: post ? 'POST' : 'GET',
-      ...(post ? { body: body === undefined ? '{}' : JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       ...init,
       headers,
     });
