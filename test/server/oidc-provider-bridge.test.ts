@@ -27,7 +27,11 @@ const ALICE = ['alice@demo.test', 'alice-password'] as const;
 const BOB = ['bob@demo.test', 'bob-password'] as const;
 
 /** Starts an authorization request and signs in; returns the consent interaction's uid. */
-async function signedInAtConsent(browser: Browser, params: Record<string, string | string[]>, user = ALICE) {
+async function signedInAtConsent(
+  browser: Browser,
+  params: Record<string, string | string[]>,
+  user: readonly [string, string] = ALICE,
+) {
   const request = await authorizationRequest(idp.web, params);
   const loginUid = await browser.toInteraction(request.url);
   const landing = await browser.signIn(loginUid, ...user);
