@@ -7,7 +7,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ensureLanguage, ensureEnglish, getDefaultI18n, hasLanguage } from './instance.js';
-import { DEFAULT_LANGUAGE, NAMESPACE, directionOf, resolveLanguage } from './languages.js';
+import { DEFAULT_LANGUAGE, NAMESPACE, SUPPORTED_LANGUAGES, directionOf, resolveLanguage } from './languages.js';
 
 /** What a provider passes down to nested providers and to the kit's components. */
 interface KitI18nContextValue {
@@ -56,11 +56,18 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const locale = props.locale ?? parent?.locale;
   const theme = props.theme ?? parent?.theme;
   const uiKey = (props.uiLocales ?? []).join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the joined list on purpose
-  const wanted = useMemo(() => resolveLanguage({ uiLocales: props.uiLocales, locale }), [uiKey, locale]);
-
   // A host-provided instance needs the English bundle before the first render.
   ensureEnglish(i18n);
+  // A host may add its own `consent-kit` bundles (say Arabic) to its instance: those count as
+  // supported too, which is how an RTL locale gets `dir="rtl"` without the kit shipping it.
+  const hostLanguages = Object.keys(i18n.store?.data ?? {}).filter((lng) => i18n.hasResourceBundle(lng, NAMESPACE));
+  const supportedKey = hostLanguages.join(',');
+  const wanted = useMemo(
+    () => resolveLanguage({ uiLocales: props.uiLocales, locale }, [...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages])]),
+    // Keyed on joined lists so a new array with the same entries does not re-resolve.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [uiKey, locale, supportedKey],
+  );
   const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
   const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
   const language =
