@@ -25,7 +25,11 @@ export interface LogoImageProps {
 
 /** Up to two initials from the letters and digits of `name`; `?` when it has none. */
 export function monogramOf(name: string): string {
-  const words = name.split(/\s+/).map((word) => Array.from(word).find((ch) => /[\p{L}\p{N}]/u.test(ch)));
+  // Markup-looking runs (`<img …>`) are skipped for the initials only; the name itself is
+  // always rendered as text elsewhere.
+  const words = name
+    .replace(/<[^>]*>/g, ' ')
+    .split(/\s+/).map((word) => Array.from(word).find((ch) => /[\p{L}\p{N}]/u.test(ch)));
   const initials = words.filter((ch): ch is string => ch !== undefined).slice(0, 2);
   return initials.length ? initials.join('').toLocaleUpperCase() : '?';
 }

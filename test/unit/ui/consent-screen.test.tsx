@@ -294,8 +294,8 @@ describe('given hostile provider data', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('[src^="javascript:"], [href^="javascript:"], [href^="vbscript:"], [srcset^="data:"]')).toBeNull();
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
-    // The logo falls back to a generated monogram.
-    expect(screen.getByRole('img', { name: /Evil App logo/ })).toHaveAttribute('data-fallback');
+    // The logo falls back to a monogram, built from the words rather than the markup.
+    expect(screen.getByRole('img', { name: /Evil App logo/ })).toHaveTextContent(/^EA$/);
   });
 });
 
