@@ -11,6 +11,7 @@ import {
   kitLoginPayload,
   kitRedirectPayload,
 } from '../../fixtures/kit-protocol.js';
+import * as steps from '../../fixtures/steps.js';
 import { stubFetch } from './fetch-stub.js';
 
 const BASE = `/interaction/${KIT_UID}`;
@@ -154,7 +155,7 @@ describe('given the kit adapter loading the interaction', () => {
     ['uiLocales[1]', (p) => (p.uiLocales[1] = 7), 'step.uiLocales[1] must be a string'],
     ['user.email', (p) => (p.user.email = ['a@b']), 'step.user.email must be a string when present'],
     ['consent.profileScopes[0].required', (p) => (p.consent.profileScopes[0].required = 'yes'), 'step.consent.profileScopes[0].required must be a boolean'],
-    ['consent.profileScopes[2].granted', (p) => (p.consent.profileScopes[2].granted = 1), 'step.consent.profileScopes[2].granted must be a boolean when present'],
+    ['consent.profileScopes[1].granted', (p) => (p.consent.profileScopes[1].granted = 1), 'step.consent.profileScopes[1].granted must be a boolean when present'],
     ['consent.resources[0].scopes[1].name', (p) => (p.consent.resources[0].scopes[1].name = 5), 'step.consent.resources[0].scopes[1].name must be a string'],
     ['consent.resources[0].scopes[1]', (p) => (p.consent.resources[0].scopes[1] = 'write:reports'), 'step.consent.resources[0].scopes[1] must be an object'],
     ['consent.resources[0].indicator', (p) => (p.consent.resources[0].indicator = {}), 'step.consent.resources[0].indicator must be a string'],
@@ -162,9 +163,9 @@ describe('given the kit adapter loading the interaction', () => {
     ['consent.organizations.options[1].name', (p) => (p.consent.organizations.options[1].name = null), 'step.consent.organizations.options[1].name must be a string'],
     ['consent.organizations.options[0].permissions[0].description', (p) => (p.consent.organizations.options[0].permissions[0].description = false), 'step.consent.organizations.options[0].permissions[0].description must be a string when present'],
     ['consent.organizations.required', (p) => (p.consent.organizations.required = 'true'), 'step.consent.organizations.required must be a boolean'],
-    ['consent.claims[0]', (p) => (p.consent.claims[0] = { name: 'email' }), 'step.consent.claims[0] must be a string'],
+    ['consent.claims[1]', (p) => (p.consent.claims = ['email_verified', { name: 'email' }]), 'step.consent.claims[1] must be a string'],
     ['consent.withheld[0].resource', (p) => (p.consent.withheld[0].resource = 1), 'step.consent.withheld[0].resource must be a string when present'],
-    ['consent.withheld[1].name', (p) => (p.consent.withheld[1].name = ''), 'step.consent.withheld[1].name must be a non-empty string'],
+    ['consent.withheld[0].name', (p) => (p.consent.withheld[0].name = ''), 'step.consent.withheld[0].name must be a non-empty string'],
   ])('should reject a wrong type at %s, naming the path', async (_name, mutate, message) => {
     const payload = copy(kitConsentPayload);
     mutate(payload);
@@ -183,6 +184,22 @@ describe('given the kit adapter loading the interaction', () => {
     mutate(payload);
     const { client } = clientAnswering(200, payload);
     expect(await rejection(client.load())).toMatchObject({ code: 'invalid_response', message });
+  });
+});
+
+describe('given every shared UI step fixture sent over the wire', () => {
+  const factories = Object.entries(steps as Record<string, unknown>).filter(
+    (entry): entry is [string, () => unknown] => typeof entry[1] === 'function',
+  );
+
+  it('should cover the fixtures', () => {
+    expect(factories.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(factories)('should load %s unchanged', async (_name, factory) => {
+    const step = factory();
+    const { client } = clientAnswering(200, step);
+    await expect(client.load()).resolves.toStrictEqual(JSON.parse(JSON.stringify(step)));
   });
 });
 
