@@ -22,7 +22,7 @@ const result = await build({
   configFile: false,
   root,
   logLevel: 'warn',
-  oxc: { jsx: { runtime: 'automatic' } },
+  oxc: { jsx: { runtime: 'automatic', development: false } },
   build: {
     outDir,
     emptyOutDir: true,

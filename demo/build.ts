@@ -18,7 +18,9 @@ function page(root: string, base: string, outDir: string): InlineConfig {
     root: fileURLToPath(new URL(root, import.meta.url)),
     base,
     logLevel: 'warn',
-    oxc: { jsx: { runtime: 'automatic' } },
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { runtime: 'automatic', development: false } },
     build: { outDir, emptyOutDir: true, sourcemap: true, target: 'es2022' },
   };
 }

@@ -23,27 +23,27 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** The interaction page's security headers: the kit needs no inline script, so a strict policy proves it. */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+};
+
 /**
- * Serves the built interaction page: its HTML for `/interaction/<uid>` and its assets under
- * {@link INTERACTION_ASSETS_PREFIX}. Answers `true` when it handled the request.
+ * Serves the built interaction page: `render` answers `GET /interaction/<uid>` with its HTML,
+ * `assets` its scripts and styles under {@link INTERACTION_ASSETS_PREFIX} (`true` when handled).
  */
 export function interactionPage(dir = INTERACTION_DIR) {
   const html = readFile(join(dir, 'index.html'), 'utf8');
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'GET') return false;
-    if (/^\/interaction\/[^/]+\/?$/.test(path)) {
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-        // The kit needs no inline script or style: a strict policy proves it.
-        'content-security-policy':
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-      });
-      res.end(await html);
-      return true;
-    }
-    if (path.startsWith(INTERACTION_ASSETS_PREFIX)) {
+  return {
+    async render(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+      res.writeHead(200, PAGE_HEADERS).end(await html);
+    },
+    async assets(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (req.method !== 'GET' || !path.startsWith(INTERACTION_ASSETS_PREFIX)) return false;
       const file = normalize(join(dir, path.slice(INTERACTION_ASSETS_PREFIX.length)));
       if (!file.startsWith(normalize(dir))) return false;
       try {
@@ -53,8 +53,7 @@ export function interactionPage(dir = INTERACTION_DIR) {
       } catch {
         return false;
       }
-    }
-    return false;
+    },
   };
 }
 
@@ -65,8 +64,9 @@ export async function startStack(options: { idpPort?: number; appPort?: number }
   try {
     const idp = await startIdp({
       port: options.idpPort ?? 0,
-      clients: demoClients({ webRedirectUri: app.webRedirectUri, spaRedirectUri: app.spaRedirectUri, spaOrigin: app.url }),
-      serve: page,
+      clients: demoClients({ webRedirectUri: app.webRedirectUri, spaRedirectUri: app.spaRedirectUri }),
+      renderInteraction: page.render,
+      serve: page.assets,
     });
     app.setIssuer(idp.issuer);
     return {

@@ -3,8 +3,15 @@
  * 127.0.0.1, and prints where to go and how to sign in. Ctrl-C stops everything.
  */
 import { buildDemo } from './build.js';
-import { DEMO_USERS } from './idp/users.js';
+import { DEMO_USERS, type DemoUser } from './idp/users.js';
 import { startStack } from './stack.js';
+
+/** One line on what a demo user may do, from the same data the IdP uses. */
+function describeUser(user: DemoUser): string {
+  const scopes = Object.values(user.permissions).flat().join(', ');
+  const orgs = user.organizations.map((o) => `${o.name} (${o.role})`).join(', ');
+  return `${user.displayName}: ${scopes}; member of ${orgs}`;
+}
 
 const idpPort = Number(process.env.IDP_PORT ?? 3000);
 const appPort = Number(process.env.APP_PORT ?? 3001);
@@ -21,7 +28,7 @@ consent-kit demo is running.
   Demo IdP (oidc-provider):               ${stack.issuer}
 
 Demo users:
-${DEMO_USERS.map((u) => `  ${u.email.padEnd(18)} password: ${u.password.padEnd(16)} ${u.summary}`).join('\n')}
+${DEMO_USERS.map((u) => `  ${u.email.padEnd(17)} password: ${u.password.padEnd(16)} ${describeUser(u)}`).join('\n')}
 
 Open ${stack.app.url}/ and click "Sign in with Demo IdP". Add ?ui_locales=ko to /login for Korean.
 Press Ctrl-C to stop.

@@ -8,12 +8,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import * as oidc from 'openid-client';
+import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT } from '../idp/clients.js';
 import { escapeHtml, decodeJwtPayload, renderResult, type DemoResult } from './render.js';
 import { authorizationParameters, requestOptionsFrom, tokenParameters, type DemoRequestOptions } from './request.js';
 
-export const WEB_CLIENT_ID = 'demo-web';
-export const WEB_CLIENT_SECRET = 'demo-web-secret-0123456789abcdef';
-export const SPA_CLIENT_ID = 'demo-spa';
+// The registrations live with the IdP (demo/idp/clients.ts); the app only needs its credentials.
+const WEB_CLIENT_ID = DEMO_WEB_CLIENT.id;
+const WEB_CLIENT_SECRET = DEMO_WEB_CLIENT.secret;
+const SPA_CLIENT_ID = DEMO_SPA_CLIENT.id;
 
 /** Options of {@link startApp}. */
 export interface AppOptions {
@@ -62,7 +64,7 @@ function page(title: string, body: string): string {
 </style>
 </head>
 <body>
-<header><p><strong>Reports Inc.</strong> — a demo third-party app</p></header>
+<header><p><strong>Reports Hub</strong> — a demo third-party app</p></header>
 <main>
 ${body}
 </main>
@@ -72,11 +74,11 @@ ${body}
 
 function homePage(): string {
   return page(
-    'Reports Inc. — demo app',
-    `<h1>Reports Inc.</h1>
+    'Reports Hub — demo app',
+    `<h1>Reports Hub</h1>
 <p>This third-party app wants to read your reports from the Demo IdP's API and see your organization.</p>
 <p><a class="button" href="/login">Sign in with Demo IdP</a></p>
-<p>Or try the single-page app, a public client using PKCE: <a href="/spa/">Reports Inc. SPA</a>.</p>
+<p>Or try the single-page app, a public client using PKCE: <a href="/spa/">Reports Hub SPA</a>.</p>
 <p>Add <code>?ui_locales=ko</code> to <code>/login</code> for the Korean screens.</p>`,
   );
 }
@@ -140,7 +142,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(page('Reports Inc. — signed in', `${renderResult(result)}<p><a href="/">Back</a></p>`));
+      .end(page('Reports Hub — signed in', `${renderResult(result)}<p><a href="/">Back</a></p>`));
   }
 
   async function serveSpa(res: ServerResponse, pathname: string) {

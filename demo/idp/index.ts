@@ -38,6 +38,11 @@ export interface StartIdpOptions {
   clients: ClientMetadata[];
   /** The sign-in/consent page; default: a plain-text page saying no UI is mounted. */
   renderInteraction?: RenderInteraction;
+  /**
+   * Serves anything else the host needs on the IdP's origin (the interaction page's scripts and
+   * styles); answers `true` when it handled the request. Runs after the bridge, before the provider.
+   */
+  serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 /** A running demo IdP. */
@@ -226,7 +231,17 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
         });
         return;
       }
-      callback(req, res);
+      if (!options.serve) return void callback(req, res);
+      options.serve(req, res).then(
+        (handled) => {
+          if (!handled) callback(req, res);
+        },
+        (error: unknown) => {
+          console.error('demo idp: serve failed', error);
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        },
+      );
     });
   };
 

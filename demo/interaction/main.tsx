@@ -8,6 +8,8 @@ import { createInteractionClient, kitAdapter } from '../../src/client/index.js';
 import '../../src/styles/tokens.css';
 import '../../src/styles/consent.css';
 import '../../src/styles/sign-in.css';
+// The host page's own styles, kept in a file: the page's CSP allows no inline style.
+import './page.css';
 
 const client = createInteractionClient(kitAdapter({ baseUrl: location.pathname }));
 const root = document.getElementById('root');

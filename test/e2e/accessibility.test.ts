@@ -45,6 +45,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
   page = await context.newPage();
 });
 afterEach(async () => {
@@ -102,7 +103,7 @@ describe('given the sign-in and consent screens in Chromium', () => {
 
     await expectAppResult(page, stack.app.url);
     const claims = JSON.parse(await page.getByTestId('id-token-claims').innerText()) as Record<string, unknown>;
-    expect(claims.name).toBe('Alice Example');
+    expect(claims.name).toBe('Alice Anderson');
     expect(claims).not.toHaveProperty('email');
   });
 });

@@ -71,7 +71,7 @@ async function run(): Promise<void> {
     main.innerHTML = `${renderResult(result)}<p><a href="/spa/">Back</a></p>`;
     return;
   }
-  main.innerHTML = `<h1>Reports Inc. SPA</h1>
+  main.innerHTML = `<h1>Reports Hub SPA</h1>
 <p>This app runs in your browser and has no secret: it proves itself with PKCE.</p>
 <p><button type="button" id="sign-in">Sign in with Demo IdP</button></p>`;
   document.getElementById('sign-in')?.addEventListener('click', () => {
