@@ -2,12 +2,12 @@
 /**
  * `npm run bench:size`: builds a page that renders <ConsentScreen> and prints what it costs
  * beyond React — minified JavaScript of the initial load and the stylesheet, both gzipped —
- * plus each lazily loaded chunk (locales). Fails when the budget is exceeded.
+ * plus each lazily loaded chunk (one per locale). Fails when the budget is exceeded.
  *
  * React and react-dom are left out of the bundle (the host pays for them anyway), so the
  * figure is what consent-kit and its own dependencies (i18next, react-i18next) add.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -55,12 +55,12 @@ for (const file of initial) js += await gzipKb(file);
 let css = 0;
 for (const file of entry.css ?? []) css += await gzipKb(file);
 
-const assets = await readdir(join(outDir, 'assets'));
-const lazy = assets.filter((file) => file.endsWith('.js') && !initial.has(`assets/${file}`));
-for (const file of lazy.sort()) {
-  const locale = /^consent-kit-?([\w-]*?)-[\w-]{8}\.js$/.exec(file);
-  const name = locale && locale[1] ? `locale chunk ${file}` : `lazy chunk ${file}`;
-  console.log(`${name}: ${(await gzipKb(`assets/${file}`)).toFixed(1)} KB gzip`);
+// Lazily loaded chunks: one per locale (named from its source path), and anything else.
+for (const [key, chunk] of Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b))) {
+  if (!chunk.isDynamicEntry) continue;
+  const locale = /locales\/([\w-]+)\//.exec(key)?.[1];
+  const label = locale ? `locale ${locale}` : `lazy chunk ${chunk.file}`;
+  console.log(`${label}: ${(await gzipKb(chunk.file)).toFixed(1)} KB gzip`);
 }
 
 const fmt = (kb) => kb.toFixed(1);
