@@ -185,3 +185,39 @@ describe('given ui_locales=ko', () => {
     expect(bodies.filter((body) => body.includes(text.consent.authorize))).toHaveLength(1);
   });
 });
+
+describe('given alice on the consent screen of a request meant for bob', () => {
+  it('should switch account through "Not you?" and finish the same request as bob', async () => {
+    await page.goto(`${stack.app.url}/login`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await expectConsent(page);
+    await expect(page.getByText('Alice Anderson').count()).resolves.toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: text.consent.account.notYou, exact: true }).click();
+    await signIn(page, 'bob@demo.test', 'bob-password');
+    await expectConsent(page);
+    await expect(page.getByText('Bob Brown').count()).resolves.toBeGreaterThan(0);
+    await page.getByRole('radio', { name: /Acme/ }).check();
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
+
+    // The app's state check passing proves it is the same authorization request.
+    await expectAppResult(page, stack.app.url);
+    const claims = await readJson(page, 'id-token-claims');
+    expect(claims.sub).toBe('user_bob');
+    expect(await page.getByTestId('access-token-scope').innerText()).toBe('read:reports');
+  });
+});
+
+describe('given an interaction that has already finished', () => {
+  it('should explain that the request expired instead of showing a blank screen', async () => {
+    await page.goto(`${stack.app.url}/login`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    const interactionUrl = await expectConsent(page);
+    await page.getByRole('button', { name: text.consent.cancel, exact: true }).click();
+    await expectAppResult(page, stack.app.url);
+
+    await page.goto(interactionUrl);
+    const alert = page.getByRole('alert');
+    await expect(alert.innerText()).resolves.toContain(text.errors.interaction_expired);
+  });
+});
