@@ -2,13 +2,17 @@
  * Builds the demo's two browser pages with Vite: the IdP's interaction page (which embeds
  * consent-kit) and the third-party SPA. `npm start` and the end-to-end tests both call it.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
 
-/** Where the built pages go. */
+/** Where `npm start` puts the built pages; tests build into a folder of their own. */
 export const BUILD_DIR = fileURLToPath(new URL('./.build/', import.meta.url));
-export const INTERACTION_DIR = `${BUILD_DIR}interaction`;
-export const SPA_DIR = `${BUILD_DIR}spa`;
+
+/** The two pages' folders inside a build folder. */
+export function buildPaths(dir = BUILD_DIR): { interaction: string; spa: string } {
+  return { interaction: join(dir, 'interaction'), spa: join(dir, 'spa') };
+}
 /** URL prefix under which the IdP serves the interaction page's assets. */
 export const INTERACTION_ASSETS_PREFIX = '/interaction-ui/';
 
@@ -25,10 +29,11 @@ function page(root: string, base: string, outDir: string): InlineConfig {
   };
 }
 
-/** Builds both pages. */
-export async function buildDemo(): Promise<void> {
-  await build(page('./interaction/', INTERACTION_ASSETS_PREFIX, INTERACTION_DIR));
-  await build(page('./app/spa/', '/spa/', SPA_DIR));
+/** Builds both pages into `dir`. */
+export async function buildDemo(dir = BUILD_DIR): Promise<void> {
+  const paths = buildPaths(dir);
+  await build(page('./interaction/', INTERACTION_ASSETS_PREFIX, paths.interaction));
+  await build(page('./app/spa/', '/spa/', paths.spa));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

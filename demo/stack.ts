@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { startApp, type RunningApp } from './app/server.js';
-import { INTERACTION_ASSETS_PREFIX, INTERACTION_DIR, SPA_DIR } from './build.js';
+import { BUILD_DIR, INTERACTION_ASSETS_PREFIX, buildPaths } from './build.js';
 import { demoClients, startIdp } from './idp/index.js';
 
 const MIME: Record<string, string> = {
@@ -35,7 +35,7 @@ const PAGE_HEADERS = {
  * Serves the built interaction page: `render` answers `GET /interaction/<uid>` with its HTML,
  * `assets` its scripts and styles under {@link INTERACTION_ASSETS_PREFIX} (`true` when handled).
  */
-export function interactionPage(dir = INTERACTION_DIR) {
+export function interactionPage(dir: string) {
   const html = readFile(join(dir, 'index.html'), 'utf8');
   return {
     async render(_req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -57,10 +57,19 @@ export function interactionPage(dir = INTERACTION_DIR) {
   };
 }
 
+/** Options of {@link startStack}. */
+export interface StackOptions {
+  idpPort?: number;
+  appPort?: number;
+  /** Folder `buildDemo()` wrote the pages to; default `demo/.build`. */
+  buildDir?: string;
+}
+
 /** Starts the app, then the IdP (the clients' redirect URIs need the app's port). */
-export async function startStack(options: { idpPort?: number; appPort?: number } = {}): Promise<Stack> {
-  const app = await startApp({ port: options.appPort ?? 0, spaDir: SPA_DIR });
-  const page = interactionPage();
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const paths = buildPaths(options.buildDir ?? BUILD_DIR);
+  const app = await startApp({ port: options.appPort ?? 0, spaDir: paths.spa });
+  const page = interactionPage(paths.interaction);
   try {
     const idp = await startIdp({
       port: options.idpPort ?? 0,

@@ -2,54 +2,19 @@
  * Accessibility in a real browser: axe-core finds no violation on the sign-in and consent
  * screens, and a keyboard-only user can sign in and authorize.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../demo/stack.js';
-import { launchBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Stack } from '../../demo/stack.js';
+import { axe } from './support/axe.js';
+import { useDemoSession } from './support/demo-session.js';
 import { expectAppResult, expectConsent, expectSignIn, signIn, text } from './support/flows.js';
 
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core (WCAG 2.x A and AA rules) on the page and returns its violations. */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's strict CSP does not block it.
-  await page.evaluate(await axeSource);
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
-    const result = await run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
+const demo = useDemoSession();
 let page: Page;
+let stack: Stack;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.close()]);
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ page, stack } = demo);
 });
 
 describe('given the sign-in and consent screens in Chromium', () => {

@@ -2,11 +2,11 @@
  * The whole path, for real: Debian's Chromium, the demo IdP (oidc-provider + the consent-kit
  * bridge), consent-kit's screens, and the demo apps as openid-client relying parties.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import ko from '../../src/locales/ko/consent-kit.json' with { type: 'json' };
-import { startStack, type Stack } from '../../demo/stack.js';
-import { launchBrowser } from './support/browser.js';
+import type { Stack } from '../../demo/stack.js';
+import { useDemoSession } from './support/demo-session.js';
 import {
   expectAppResult,
   expectConsent,
@@ -21,28 +21,12 @@ import {
 
 const API = 'https://api.demo.test';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
+const demo = useDemoSession();
 let page: Page;
+let stack: Stack;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), stack?.close()]);
-});
-
-beforeEach(async () => {
-  // A fresh context per test: no IdP session or grant leaks from one test into the next.
-  context = await browser.newContext();
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ page, stack } = demo);
 });
 
 describe('given the confidential web app', () => {
