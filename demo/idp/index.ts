@@ -9,7 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOidcProviderBridge, type OidcProviderBridge } from '../../src/server/index.js';
-import type { ClientMetadata } from './clients.js';
+import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
 import {
   API_RESOURCE,
   ORGANIZATION_RESOURCE,
@@ -181,6 +181,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       },
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    // "Remember this decision": only a grant the user asked to remember skips consent next time.
+    loadExistingGrant: (ctx: unknown) => bridge?.loadExistingGrant(ctx),
     async findAccount(ctx: any, sub: string, token?: { grantId?: string }) {
       const user = findDemoUser(sub);
       if (!user) return undefined;
@@ -211,6 +213,11 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     getPermissions: demoPermissions,
     getOrganizations: demoOrganizations,
     organizationResource: ORGANIZATION_RESOURCE,
+    // The web app acts for one organization at a time; the SPA may be given several.
+    organizationSelection: ({ client }) => (client.clientId === DEMO_SPA_CLIENT.id ? 'multiple' : 'single'),
+    rememberDecisions: true,
+    // Both apps are third-party; the operator has verified the web app's publisher only.
+    describeClient: (client) => ({ party: 'third', verified: client.clientId === DEMO_WEB_CLIENT.id }),
     describeResource: (indicator) => {
       if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
       const { name, scopes } = RESOURCES[indicator];

@@ -47,6 +47,12 @@ export interface ConsentOfferInput {
   organizationResource?: string;
   /** Display data per resource indicator. */
   resourceDescriptions?: Record<string, ResourceDescription>;
+  /** How many organizations the user may choose. Default `single`. */
+  organizationSelection?: 'single' | 'multiple';
+  /** Whether at least one organization must be chosen. Default `true`. */
+  organizationRequired?: boolean;
+  /** Whether the user may ask the provider to remember the decision. Default `false`. */
+  rememberable?: boolean;
 }
 
 /** What is on offer for one API resource. */
@@ -58,6 +64,8 @@ export interface ResourceOffer {
   offered: string[];
   /** Requested scopes the user lacks: never offered, always rejected. */
   withheld: string[];
+  /** Offered scopes that must be granted. */
+  required: string[];
 }
 
 /** What is on offer for the organization resource. */
@@ -126,9 +134,10 @@ function resourceItem(name: string, granted: Set<string>, description?: Resource
 /**
  * Computes what the user may grant. Profile scopes are offered as requested (`openid`
  * required, the others optional); API scopes only when the user holds them (the rest are
- * reported as withheld); organization permissions per organization, as the intersection of
- * what was requested and what the user holds in that organization (one organization must be
- * chosen).
+ * reported as withheld), locked on when the resource description lists them as required;
+ * organization permissions per organization, as the intersection of what was requested and
+ * what the user holds in that organization (one or several organizations, required or not,
+ * as `organizationSelection` / `organizationRequired` say).
  */
 export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
   const grantedProfile = new Set(input.grantedOIDCScope);
@@ -165,7 +174,11 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
       const held = new Set([...permissionsByOrganization.values()].flat());
       const orgWithheld = requested.filter((scope) => !held.has(scope));
       organization = { indicator, requested, withheld: orgWithheld, permissionsByOrganization };
-      organizations = { options, selection: 'single', required: true };
+      organizations = {
+        options,
+        selection: input.organizationSelection === 'multiple' ? 'multiple' : 'single',
+        required: input.organizationRequired !== false,
+      };
       for (const name of orgWithheld) withheld.push({ name, resource: indicator });
       continue;
     }
@@ -173,12 +186,13 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
     const held = heldScopes(input.permissions, indicator);
     const offered = intersect(requested, held);
     const resourceWithheld = subtract(requested, offered);
-    resources.push({ indicator, requested, offered, withheld: resourceWithheld });
+    const required = intersect(offered, Array.isArray(description?.required) ? description.required : []);
+    resources.push({ indicator, requested, offered, withheld: resourceWithheld, required });
     for (const name of resourceWithheld) withheld.push({ name, resource: indicator });
     if (offered.length > 0) {
       const request: ResourceRequest = {
         indicator,
-        scopes: offered.map((scope) => resourceItem(scope, grantedSet, description)),
+        scopes: offered.map((scope) => resourceItem(scope, grantedSet, description, required.includes(scope))),
       };
       if (description?.name) request.name = description.name;
       resourceRequests.push(request);
@@ -190,7 +204,7 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
     resources: resourceRequests,
     claims: unique(input.missingOIDCClaims),
     withheld,
-    rememberable: false,
+    rememberable: input.rememberable === true,
   };
   if (organizations) request.organizations = organizations;
 
@@ -232,7 +246,7 @@ export function isConsentDecision(value: unknown): value is ConsentDecision {
  * organizations' permissions.
  *
  * Errors: `invalid_request` (not a decision), `invalid_scope` (a scope or resource not on
- * offer, or a required scope missing), `invalid_organization` (not a membership, more than
+ * offer, or a required scope, OIDC or API, missing), `invalid_organization` (not a membership, more than
  * one with single selection, none when one is required, or organizations when none were
  * requested).
  */
@@ -291,6 +305,14 @@ export function planConsent(offer: ConsentOffer, body: unknown): ConsentPlanResu
 
   for (const resource of offer.resources) {
     const grant = submitted.get(resource.indicator) ?? [];
+    const missing = subtract(resource.required, grant);
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        error: 'invalid_scope',
+        description: `required scope missing for ${resource.indicator}: ${missing.join(' ')}`,
+      };
+    }
     plans.push({ indicator: resource.indicator, grant, reject: subtract(resource.requested, grant) });
   }
   if (organization) {

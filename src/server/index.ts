@@ -6,6 +6,8 @@
  */
 export { createOidcProviderBridge } from './oidc-provider.js';
 export type {
+  ClientDescription,
+  ConsentContextLike,
   GrantLike,
   InteractionDetailsLike,
   NextFunction,
@@ -14,6 +16,7 @@ export type {
   OidcProviderLike,
   OrganizationStore,
   ProviderClientLike,
+  RememberStore,
 } from './oidc-provider.js';
 export { computeConsentOffer, isConsentDecision, planConsent, REQUIRED_PROFILE_SCOPES } from './consent-offer.js';
 export type {

@@ -63,6 +63,21 @@ export interface OidcProviderLike {
 }
 
 /**
+ * Where the bridge records which grants the user asked to remember. A `Map` fits; a
+ * database-backed store may return promises. Entries may expire with the grant.
+ */
+export interface RememberStore {
+  get(grantId: string): boolean | undefined | Promise<boolean | undefined>;
+  set(grantId: string, remember: boolean): unknown;
+}
+
+/** Which client an option is decided for, and the authorization request's parameters. */
+export interface ConsentContextLike {
+  client: ProviderClientLike;
+  params: Record<string, unknown>;
+}
+
+/**
  * Where the bridge records which organizations were chosen for a grant. A `Map` fits; a
  * database-backed store may return promises.
  */
@@ -91,16 +106,44 @@ export interface OidcProviderBridgeOptions {
   /**
    * The resource indicator whose scopes are organization permissions (e.g.
    * `urn:example:organizations`). When a request asks for it, the consent step carries an
-   * organization choice (single, required) instead of a resource group, and the grant gets
-   * the chosen organization's permissions.
+   * organization choice instead of a resource group, and the grant gets the union of the
+   * chosen organizations' permissions.
    */
   organizationResource?: string;
+  /**
+   * Whether the user picks one organization (`single`, the default) or any number
+   * (`multiple`); a function decides per client or request. A decision naming more
+   * organizations than allowed is refused with `400 invalid_organization`.
+   */
+  organizationSelection?:
+    | 'single'
+    | 'multiple'
+    | ((context: ConsentContextLike) => 'single' | 'multiple' | Promise<'single' | 'multiple'>);
+  /** Whether at least one organization must be chosen. Default `true`. */
+  organizationRequired?: boolean;
+  /**
+   * Offer "Remember this decision" (per client or request when a function). Default `false`:
+   * no checkbox, and oidc-provider's own behaviour applies (every grant is reused).
+   *
+   * When on, a decision is reused next time **only** if the user ticked the box. Give the
+   * provider the bridge's loader for that: `loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`
+   * in the provider configuration. Without it the provider reuses every grant.
+   */
+  rememberDecisions?: boolean | ((context: ConsentContextLike) => boolean | Promise<boolean>);
+  /**
+   * Where remembered grant ids are recorded. Default: an in-memory `Map` (lost on restart,
+   * never pruned; fine for demos and tests).
+   */
+  rememberStore?: RememberStore;
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
-  /** Whether a client is first party and verified. Default: third party, unverified. */
+  /**
+   * Whether a client is first party and verified, and its logo in light and dark variants
+   * (overriding the registered `logo_uri`). Default: third party, unverified, `logo_uri`.
+   */
   describeClient?(
     client: ProviderClientLike,
-  ): Partial<Pick<ClientInfo, 'party' | 'verified'>> | Promise<Partial<Pick<ClientInfo, 'party' | 'verified'>>>;
+  ): ClientDescription | undefined | Promise<ClientDescription | undefined>;
   /**
    * Where chosen organization ids are recorded by grant id. Default: an in-memory `Map`
    * (lost on restart, never pruned; fine for demos and tests).
@@ -112,6 +155,17 @@ export interface OidcProviderBridgeOptions {
   bodyLimit?: number;
   /** Called with unexpected errors (answered `500 server_error` without details). Default `console.error`. */
   onError?(error: unknown): void;
+}
+
+/** What the host says about a client, beyond its registration. */
+export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo'>>;
+
+/** The parts of oidc-provider's `ctx.oidc` that {@link OidcProviderBridge.loadExistingGrant} reads. */
+interface ProviderContextLike {
+  client?: ProviderClientLike;
+  params?: Record<string, unknown>;
+  result?: { consent?: { grantId?: string } };
+  session?: { grantIdFor(clientId: string): string | undefined };
 }
 
 /** Connect-style `next`. */
@@ -133,6 +187,14 @@ export interface OidcProviderBridge {
   handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void>;
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
   organizationsForGrant(grantId: string | undefined): Promise<string[]>;
+  /**
+   * oidc-provider's `loadExistingGrant` honouring "Remember this decision": like the
+   * provider's default (the grant just decided in this interaction, else the session's grant
+   * for the client), except that for clients with `rememberDecisions` on, a grant the user did
+   * not ask to remember is not reused, so the provider asks for consent again. Pass it as
+   * `loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`.
+   */
+  loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined>;
 }
 
 const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
@@ -186,6 +248,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
+  const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
@@ -225,8 +288,9 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       party: described.party === 'first' ? 'first' : 'third',
       verified: described.verified === true,
     };
-    const logo = safeHttpUrl(client.logoUri);
-    if (logo) info.logo = { light: logo };
+    const light = safeHttpUrl(described.logo?.light ?? client.logoUri);
+    const dark = safeHttpUrl(described.logo?.dark);
+    if (light || dark) info.logo = { ...(light && { light }), ...(dark && { dark }) };
     const homepage = safeHttpUrl(client.clientUri);
     if (homepage) info.homepage = homepage;
     const policy = safeHttpUrl(client.policyUri);
@@ -265,8 +329,24 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     return grant;
   }
 
+  async function findClient(clientId: unknown): Promise<ProviderClientLike> {
+    const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
+    if (!client) throw new Error('interaction client not found');
+    return client;
+  }
+
+  /** An option's value, calling it with the request's context when it is a function. */
+  async function decide<T>(
+    option: T | ((context: ConsentContextLike) => T | Promise<T>) | undefined,
+    context: () => Promise<ConsentContextLike>,
+  ): Promise<T | undefined> {
+    if (typeof option !== 'function') return option;
+    return (option as (context: ConsentContextLike) => T | Promise<T>)(await context());
+  }
+
   async function consentOffer(interaction: InteractionDetailsLike, accountId: string): Promise<ConsentOffer> {
     const promptDetails = interaction.prompt.details ?? {};
+    const context = async () => ({ client: await findClient(interaction.params.client_id), params: interaction.params });
     const missingResourceScopes = scopeMap(promptDetails.missingResourceScopes);
     const requested = new Set(splitSpaces(interaction.params.scope));
     const grant = await existingGrant(interaction, accountId);
@@ -281,10 +361,12 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
         grantedResourceScopes[indicator] = splitSpaces(grant.getResourceScopeFiltered(indicator, requested));
       }
     }
-    const [permissions, organizations, descriptions] = await Promise.all([
+    const [permissions, organizations, descriptions, organizationSelection, rememberable] = await Promise.all([
       options.getPermissions(accountId),
       options.getOrganizations(accountId),
       Promise.all(indicators.map(async (indicator) => [indicator, await options.describeResource?.(indicator)] as const)),
+      decide(options.organizationSelection, context),
+      decide(options.rememberDecisions, context),
     ]);
     const resourceDescriptions: Record<string, ResourceDescription> = {};
     for (const [indicator, description] of descriptions) if (description) resourceDescriptions[indicator] = description;
@@ -298,6 +380,9 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       permissions: permissions ?? {},
       organizations: organizations ?? [],
       resourceDescriptions,
+      organizationSelection: organizationSelection === 'multiple' ? 'multiple' : 'single',
+      organizationRequired: options.organizationRequired !== false,
+      rememberable: rememberable === true,
     };
     if (options.organizationResource !== undefined) input.organizationResource = options.organizationResource;
     return computeConsentOffer(input);
@@ -380,6 +465,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     }
     const grantId = await grant.save();
     if (offer.organization) await store.set(grantId, plan.organizationIds);
+    if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
     sendJson(res, 200, await result(req, res, { consent: { grantId } }, true));
   }
 
@@ -444,5 +530,23 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     return [...((await store.get(grantId)) ?? [])];
   }
 
-  return { handle, organizationsForGrant };
+  async function loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined> {
+    const oidc = (ctx as { oidc?: ProviderContextLike } | undefined)?.oidc;
+    const client = oidc?.client;
+    if (!oidc || !client) return undefined;
+    const decided = oidc.result?.consent?.grantId;
+    const grantId = decided || oidc.session?.grantIdFor(client.clientId);
+    if (!grantId) return undefined;
+    // The decision just made in this interaction always finishes the authorization.
+    if (!decided) {
+      const rememberable = await decide(options.rememberDecisions, async () => ({
+        client,
+        params: oidc.params ?? {},
+      }));
+      if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    }
+    return provider.Grant.find(grantId);
+  }
+
+  return { handle, organizationsForGrant, loadExistingGrant };
 }

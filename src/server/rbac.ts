@@ -27,6 +27,11 @@ export interface ResourceDescription {
   name?: string;
   /** Descriptions of the API's scopes, by scope value. Untrusted text, rendered as text. */
   scopes?: Record<string, string>;
+  /**
+   * Scopes of this API the app cannot work without: shown locked on, and a decision leaving
+   * one of them out is refused (`400 invalid_scope`). Only applies to scopes the user holds.
+   */
+  required?: string[];
 }
 
 /** Unique values of `values`, first occurrence order. */

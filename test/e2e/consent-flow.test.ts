@@ -77,20 +77,22 @@ describe('given the confidential web app', () => {
 });
 
 describe('given the SPA (public client with PKCE)', () => {
-  it('should leave out an unticked scope and not ask again for the same request', async () => {
+  it('should leave out an unticked scope and, remembered, not ask again for the same request', async () => {
     await page.goto(`${stack.app.url}/spa/`);
     await page.getByRole('button', { name: 'Sign in with Demo IdP' }).click();
     await signIn(page, 'alice@demo.test', 'alice-password');
     await expectConsent(page);
 
     await scopeCheckbox(page, 'write:reports').uncheck();
-    await page.getByRole('radio', { name: /Acme/ }).check();
+    // The SPA may be given several organizations: checkboxes, not radios.
+    await page.getByRole('checkbox', { name: /Acme/ }).check();
+    await page.getByRole('checkbox', { name: text.consent.remember, exact: true }).check();
     await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
     await expectAppResult(page, stack.app.url);
     expect(await page.getByTestId('access-token-scope').innerText()).toBe('read:reports');
 
-    // Same scopes again: the IdP session and the recorded grant (with write:reports rejected)
-    // let oidc-provider finish without any screen.
+    // Same scopes again: the IdP session and the remembered grant (with write:reports
+    // rejected) let oidc-provider finish without any screen.
     const screens = recordResponses(page);
     await page.goto(`${stack.app.url}/spa/`);
     await page.getByRole('button', { name: 'Sign in with Demo IdP' }).click();

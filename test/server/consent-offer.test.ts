@@ -193,3 +193,51 @@ describe('given scopes the client already holds', () => {
     expect(result.ok && result.plan.oidc).toEqual({ grant: ['openid'], reject: ['email', 'profile'] });
   });
 });
+
+describe('given an API that lists a required scope', () => {
+  const offer = computeConsentOffer(
+    input({
+      permissions: { [API]: ['read:reports', 'write:reports'] },
+      resourceDescriptions: { [API]: { name: 'Reports API', required: ['read:reports', 'not:held'] } },
+    }),
+  );
+
+  it('should lock the held required scope on and leave the other optional', () => {
+    expect(offer.request.resources[0]?.scopes).toEqual([
+      { name: 'read:reports', required: true },
+      { name: 'write:reports', required: false },
+    ]);
+  });
+
+  it('should refuse a decision leaving it out as invalid_scope', () => {
+    expect(planConsent(offer, decision({ resources: { [API]: ['write:reports'] } }))).toEqual({
+      ok: false,
+      error: 'invalid_scope',
+      description: `required scope missing for ${API}: read:reports`,
+    });
+    expect(planConsent(offer, decision({ resources: {} }))).toMatchObject({ ok: false, error: 'invalid_scope' });
+    expect(planConsent(offer, decision({ resources: { [API]: ['read:reports'] } }))).toMatchObject({ ok: true });
+  });
+});
+
+describe('given multiple, optional organization selection and a rememberable decision', () => {
+  const offer = computeConsentOffer(
+    input({
+      missingResourceScopes: { [ORG]: ['read:members', 'invite:members'] },
+      organizationSelection: 'multiple',
+      organizationRequired: false,
+      rememberable: true,
+    }),
+  );
+
+  it('should say so in the request', () => {
+    expect(offer.request.organizations).toMatchObject({ selection: 'multiple', required: false });
+    expect(offer.request.rememberable).toBe(true);
+  });
+
+  it('should accept several organizations, or none, and carry remember into the plan', () => {
+    const both = planConsent(offer, decision({ resources: {}, organizationIds: ['acme', 'globex'], remember: true }));
+    expect(both).toMatchObject({ ok: true, plan: { organizationIds: ['acme', 'globex'], remember: true } });
+    expect(planConsent(offer, decision({ resources: {}, organizationIds: [] }))).toMatchObject({ ok: true });
+  });
+});

@@ -66,7 +66,7 @@ describe('given an authorization request that needs sign-in', () => {
         termsUrl: 'http://127.0.0.1:9/terms',
         redirectUri: 'http://127.0.0.1:9/web/callback',
         party: 'third',
-        verified: false,
+        verified: true,
       },
       uiLocales: ['ko', 'en-US'],
       login: { identifiers: ['email', 'username'], password: true, loginHint: 'alice@demo.test' },
@@ -216,7 +216,7 @@ describe('given alice signs in and consents', () => {
         ],
         claims: [],
         withheld: [],
-        rememberable: false,
+        rememberable: true,
       },
     });
     expect(Object.keys(reply.body).sort()).toEqual(['client', 'consent', 'kind', 'uiLocales', 'uid', 'user']);
@@ -266,11 +266,16 @@ describe('given alice signs in and consents', () => {
     expect(jwtPayload(tokens.access_token)).toMatchObject({ aud: API_RESOURCE, sub: 'user_alice', scope: 'write:reports' });
   });
 
-  it('should record an unticked optional scope as rejected so a second authorization does not ask again', async () => {
+  it('should record an unticked optional scope as rejected so a remembered decision is not asked again', async () => {
     const browser = new Browser(idp.issuer);
     const params = { scope: 'openid profile email' };
     const { uid } = await signedInAtConsent(browser, params);
-    const reply = await browser.kit(uid, 'consent', { profileScopes: ['openid', 'profile'], resources: {}, organizationIds: [] });
+    const reply = await browser.kit(uid, 'consent', {
+      profileScopes: ['openid', 'profile'],
+      resources: {},
+      organizationIds: [],
+      remember: true,
+    });
     await browser.toCallback(reply.body.redirectTo);
 
     const second = await authorizationRequest(idp.web, params);
@@ -284,7 +289,12 @@ describe('given alice signs in and consents', () => {
   it('should show scopes granted earlier as granted when the client asks for more', async () => {
     const browser = new Browser(idp.issuer);
     const first = await signedInAtConsent(browser, { scope: 'openid profile' });
-    const done = await browser.kit(first.uid, 'consent', { profileScopes: ['openid', 'profile'], resources: {}, organizationIds: [] });
+    const done = await browser.kit(first.uid, 'consent', {
+      profileScopes: ['openid', 'profile'],
+      resources: {},
+      organizationIds: [],
+      remember: true,
+    });
     await browser.toCallback(done.body.redirectTo);
 
     const uid = await browser.toInteraction((await authorizationRequest(idp.web, { scope: 'openid profile email' })).url);
@@ -351,13 +361,14 @@ describe('given bob, who may read reports but not write them', () => {
     expect((await browser.kit(uid, 'details')).body.kind).toBe('consent');
   });
 
-  it('should grant read:reports only and reject the withheld scope so consent is not asked again', async () => {
+  it('should grant read:reports only and reject the withheld scope so a remembered consent is not asked again', async () => {
     const browser = new Browser(idp.issuer);
     const { request, uid } = await signedInAtConsent(browser, params, BOB);
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid'],
       resources: { [API_RESOURCE]: ['read:reports'] },
       organizationIds: [],
+      remember: true,
     });
     const tokens = await exchangeCode(idp.web, await browser.toCallback(reply.body.redirectTo), request);
     expect(jwtPayload(tokens.access_token)).toMatchObject({ sub: 'user_bob', scope: 'read:reports' });
