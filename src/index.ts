@@ -32,6 +32,28 @@ export { useSignIn } from './login/index.js';
 export { ConsentKitProvider, createConsentKitI18n, NAMESPACE, SUPPORTED_LANGUAGES } from './i18n/index.js';
 export type { ConsentKitProviderProps, ConsentKitTheme, SupportedLanguage } from './i18n/index.js';
 
+// Theming
+export {
+  BrandLogo,
+  contrast,
+  deriveBrand,
+  mergeThemes,
+  presets,
+  resolveBranding,
+  themeToCss,
+  themeVariables,
+} from './theme/index.js';
+export type {
+  BrandColors,
+  Branding,
+  BrandLogoProps,
+  ColorScheme,
+  PresetName,
+  Theme,
+  ThemeColors,
+  ThemeLogo,
+} from './theme/index.js';
+
 // Primitives useful when composing parts
 export type { RedirectHandler } from './ui/index.js';
 

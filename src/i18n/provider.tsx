@@ -6,6 +6,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Theme } from '../theme/model.js';
+import { useAppliedTheme, useSystemDark } from '../theme/runtime.js';
 import { ensureLanguage, ensureEnglish, getDefaultI18n, hasLanguage } from './instance.js';
 import { DEFAULT_LANGUAGE, NAMESPACE, SUPPORTED_LANGUAGES, directionOf, resolveLanguage } from './languages.js';
 
@@ -16,7 +18,7 @@ interface KitI18nContextValue {
   language: string;
   /** The host's locale, inherited by nested providers. */
   locale: string | undefined;
-  theme: ConsentKitTheme | undefined;
+  theme: ConsentKitTheme | Theme | undefined;
 }
 
 const KitI18nContext = createContext<KitI18nContextValue | null>(null);
@@ -36,8 +38,12 @@ export interface ConsentKitProviderProps {
   i18n?: I18n | undefined;
   /** The interaction's `ui_locales`, most preferred first. Screens pass their step's value. */
   uiLocales?: readonly string[] | undefined;
-  /** Forces a color scheme through `data-theme`. */
-  theme?: ConsentKitTheme | undefined;
+  /**
+   * `light` / `dark` force a color scheme through `data-theme`. A {@link Theme} object (see
+   * `consent-kit` `presets`) sets brand colors, radius, font, spacing and logo as `--ck-`
+   * variables on the root, and its `colorScheme` (default `system`).
+   */
+  theme?: ConsentKitTheme | Theme | undefined;
   /** Extra class on the kit root. */
   className?: string | undefined;
   children?: ReactNode;
@@ -88,14 +94,22 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
     () => (language ? { i18n, language, locale, theme } : null),
     [i18n, language, locale, theme],
   );
+  const applied = useAppliedTheme(typeof theme === 'object' ? theme : undefined);
+  const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
   const className = props.className ? `ck-root ${props.className}` : 'ck-root';
 
   if (!value) {
-    return <div className={className} aria-busy="true" data-theme={theme} />;
+    return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
   }
   return (
     <KitI18nContext.Provider value={value}>
-      <div className={className} lang={value.language} dir={directionOf(value.language)} data-theme={theme}>
+      <div
+        className={className}
+        lang={value.language}
+        dir={directionOf(value.language)}
+        data-theme={dataTheme}
+        style={applied?.style}
+      >
         {props.children}
       </div>
     </KitI18nContext.Provider>
@@ -116,3 +130,17 @@ export function useKitTranslation(): { t: KitT; language: string } {
 
 /** The kit's `t`: a key of the `consent-kit` namespace plus interpolation values. */
 export type KitT = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * The theme in force (when the provider got a {@link Theme} object) and the color scheme being
+ * shown, for parts that render theme content such as `<BrandLogo>`.
+ */
+export function useKitTheme(): { theme: Theme | undefined; scheme: 'light' | 'dark' } {
+  const theme = useContext(KitI18nContext)?.theme;
+  const systemDark = useSystemDark();
+  const wanted = typeof theme === 'string' ? theme : (theme?.colorScheme ?? 'system');
+  return {
+    theme: typeof theme === 'object' ? theme : undefined,
+    scheme: wanted === 'system' ? (systemDark ? 'dark' : 'light') : wanted,
+  };
+}

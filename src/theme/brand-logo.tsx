@@ -1,0 +1,27 @@
+/**
+ * `<BrandLogo>`: the operator's (or organization's) logo from the theme, with the dark variant
+ * in dark schemes. Renders nothing when the theme has no safe logo URL, so hosts can place it
+ * unconditionally (e.g. above a screen).
+ */
+import { useKitTheme } from '../i18n/provider.js';
+import { safeHttpUrl } from '../protocol/url.js';
+import { cx } from '../ui/cx.js';
+
+/** Props of {@link BrandLogo}. */
+export interface BrandLogoProps {
+  className?: string | undefined;
+}
+
+/** The theme's logo, or nothing. */
+export function BrandLogo({ className }: BrandLogoProps) {
+  const { theme, scheme } = useKitTheme();
+  const light = safeHttpUrl(theme?.logo?.light);
+  const dark = safeHttpUrl(theme?.logo?.dark);
+  const src = scheme === 'dark' ? (dark ?? light) : (light ?? dark);
+  if (!src) return null;
+  return (
+    <div className={cx('ck-brand', className)} data-scheme={scheme}>
+      <img className="ck-brand__logo" src={src} alt={theme?.logoAlt ?? ''} referrerPolicy="no-referrer" />
+    </div>
+  );
+}
