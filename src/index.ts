@@ -15,12 +15,22 @@ export { SignIn, SignInParts } from './login/index.js';
 export type { SignInProps, SignInRootProps, SignInState, UseSignInOptions } from './login/index.js';
 
 // Headless consent
-export { Consent, defaultDecision, normalizeDecision, useConsent, useConsentContext } from './consent/index.js';
+export {
+  Consent,
+  defaultConsentComponents,
+  defaultDecision,
+  normalizeDecision,
+  ORGANIZATION_FILTER_THRESHOLD,
+  useConsent,
+  useConsentContext,
+} from './consent/index.js';
 export type {
   ConsentAction,
   ConsentAppHeaderProps,
+  ConsentComponents,
   ConsentContextValue,
   ConsentResourceGroupProps,
+  ConsentResourceGroupsProps,
   ConsentRootProps,
   ConsentState,
   ConsentStatus,

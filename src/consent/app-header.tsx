@@ -1,10 +1,13 @@
 /**
- * `Consent.AppHeader`: who is asking. Logo (or monogram), the heading "<App> wants to access
- * your account", and a third-party indication with a word of caution.
+ * `Consent.AppHeader`: who is asking. Logo (light / dark, or a monogram), the heading
+ * "<App> wants to access your account", the app's home page, a third-party badge with a word
+ * of caution, and a warning when the operator has not verified the app.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { safeHttpUrl } from '../protocol/url.js';
 import { Badge } from '../ui/checkbox-field.js';
 import { LogoImage } from '../ui/logo-image.js';
+import { SafeLink } from '../ui/safe-link.js';
 import { useConsentContext } from './context.js';
 
 /** Props of {@link ConsentAppHeader}. */
@@ -22,6 +25,7 @@ export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
     if (autoFocusHeading) heading.current?.focus();
   }, [autoFocusHeading]);
   const thirdParty = client.party === 'third';
+  const homepage = safeHttpUrl(client.homepage);
   return (
     <header className="ck-consent__header" data-third-party={thirdParty ? '' : undefined}>
       <LogoImage
@@ -34,13 +38,23 @@ export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
       <h1 id={ids.heading} ref={heading} tabIndex={-1} className="ck-consent__title">
         {t('consent.title', { app: client.name })}
       </h1>
-      {thirdParty && (
+      {homepage && (
+        <SafeLink className="ck-consent__homepage" href={homepage}>
+          {t('consent.homepage', { host: new URL(homepage).host })}
+        </SafeLink>
+      )}
+      {(thirdParty || !client.verified) && (
         <div className="ck-consent__badges">
-          <Badge tone="info">{t('common.thirdParty')}</Badge>
+          {thirdParty && <Badge tone="info">{t('common.thirdParty')}</Badge>}
           {!client.verified && <Badge tone="warning">{t('common.unverified')}</Badge>}
         </div>
       )}
       {thirdParty && <p className="ck-consent__caution">{t('consent.thirdPartyNotice', { app: client.name })}</p>}
+      {!client.verified && (
+        <p className="ck-consent__unverified" data-tone="warning">
+          {t('consent.unverifiedWarning', { app: client.name })}
+        </p>
+      )}
       {children}
     </header>
   );

@@ -4,7 +4,7 @@
  * `client.deny()`, each followed by a top-level navigation; "Not you?" →
  * `client.switchAccount()` and the sign-in screen for the same interaction.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '../protocol/interaction.js';
 import { ConsentKitProvider } from '../i18n/provider.js';
@@ -17,12 +17,47 @@ import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
 import { ConsentRoot } from './consent-root.js';
 import { ConsentError } from './error.js';
+import { ConsentNothingNew } from './nothing-new.js';
 import { ConsentNotice } from './notice.js';
 import { ConsentOrganizations } from './organizations.js';
 import { ConsentProfileScopes } from './profile-scopes.js';
 import { ConsentRemember } from './remember.js';
 import { ConsentResourceGroups } from './resource-group.js';
 import { ConsentWithheld } from './withheld.js';
+
+/**
+ * The parts `<ConsentScreen>` composes, top to bottom. Replace any of them through the
+ * `components` prop; a replacement may render the original part around its own markup, or
+ * return `null` to leave the part out.
+ */
+export interface ConsentComponents {
+  AppHeader: ComponentType;
+  Account: ComponentType;
+  ProfileScopes: ComponentType;
+  ResourceGroups: ComponentType;
+  Organizations: ComponentType;
+  Withheld: ComponentType;
+  NothingNew: ComponentType;
+  Remember: ComponentType;
+  Notice: ComponentType;
+  Error: ComponentType;
+  Actions: ComponentType;
+}
+
+/** The parts {@link ConsentScreen} renders when not replaced. */
+export const defaultConsentComponents: Readonly<ConsentComponents> = {
+  AppHeader: ConsentAppHeader,
+  Account: ConsentAccount,
+  ProfileScopes: ConsentProfileScopes,
+  ResourceGroups: ConsentResourceGroups,
+  Organizations: ConsentOrganizations,
+  Withheld: ConsentWithheld,
+  NothingNew: ConsentNothingNew,
+  Remember: ConsentRemember,
+  Notice: ConsentNotice,
+  Error: ConsentError,
+  Actions: ConsentActions,
+};
 
 /** Props of {@link ConsentScreen}. */
 export interface ConsentScreenProps {
@@ -40,9 +75,21 @@ export interface ConsentScreenProps {
   onValueChange?: ((value: ConsentDecision) => void) | undefined;
   /** Move focus to the heading when shown; defaults to whether the step had to be loaded. */
   autoFocusHeading?: boolean | undefined;
+  /**
+   * Replacements for any part, e.g. `{ AppHeader: MyHeader }`. Replacements read the state
+   * through `useConsentContext()` or render the original `Consent.*` part.
+   */
+  components?: Partial<ConsentComponents> | undefined;
 }
 
-/** The consent screen. */
+/**
+ * The consent screen, ready to mount.
+ *
+ * @example
+ * ```tsx
+ * <ConsentScreen client={client} components={{ AppHeader: MyHeader, Remember: () => null }} />
+ * ```
+ */
 export function ConsentScreen(props: ConsentScreenProps) {
   const { client, onRedirect, locale } = props;
   const loader = useStep<InteractionStep>(client, props.step);
@@ -56,10 +103,20 @@ export function ConsentScreen(props: ConsentScreenProps) {
   );
   const onCancel = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
   const onSwitchAccount = useCallback(async () => setSignIn(await client.switchAccount()), [client]);
+  const parts = { ...defaultConsentComponents, ...props.components };
 
   const login = signIn ?? (current?.kind === 'login' ? current : undefined);
   if (login) {
-    return <SignIn client={client} step={login} onRedirect={onRedirect} locale={locale} autoFocusHeading />;
+    return (
+      <SignIn
+        client={client}
+        step={login}
+        onRedirect={onRedirect}
+        locale={locale}
+        autoFocusHeading
+        initialView={signIn ? 'identifier' : undefined}
+      />
+    );
   }
   if (!current || current.kind !== 'consent') {
     return (
@@ -81,16 +138,17 @@ export function ConsentScreen(props: ConsentScreenProps) {
         onSwitchAccount={onSwitchAccount}
         autoFocusHeading={props.autoFocusHeading ?? loader.loaded}
       >
-        <ConsentAppHeader />
-        <ConsentAccount />
-        <ConsentProfileScopes />
-        <ConsentResourceGroups />
-        <ConsentOrganizations />
-        <ConsentWithheld />
-        <ConsentRemember />
-        <ConsentNotice />
-        <ConsentError />
-        <ConsentActions />
+        <parts.AppHeader />
+        <parts.Account />
+        <parts.NothingNew />
+        <parts.ProfileScopes />
+        <parts.ResourceGroups />
+        <parts.Organizations />
+        <parts.Withheld />
+        <parts.Remember />
+        <parts.Notice />
+        <parts.Error />
+        <parts.Actions />
       </ConsentRoot>
     </ConsentKitProvider>
   );

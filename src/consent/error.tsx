@@ -1,8 +1,10 @@
 /**
  * `Consent.Error`: the banner for a failed Authorize, Cancel or switch. Retry runs the same
  * action again with the current choices (nothing is reset). An expired interaction gets its
- * message and no Retry: only the app can start a new one.
+ * message and no Retry: only the app can start a new one, so the banner links back to the
+ * app's home page when it has a safe one.
  */
+import { safeHttpUrl } from '../protocol/url.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
 import { errorKeyOf, isFatal } from '../ui/errors.js';
@@ -10,14 +12,24 @@ import { useConsentContext } from './context.js';
 
 /** The error banner; nothing while there is no error. */
 export function ConsentError() {
-  const { error, errorCount, t, retry } = useConsentContext('Consent.Error');
+  const { error, errorCount, t, retry, step } = useConsentContext('Consent.Error');
   if (errorCount === 0) return null;
   const fatal = isFatal(error);
+  const home = fatal ? safeHttpUrl(step.client.homepage) : undefined;
   return (
     <Alert
       className="ck-consent__error"
       focusKey={errorCount}
-      action={fatal ? undefined : <Button onClick={retry}>{t('common.retry')}</Button>}
+      action={
+        !fatal ? (
+          <Button onClick={retry}>{t('common.retry')}</Button>
+        ) : home ? (
+          // Same tab, no referrer: the interaction URL is of no use to the app.
+          <a className="ck-link ck-consent__back" href={home} rel="noreferrer">
+            {t('consent.backToApp', { app: step.client.name })}
+          </a>
+        ) : undefined
+      }
     >
       {t(errorKeyOf(error))}
     </Alert>

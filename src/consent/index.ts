@@ -1,10 +1,11 @@
 export { Consent } from './parts.js';
-export { ConsentScreen } from './consent-screen.js';
-export type { ConsentScreenProps } from './consent-screen.js';
+export { ConsentScreen, defaultConsentComponents } from './consent-screen.js';
+export type { ConsentComponents, ConsentScreenProps } from './consent-screen.js';
 export { InteractionScreen } from './interaction-screen.js';
 export type { InteractionScreenProps } from './interaction-screen.js';
 export type { ConsentRootProps } from './consent-root.js';
-export type { ConsentResourceGroupProps } from './resource-group.js';
+export type { ConsentResourceGroupProps, ConsentResourceGroupsProps } from './resource-group.js';
+export { ORGANIZATION_FILTER_THRESHOLD } from './organizations.js';
 export type { ConsentAppHeaderProps } from './app-header.js';
 export { useConsentContext } from './context.js';
 export type { ConsentAction, ConsentContextValue, ConsentStatus } from './context.js';

@@ -1,12 +1,16 @@
 /**
  * `Consent.Organizations`: which organizations the app may access, each with the user's role
  * and the organization permissions that come with it. Radios for single selection, checkboxes
- * for multiple. Renders nothing when the request has no organization part.
+ * for multiple; a filter box above more than {@link ORGANIZATION_FILTER_THRESHOLD} options.
+ * Renders nothing when the request has no organization part.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CheckboxField } from '../ui/checkbox-field.js';
 import { useConsentContext } from './context.js';
 import { scopeLabel } from './scope-label.js';
+
+/** Above this many organizations a filter box is shown. */
+export const ORGANIZATION_FILTER_THRESHOLD = 8;
 
 /** The organization choice. */
 export function ConsentOrganizations() {
@@ -15,6 +19,7 @@ export function ConsentOrganizations() {
   const legendId = useId();
   const groupName = useId();
   const message = useRef<HTMLParagraphElement>(null);
+  const [query, setQuery] = useState('');
   const request = step.consent.organizations;
   const app = step.client.name;
 
@@ -37,6 +42,21 @@ export function ConsentOrganizations() {
   }
 
   const single = request.selection === 'single';
+  const filterable = request.options.length > ORGANIZATION_FILTER_THRESHOLD;
+  const needle = query.trim().toLocaleLowerCase();
+  // Chosen organizations stay listed whatever the filter, so a choice never disappears.
+  const shown = needle
+    ? request.options.filter(
+        (o) =>
+          state.isOrganizationSelected(o.id) ||
+          o.name.toLocaleLowerCase().includes(needle) ||
+          !!o.role?.toLocaleLowerCase().includes(needle),
+      )
+    : request.options;
+  // Enter in the filter must not submit the consent form.
+  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') event.preventDefault();
+  };
   return (
     <fieldset
       className="ck-consent__organizations ck-consent__section"
@@ -48,8 +68,24 @@ export function ConsentOrganizations() {
       <p className="ck-consent__section-hint">
         {t(single ? 'consent.organizations.hintSingle' : 'consent.organizations.hintMultiple', { app })}
       </p>
+      {filterable && (
+        <input
+          type="search"
+          className="ck-input ck-consent__organization-filter"
+          aria-label={t('consent.organizations.filter')}
+          placeholder={t('consent.organizations.filter')}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={onFilterKeyDown}
+        />
+      )}
+      {filterable && shown.length === 0 && (
+        <p className="ck-consent__section-hint" role="status">
+          {t('consent.organizations.noMatch', { query: query.trim() })}
+        </p>
+      )}
       <ul className="ck-consent__organization-list" role="list">
-        {request.options.map((option) => {
+        {shown.map((option) => {
           const permissionsId = `${groupName}-${option.id}-permissions`;
           return (
             <li key={option.id} className="ck-consent__organization">

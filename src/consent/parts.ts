@@ -17,6 +17,7 @@ import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
 import { ConsentRoot } from './consent-root.js';
 import { ConsentError } from './error.js';
+import { ConsentNothingNew } from './nothing-new.js';
 import { ConsentNotice } from './notice.js';
 import { ConsentOrganizations } from './organizations.js';
 import { ConsentProfileScopes } from './profile-scopes.js';
@@ -24,7 +25,10 @@ import { ConsentRemember } from './remember.js';
 import { ConsentResourceGroup, ConsentResourceGroups } from './resource-group.js';
 import { ConsentWithheld } from './withheld.js';
 
-/** The consent parts. See the module documentation. */
+/**
+ * The consent parts. See the module documentation. Every part except `Root` throws
+ * "Consent.X must be used within Consent.Root" when rendered outside a Root.
+ */
 export const Consent = {
   Root: ConsentRoot,
   AppHeader: ConsentAppHeader,
@@ -34,6 +38,7 @@ export const Consent = {
   ResourceGroups: ConsentResourceGroups,
   Organizations: ConsentOrganizations,
   Withheld: ConsentWithheld,
+  NothingNew: ConsentNothingNew,
   Remember: ConsentRemember,
   Notice: ConsentNotice,
   Error: ConsentError,

@@ -1,10 +1,12 @@
 /**
  * `Consent.ResourceGroup`: the scopes of one API resource, under the API's name with its
- * indicator shown (two APIs may share a display name; the indicator tells them apart).
- * `Consent.ResourceGroups` renders one group per requested resource.
+ * indicator shown (two APIs may share a display name; the indicator tells them apart), a
+ * count of what is selected, a disclosure button to expand or collapse the list, and "select
+ * all" for the optional scopes. `Consent.ResourceGroups` renders one group per resource.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ResourceRequest } from '../protocol/interaction.js';
+import { CheckboxField } from '../ui/checkbox-field.js';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
 
@@ -12,32 +14,83 @@ import { ScopeList } from './scope-list.js';
 export interface ConsentResourceGroupProps {
   /** The resource to render. */
   resource: ResourceRequest;
+  /**
+   * Expanded at first (uncontrolled). Default: expanded when it is the request's only
+   * resource, collapsed otherwise, so a long request opens as a short list of APIs.
+   */
+  defaultOpen?: boolean | undefined;
+  /** Expanded (controlled). */
+  open?: boolean | undefined;
+  /** Called when the user expands or collapses the group. */
+  onOpenChange?: ((open: boolean) => void) | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Consent.ResourceGroup
 // ---------------------------------------------------------------------------------------------
 
-/** One API resource and its scope checkboxes. */
-export function ConsentResourceGroup({ resource }: ConsentResourceGroupProps) {
-  const { t } = useConsentContext('Consent.ResourceGroup');
-  const headingId = useId();
+/**
+ * One API resource and its scope checkboxes. The list is not rendered while collapsed (the
+ * count in the toggle still says what is selected), which keeps large requests quick.
+ */
+export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange }: ConsentResourceGroupProps) {
+  const { step, state, t, status } = useConsentContext('Consent.ResourceGroup');
+  const id = useId();
+  const [innerOpen, setInnerOpen] = useState(() => defaultOpen ?? step.consent.resources.length === 1);
+  const expanded = open ?? innerOpen;
   const name = resource.name?.trim() || resource.indicator;
   if (resource.scopes.length === 0) return null;
+
+  const { indicator, scopes } = resource;
+  const selected = scopes.filter((s) => s.required || state.isScopeGranted(s.name, indicator)).length;
+  const optional = scopes.filter((s) => !s.required);
+  const optionalSelected = optional.filter((s) => state.isScopeGranted(s.name, indicator)).length;
+  const toggle = () => {
+    if (open === undefined) setInnerOpen(!expanded);
+    onOpenChange?.(!expanded);
+  };
+
   return (
     <section
       className="ck-consent__resource ck-consent__section"
       data-kind="resource"
-      data-resource={resource.indicator}
-      aria-labelledby={headingId}
+      data-resource={indicator}
+      data-state={expanded ? 'open' : 'closed'}
+      aria-labelledby={`${id}-name`}
     >
-      <h2 id={headingId} className="ck-consent__section-title">
-        {name}
+      <h2 className="ck-consent__section-title ck-consent__resource-title">
+        <button
+          type="button"
+          className="ck-consent__resource-toggle"
+          aria-expanded={expanded}
+          aria-controls={`${id}-panel`}
+          onClick={toggle}
+        >
+          <span id={`${id}-name`} className="ck-consent__resource-name">
+            {name}
+          </span>
+          <span className="ck-consent__resource-count">
+            {t('consent.resource.count', { count: scopes.length, selected })}
+          </span>
+          <span className="ck-consent__chevron" aria-hidden="true" />
+        </button>
       </h2>
-      {name !== resource.indicator && (
-        <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator: resource.indicator })}</p>
+      {name !== indicator && (
+        <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator })}</p>
       )}
-      <ScopeList scopes={resource.scopes} resource={resource.indicator} part="Consent.ResourceGroup" />
+      <div id={`${id}-panel`} className="ck-consent__resource-panel" hidden={!expanded}>
+        {expanded && optional.length > 1 && (
+          <CheckboxField
+            className="ck-consent__select-all"
+            value="select-all"
+            checked={optionalSelected === optional.length ? true : optionalSelected > 0 ? 'indeterminate' : false}
+            disabled={status !== 'idle'}
+            onCheckedChange={(checked) => state.setResourceGranted(indicator, checked)}
+            label={t('consent.resource.selectAll', { api: name })}
+          />
+        )}
+        {expanded && <ScopeList scopes={scopes} resource={indicator} part="Consent.ResourceGroup" />}
+      </div>
     </section>
   );
 }
@@ -46,13 +99,19 @@ export function ConsentResourceGroup({ resource }: ConsentResourceGroupProps) {
 // Consent.ResourceGroups
 // ---------------------------------------------------------------------------------------------
 
+/** Props of {@link ConsentResourceGroups}. */
+export interface ConsentResourceGroupsProps {
+  /** Expand every group at first (default: only a lone group is expanded). */
+  defaultOpen?: boolean | undefined;
+}
+
 /** One {@link ConsentResourceGroup} per requested resource, in the request's order. */
-export function ConsentResourceGroups() {
+export function ConsentResourceGroups({ defaultOpen }: ConsentResourceGroupsProps = {}) {
   const { step } = useConsentContext('Consent.ResourceGroups');
   return (
     <>
       {step.consent.resources.map((resource) => (
-        <ConsentResourceGroup key={resource.indicator} resource={resource} />
+        <ConsentResourceGroup key={resource.indicator} resource={resource} defaultOpen={defaultOpen} />
       ))}
     </>
   );

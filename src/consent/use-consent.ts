@@ -30,6 +30,8 @@ export interface ConsentState {
   isScopeGranted(scope: string, resource?: string): boolean;
   /** Ticks or unticks an optional scope. Required scopes ignore this. */
   setScopeGranted(scope: string, granted: boolean, resource?: string): void;
+  /** Ticks or unticks every optional scope of a resource ("select all"). */
+  setResourceGranted(resource: string, granted: boolean): void;
   /** Whether an organization is chosen. */
   isOrganizationSelected(id: string): boolean;
   /** Chooses or unchooses an organization; in `single` selection choosing replaces. */
@@ -40,6 +42,11 @@ export interface ConsentState {
   organizationMissing: boolean;
   /** The user cannot grant anything: organizations are requested but they belong to none. */
   blocked: boolean;
+  /**
+   * Nothing new is asked: every offered scope was granted before (or none is offered) and no
+   * organization is to be chosen. Authorize then just continues.
+   */
+  nothingNew: boolean;
 }
 
 /**
@@ -79,7 +86,16 @@ export function normalizeDecision(request: ConsentRequest, decision: ConsentDeci
   };
 }
 
-/** Headless consent state. See {@link UseConsentOptions}. */
+/**
+ * Headless consent state. See {@link UseConsentOptions}.
+ *
+ * @example Controlled, e.g. to persist the choices while the user reads the terms
+ * ```tsx
+ * const [value, setValue] = useState<ConsentDecision>();
+ * const consent = useConsent({ request: step.consent, value, onValueChange: setValue });
+ * consent.setScopeGranted('email', false);
+ * ```
+ */
 export function useConsent({ request, value, defaultValue, onValueChange }: UseConsentOptions): ConsentState {
   const [inner, setInner] = useState<ConsentDecision>(() => defaultValue ?? defaultDecision(request));
   const controlled = value !== undefined;
@@ -131,6 +147,17 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
     [update, single],
   );
 
+  const setResourceGranted = useCallback(
+    (resource: string, granted: boolean) =>
+      update((previous) => {
+        const offered = request.resources.find((r) => r.indicator === resource);
+        if (!offered) return previous;
+        const scopes = granted ? offered.scopes.map((s) => s.name) : offered.scopes.filter((s) => s.required).map((s) => s.name);
+        return { ...previous, resources: { ...previous.resources, [resource]: scopes } };
+      }),
+    [update, request],
+  );
+
   const setRemember = useCallback((remember: boolean) => update((previous) => ({ ...previous, remember })), [update]);
 
   const organizations = request.organizations;
@@ -138,10 +165,14 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
     value: current,
     isScopeGranted,
     setScopeGranted,
+    setResourceGranted,
     isOrganizationSelected: (id) => current.organizationIds.includes(id),
     setOrganizationSelected,
     setRemember,
     organizationMissing: !!organizations?.required && current.organizationIds.length === 0,
     blocked: !!organizations && organizations.options.length === 0,
+    nothingNew:
+      !organizations &&
+      [...request.profileScopes, ...request.resources.flatMap((r) => r.scopes)].every((s) => s.granted === true),
   };
 }

@@ -1,7 +1,10 @@
 /**
- * `<CheckboxField>`: a native checkbox or radio inside a real `<label>`, so the whole row is
- * the hit target, the accessible name comes for free, and no ARIA widget code ships.
+ * `<CheckboxField>`: a Radix checkbox (or a native radio) inside a real `<label>`, so the
+ * whole row is the hit target. The checkbox is a `button role="checkbox"` with
+ * `aria-checked` and `data-state`, named by the label text through `aria-labelledby`, and
+ * styleable in every browser (a native checkbox only takes `accent-color`).
  */
+import * as Checkbox from '@radix-ui/react-checkbox';
 import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { cx } from './cx.js';
 
@@ -13,7 +16,8 @@ export interface CheckboxFieldProps {
   value: string;
   /** Radio group name. */
   name?: string;
-  checked: boolean;
+  /** `indeterminate` (checkboxes only) for a "select all" whose items are partly ticked. */
+  checked: boolean | 'indeterminate';
   /** Locked: shown checked and not changeable (required scopes). */
   disabled?: boolean;
   onCheckedChange?: (checked: boolean) => void;
@@ -35,25 +39,51 @@ export function CheckboxField(props: CheckboxFieldProps) {
   const id = useId();
   const descriptionId = props.description || props.badges ? `${id}-desc` : undefined;
   const describedBy = [descriptionId, props.describedBy].filter(Boolean).join(' ') || undefined;
+  const textId = `${id}-text`;
   const onChange = (event: ChangeEvent<HTMLInputElement>) => props.onCheckedChange?.(event.currentTarget.checked);
   return (
     <div
       className={cx('ck-field', props.className)}
-      data-state={props.checked ? 'checked' : 'unchecked'}
+      data-state={props.checked === 'indeterminate' ? 'indeterminate' : props.checked ? 'checked' : 'unchecked'}
       data-disabled={props.disabled ? '' : undefined}
     >
       <label className="ck-field__label">
-        <input
-          className="ck-field__input"
-          type={props.type ?? 'checkbox'}
-          name={props.name}
-          value={props.value}
-          checked={props.checked}
-          disabled={props.disabled}
-          onChange={onChange}
-          aria-describedby={describedBy}
-        />
-        <span className="ck-field__text">{props.label}</span>
+        {props.type === 'radio' ? (
+          <input
+            className="ck-field__input"
+            type="radio"
+            name={props.name}
+            value={props.value}
+            checked={props.checked === true}
+            disabled={props.disabled}
+            onChange={onChange}
+            aria-describedby={describedBy}
+          />
+        ) : (
+          <Checkbox.Root
+            className="ck-field__input ck-checkbox"
+            value={props.value}
+            checked={props.checked}
+            disabled={props.disabled}
+            onCheckedChange={(checked) => props.onCheckedChange?.(checked === true)}
+            aria-labelledby={textId}
+            aria-describedby={describedBy}
+          >
+            <Checkbox.Indicator className="ck-checkbox__indicator" aria-hidden="true">
+              <svg viewBox="0 0 12 12" width="12" height="12" focusable="false">
+                <path
+                  d={props.checked === 'indeterminate' ? 'M2.5 6h7' : 'M2.5 6.2 5 8.6l4.5-5'}
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                />
+              </svg>
+            </Checkbox.Indicator>
+          </Checkbox.Root>
+        )}
+        <span id={textId} className="ck-field__text">
+          {props.label}
+        </span>
       </label>
       {descriptionId && (
         <span id={descriptionId} className="ck-field__meta">

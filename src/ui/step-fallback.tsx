@@ -21,11 +21,21 @@ export interface StepFallbackProps {
 export function StepFallback({ loader, className }: StepFallbackProps) {
   const { t } = useKitTranslation();
   if (loader.errorCount > 0) {
+    const fatal = isFatal(loader.error);
+    // Expired before anything loaded: the app is unknown, so offer the way the user came. Going
+    // back to the app's sign-in link starts a fresh authorization request.
+    const canGoBack = fatal && typeof history !== 'undefined' && history.length > 1;
     return (
       <div className={cx(className, 'ck-card')} data-state="error">
         <Alert
           focusKey={loader.errorCount}
-          action={isFatal(loader.error) ? undefined : <Button onClick={loader.reload}>{t('common.retry')}</Button>}
+          action={
+            !fatal ? (
+              <Button onClick={loader.reload}>{t('common.retry')}</Button>
+            ) : canGoBack ? (
+              <Button onClick={() => history.back()}>{t('consent.goBack')}</Button>
+            ) : undefined
+          }
         >
           {t(errorKeyOf(loader.error))}
         </Alert>

@@ -319,10 +319,11 @@ describe('given a native app with a custom-scheme redirect URI', () => {
 });
 
 describe('given no redirect URI and no legal links', () => {
-  it('should show neither a redirect notice nor links, and no third-party badge', () => {
+  it('should show neither a redirect notice nor legal links, and no third-party badge', () => {
     setup(noRedirectConsentStep());
     expect(screen.queryByText(/You will be redirected/)).not.toBeInTheDocument();
-    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+    // Only the app's home page is linked.
+    expect(screen.getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['https://reports.example.org/']);
     expect(screen.queryByText('Third-party app')).not.toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Acme TV logo' })).toHaveTextContent('AT');
   });
