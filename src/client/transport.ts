@@ -63,6 +63,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       requestHeaders.set('content-type', 'application/json');
       body = JSON.stringify(request.body);
     }
+    for (const [name, value] of Object.entries(request.headers ?? {})) requestHeaders.set(name, value);
     for (const [name, value] of Object.entries(headers)) requestHeaders.set(name, value);
 
     const controller = new AbortController();
@@ -110,7 +111,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
             method: request.method,
             headers: requestHeaders,
             ...(body !== undefined && { body }),
-            credentials: 'same-origin',
+            credentials: request.credentials ?? 'same-origin',
             signal: controller.signal,
           }),
           aborted,

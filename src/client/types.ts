@@ -55,6 +55,13 @@ export interface TransportRequest {
   url: string;
   /** Serialized as JSON when present. */
   body?: unknown;
+  /**
+   * Headers this request needs (for example a provider's bearer token). The caller's
+   * `headers` option is applied over them.
+   */
+  headers?: Record<string, string>;
+  /** `fetch`'s `credentials`; default `same-origin`. Cross-origin providers using cookies need `include`. */
+  credentials?: RequestCredentials;
 }
 
 /**

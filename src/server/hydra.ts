@@ -1,0 +1,471 @@
+/**
+ * The Ory Hydra bridge: serves the kit protocol (see `protocol/kit.ts`) for Hydra's login and
+ * consent flow, calling Hydra's **admin** API from the server only. The browser talks to the
+ * bridge; the admin URL, the challenges' internals and Hydra's errors never reach it.
+ *
+ * Routes, on the host's origin (`prefix` defaults to `/interaction`):
+ *
+ * | kit endpoint                                   | Hydra admin call                                     |
+ * |------------------------------------------------|------------------------------------------------------|
+ * | `GET  <prefix>/login/<challenge>/details`      | `GET  /admin/oauth2/auth/requests/login`             |
+ * | `POST <prefix>/login/<challenge>/login`        | `PUT  …/login/accept` (after `authenticate`)         |
+ * | `POST <prefix>/login/<challenge>/abort`        | `PUT  …/login/reject` (`access_denied`)              |
+ * | `POST <prefix>/login/<challenge>/switch-account` | – (the sign-in step again, without the hint)       |
+ * | `GET  <prefix>/consent/<challenge>/details`    | `GET  /admin/oauth2/auth/requests/consent`           |
+ * | `POST <prefix>/consent/<challenge>/consent`    | `PUT  …/consent/accept` (`grant_scope`, `grant_access_token_audience`, `remember`) |
+ * | `POST <prefix>/consent/<challenge>/abort`      | `PUT  …/consent/reject` (`access_denied`)            |
+ *
+ * The host's sign-in page (Hydra's `urls.login`, e.g. `/login?login_challenge=…`) builds
+ * `kitAdapter({ baseUrl: '/interaction/login/' + challenge })`; the consent page likewise with
+ * `consent`. Before rendering either page, the host calls {@link HydraBridge.skip}: when Hydra
+ * says the request may be skipped, it is accepted at once and the page redirects instead.
+ *
+ * Hydra scopes are flat; audiences (`requested_access_token_audience`) become the kit's API
+ * resources: each non-OpenID scope is offered under every requested audience for which
+ * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
+import { safeHttpUrl } from '../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
+import { unique, type PermissionMap, type ResourceDescription } from './rbac.js';
+
+/** The OpenID Connect scopes Hydra knows; every other requested scope is an API scope. */
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'phone', 'address', 'offline_access', 'offline']);
+
+/** Hydra's OAuth 2.0 client, as the admin API describes it (the fields the bridge reads). */
+export interface HydraClient {
+  client_id?: string;
+  client_name?: string;
+  client_uri?: string;
+  logo_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
+  metadata?: object;
+}
+
+/** Hydra's OpenID Connect context of a request. */
+export interface HydraOidcContext {
+  ui_locales?: string[];
+  login_hint?: string;
+}
+
+/** `GET /admin/oauth2/auth/requests/login` (Hydra's `OAuth2LoginRequest`). */
+export interface HydraLoginRequest {
+  challenge: string;
+  client: HydraClient;
+  oidc_context?: HydraOidcContext;
+  request_url: string;
+  requested_access_token_audience?: string[];
+  requested_scope?: string[];
+  session_id?: string;
+  skip: boolean;
+  subject: string;
+}
+
+/** `GET /admin/oauth2/auth/requests/consent` (Hydra's `OAuth2ConsentRequest`). */
+export interface HydraConsentRequest {
+  challenge: string;
+  client?: HydraClient;
+  oidc_context?: HydraOidcContext;
+  request_url?: string;
+  requested_access_token_audience?: string[];
+  requested_scope?: string[];
+  skip?: boolean;
+  subject?: string;
+}
+
+/** `PUT …/login/accept` body (Hydra's `AcceptOAuth2LoginRequest`, the fields the bridge sends). */
+export interface HydraAcceptLogin {
+  subject: string;
+  remember?: boolean;
+  remember_for?: number;
+}
+
+/** `PUT …/consent/accept` body (Hydra's `AcceptOAuth2ConsentRequest`). */
+export interface HydraAcceptConsent {
+  grant_scope: string[];
+  grant_access_token_audience: string[];
+  remember: boolean;
+  remember_for?: number;
+  session?: { access_token?: object; id_token?: object };
+}
+
+/** `PUT …/reject` body (Hydra's `RejectOAuth2Request`). */
+export interface HydraReject {
+  error: string;
+  error_description?: string;
+  status_code?: number;
+}
+
+/** Hydra's `{ redirect_to }` answer to accept and reject calls. */
+export interface HydraRedirect {
+  redirect_to: string;
+}
+
+/** Options of {@link createHydraBridge}. */
+export interface HydraBridgeOptions {
+  /** Hydra's admin API base URL, e.g. `http://127.0.0.1:4445`. Server-side only. */
+  adminUrl: string;
+  /** Extra headers for admin calls (e.g. an API key for Ory Network). */
+  adminHeaders?: Record<string, string>;
+  /** The `fetch` used for admin calls. Default: the global one. */
+  fetch?: typeof fetch;
+  /** Checks a sign-in attempt: the Hydra `subject`, or `null` for wrong credentials. */
+  authenticate(identifier: string, password: string): Promise<{ subject: string } | null>;
+  /** The signed-in user for the consent screen. Only `UserInfo` fields are sent. */
+  findUser(subject: string): Promise<UserInfo>;
+  /**
+   * The API scopes the user holds per audience. Default: every requested scope under every
+   * requested audience (no RBAC).
+   */
+  getPermissions?(subject: string): Promise<PermissionMap>;
+  /** Display name and scope descriptions of an audience. */
+  describeResource?(audience: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
+  /** Whether a client is first party and verified. Default: third party, unverified. */
+  describeClient?(client: HydraClient): Partial<Pick<ClientInfo, 'party' | 'verified'>>;
+  /** Claims for the tokens of an accepted consent (Hydra's `session`). */
+  sessionClaims?(subject: string, grantedScopes: string[]): Promise<HydraAcceptConsent['session']>;
+  /** Seconds Hydra remembers a remembered consent or login; 0 = forever (Hydra's default). */
+  rememberFor?: number;
+  /** Whether the consent screen offers "remember". Default `true`. */
+  rememberable?: boolean;
+  /** Path the kit endpoints live under. Default `/interaction`. */
+  prefix?: string;
+  /** Request body limit in bytes. Default 16 KiB. */
+  bodyLimit?: number;
+  /** Called with unexpected errors (answered `500 server_error`). Default `console.error`. */
+  onError?(error: unknown): void;
+}
+
+/** What {@link createHydraBridge} returns. */
+export interface HydraBridge {
+  /** Serves the kit endpoints; calls `next()` for anything else. */
+  handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): Promise<void>;
+  /**
+   * For the host's page handler: when Hydra says the login (an existing session) or consent
+   * (remembered) may be skipped, accepts it and resolves with where to redirect; otherwise
+   * `undefined`, and the page renders the kit.
+   */
+  skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined>;
+}
+
+/** An error answer of Hydra's admin API. */
+export class HydraAdminError extends Error {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, body: unknown) {
+    super(`Hydra admin API answered HTTP ${status}`);
+    this.name = 'HydraAdminError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
+}
+
+const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
+
+/**
+ * Creates the Hydra bridge.
+ *
+ * @throws TypeError when `adminUrl` is not an http(s) URL
+ */
+export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
+  const adminUrl = safeHttpUrl(options.adminUrl);
+  if (!adminUrl) throw new TypeError('"options.adminUrl" must be an http(s) URL');
+  const admin = adminUrl.replace(/\/+$/, '');
+  const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
+  const route = new RegExp(`^${escapeRegExp(prefix)}/(login|consent)/([^/]+)/([a-z-]+)$`);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const rememberable = options.rememberable ?? true;
+  const onError = options.onError ?? ((error: unknown) => console.error('consent-kit hydra bridge:', error));
+
+  async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
+    const kind = path.includes('/login') ? 'login_challenge' : 'consent_challenge';
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const response = await fetchImpl(`${admin}/admin/oauth2/auth/requests/${path}?${kind}=${encodeURIComponent(challenge)}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...options.adminHeaders,
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    if (!response.ok) {
+      // 404: unknown challenge; 410: already handled (Hydra answers `{ redirect_to }`);
+      // 400 with `invalid_request`: expired. To the browser all of these are expired.
+      if (response.status === 404 || response.status === 410 || response.status === 400) {
+        throw Object.assign(new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired'), {
+          cause: new HydraAdminError(response.status, parsed),
+        });
+      }
+      throw new HydraAdminError(response.status, parsed);
+    }
+    return parsed as T;
+  }
+
+  function redirect(body: unknown): KitRedirectResponse {
+    const to = typeof body === 'object' && body !== null ? safeHttpUrl((body as HydraRedirect).redirect_to) : undefined;
+    if (!to) throw new Error('Hydra answered without an http(s) redirect_to');
+    return { redirectTo: to };
+  }
+
+  function clientInfo(client: HydraClient | undefined): ClientInfo {
+    const described = client ? (options.describeClient?.(client) ?? {}) : {};
+    const id = client?.client_id ?? '';
+    const info: ClientInfo = {
+      id,
+      name: client?.client_name || id,
+      party: described.party === 'first' ? 'first' : 'third',
+      verified: described.verified === true,
+    };
+    const logo = safeHttpUrl(client?.logo_uri);
+    if (logo) info.logo = { light: logo };
+    const homepage = safeHttpUrl(client?.client_uri);
+    if (homepage) info.homepage = homepage;
+    const policy = safeHttpUrl(client?.policy_uri);
+    if (policy) info.policyUrl = policy;
+    const terms = safeHttpUrl(client?.tos_uri);
+    if (terms) info.termsUrl = terms;
+    return info;
+  }
+
+  function redirectUriOf(requestUrl: string | undefined): string | undefined {
+    if (!requestUrl) return undefined;
+    try {
+      return new URL(requestUrl, 'http://hydra.invalid').searchParams.get('redirect_uri') ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function loginStep(request: HydraLoginRequest, withHint: boolean): LoginStep {
+    const client = clientInfo(request.client);
+    const redirectUri = redirectUriOf(request.request_url);
+    if (redirectUri) client.redirectUri = redirectUri;
+    const step: LoginStep = {
+      kind: 'login',
+      uid: request.challenge,
+      client,
+      uiLocales: strings(request.oidc_context?.ui_locales),
+      login: { identifiers: ['email', 'username'], password: true },
+    };
+    const hint = request.oidc_context?.login_hint;
+    if (withHint && typeof hint === 'string' && hint !== '') step.login.loginHint = hint;
+    return step;
+  }
+
+  async function offerFor(request: HydraConsentRequest, subject: string): Promise<ConsentOffer> {
+    const requested = unique(strings(request.requested_scope));
+    const audiences = unique(strings(request.requested_access_token_audience));
+    const oidc = requested.filter((scope) => OIDC_SCOPES.has(scope));
+    const api = requested.filter((scope) => !OIDC_SCOPES.has(scope));
+    const missingResourceScopes: Record<string, string[]> = {};
+    for (const audience of audiences) missingResourceScopes[audience] = api;
+    let permissions: PermissionMap;
+    if (options.getPermissions) permissions = await options.getPermissions(subject);
+    else permissions = Object.fromEntries(audiences.map((audience) => [audience, api]));
+    const resourceDescriptions: Record<string, ResourceDescription> = {};
+    for (const audience of audiences) {
+      const description = await options.describeResource?.(audience);
+      if (description) resourceDescriptions[audience] = description;
+    }
+    return computeConsentOffer({
+      // Without audiences, non-OpenID scopes are plain scopes of the client: shown as profile scopes.
+      missingOIDCScope: audiences.length > 0 ? oidc : requested,
+      grantedOIDCScope: [],
+      missingOIDCClaims: [],
+      missingResourceScopes,
+      grantedResourceScopes: {},
+      permissions: permissions ?? {},
+      organizations: [],
+      resourceDescriptions,
+      rememberable,
+    });
+  }
+
+  async function consentRequest(challenge: string): Promise<HydraConsentRequest & { subject: string }> {
+    const request = await call<HydraConsentRequest>('GET', 'consent', challenge);
+    if (!request || typeof request.subject !== 'string' || request.subject === '') {
+      throw new Error('Hydra consent request without a subject');
+    }
+    return request as HydraConsentRequest & { subject: string };
+  }
+
+  async function onDetails(kind: 'login' | 'consent', challenge: string, res: ServerResponse): Promise<void> {
+    if (kind === 'login') {
+      const request = await call<HydraLoginRequest>('GET', 'login', challenge);
+      return sendJson(res, 200, loginStep(request, true));
+    }
+    const request = await consentRequest(challenge);
+    const [user, offer] = await Promise.all([options.findUser(request.subject), offerFor(request, request.subject)]);
+    const client = clientInfo(request.client);
+    const redirectUri = redirectUriOf(request.request_url);
+    if (redirectUri) client.redirectUri = redirectUri;
+    const step: ConsentStep = {
+      kind: 'consent',
+      uid: request.challenge,
+      client,
+      uiLocales: strings(request.oidc_context?.ui_locales),
+      user: pickUser(user, request.subject),
+      consent: offer.request,
+    };
+    sendJson(res, 200, step);
+  }
+
+  async function onLogin(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req, bodyLimit);
+    const { identifier, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (
+      typeof identifier !== 'string' ||
+      typeof password !== 'string' ||
+      identifier.trim() === '' ||
+      password === '' ||
+      identifier.length > 512 ||
+      password.length > 1024
+    ) {
+      throw new KitHttpError(400, 'invalid_request', 'body must be { identifier, password }');
+    }
+    await call<HydraLoginRequest>('GET', 'login', challenge);
+    const account = await options.authenticate(identifier.trim(), password);
+    if (!account) throw new KitHttpError(401, 'invalid_credentials', 'wrong identifier or password');
+    const accept: HydraAcceptLogin = { subject: account.subject, remember: false };
+    sendJson(res, 200, redirect(await call('PUT', 'login/accept', challenge, accept)));
+  }
+
+  async function onConsent(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req, bodyLimit);
+    const request = await consentRequest(challenge);
+    const offer = await offerFor(request, request.subject);
+    const outcome = planConsent(offer, body);
+    if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
+    const { plan } = outcome;
+    const audiences = unique(strings(request.requested_access_token_audience));
+    const grantedApi = plan.resources.flatMap((resource) => resource.grant);
+    const grantScope = unique([...plan.oidc.grant, ...grantedApi]);
+    // An audience is granted when the user granted one of its scopes, or when none was asked for it.
+    const apiRequested = strings(request.requested_scope).some((scope) => !OIDC_SCOPES.has(scope));
+    const grantAudience = audiences.filter(
+      (audience) => !apiRequested || plan.resources.some((resource) => resource.indicator === audience && resource.grant.length > 0),
+    );
+    const accept: HydraAcceptConsent = {
+      grant_scope: grantScope,
+      grant_access_token_audience: grantAudience,
+      remember: plan.remember,
+    };
+    if (plan.remember && options.rememberFor !== undefined) accept.remember_for = options.rememberFor;
+    const session = await options.sessionClaims?.(request.subject, grantScope);
+    if (session) accept.session = session;
+    sendJson(res, 200, redirect(await call('PUT', 'consent/accept', challenge, accept)));
+  }
+
+  async function onAbort(kind: 'login' | 'consent', challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await readJsonBody(req, bodyLimit);
+    const reject: HydraReject = { error: 'access_denied', error_description: 'The resource owner denied the request' };
+    sendJson(res, 200, redirect(await call('PUT', `${kind}/reject`, challenge, reject)));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    const match = route.exec(pathname);
+    const kind = match?.[1] as 'login' | 'consent' | undefined;
+    const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
+    const endpoint = match?.[3];
+    if (!kind || !challenge || !endpoint || !ENDPOINTS.has(endpoint)) {
+      next();
+      return;
+    }
+    const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
+    try {
+      if (req.method !== expected) {
+        req.resume();
+        return sendError(res, 405, 'invalid_request', `use ${expected}`, { allow: expected });
+      }
+      switch (endpoint) {
+        case KIT_ENDPOINTS.details:
+          return await onDetails(kind, challenge, res);
+        case KIT_ENDPOINTS.login:
+          if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
+          return await onLogin(challenge, req, res);
+        case KIT_ENDPOINTS.consent:
+          if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
+          return await onConsent(challenge, req, res);
+        case KIT_ENDPOINTS.abort:
+          return await onAbort(kind, challenge, req, res);
+        default: {
+          // Switching accounts at consent needs a new login request: the app must restart
+          // the authorization (with prompt=login). At sign-in it is the same step again.
+          if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
+          await readJsonBody(req, bodyLimit);
+          return sendJson(res, 200, loginStep(await call<HydraLoginRequest>('GET', 'login', challenge), false));
+        }
+      }
+    } catch (error) {
+      if (res.headersSent) {
+        onError(error);
+        res.destroy();
+        return;
+      }
+      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message);
+      onError(error);
+      return sendError(res, 500, 'server_error');
+    }
+  }
+
+  async function skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined> {
+    if (kind === 'login') {
+      const request = await call<HydraLoginRequest>('GET', 'login', challenge);
+      if (!request.skip) return undefined;
+      const accept: HydraAcceptLogin = { subject: request.subject };
+      return redirect(await call('PUT', 'login/accept', challenge, accept)).redirectTo;
+    }
+    const request = await call<HydraConsentRequest>('GET', 'consent', challenge);
+    if (!request.skip) return undefined;
+    const grantScope = strings(request.requested_scope);
+    const accept: HydraAcceptConsent = {
+      grant_scope: grantScope,
+      grant_access_token_audience: strings(request.requested_access_token_audience),
+      remember: true,
+    };
+    if (options.rememberFor !== undefined) accept.remember_for = options.rememberFor;
+    const session = request.subject ? await options.sessionClaims?.(request.subject, grantScope) : undefined;
+    if (session) accept.session = session;
+    return redirect(await call('PUT', 'consent/accept', challenge, accept)).redirectTo;
+  }
+
+  return { handle, skip };
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function pickUser(user: UserInfo, subject: string): UserInfo {
+  const picked: UserInfo = { id: typeof user?.id === 'string' && user.id ? user.id : subject };
+  for (const key of ['displayName', 'avatar', 'email', 'phone', 'username'] as const) {
+    const value = user?.[key];
+    if (typeof value === 'string' && value !== '') picked[key] = value;
+  }
+  return picked;
+}
