@@ -114,7 +114,6 @@ export function ConsentScreen(props: ConsentScreenProps) {
         onRedirect={onRedirect}
         locale={locale}
         autoFocusHeading
-        initialView={signIn ? 'identifier' : undefined}
       />
     );
   }
