@@ -31,9 +31,12 @@ export async function expectConsent(page: Page, labels = en.consent): Promise<st
   return page.url();
 }
 
-/** The checkbox of one scope, found by the scope value the kit puts on it. */
+/**
+ * The checkbox of one scope, found by the scope value the kit puts on it. The kit's checkboxes
+ * are Radix `button role="checkbox"`s (a hidden native input mirrors each inside the form).
+ */
 export function scopeCheckbox(page: Page, scope: string) {
-  return page.locator(`input[type="checkbox"][value="${scope}"]`);
+  return page.locator(`[role="checkbox"][value="${scope}"]`);
 }
 
 /** Sends a forged consent decision from the interaction page itself (same origin, same cookie). */
