@@ -39,8 +39,22 @@ export type {
 export { useSignIn } from './login/index.js';
 
 // i18n
-export { ConsentKitProvider, createConsentKitI18n, NAMESPACE, SUPPORTED_LANGUAGES } from './i18n/index.js';
-export type { ConsentKitProviderProps, ConsentKitTheme, SupportedLanguage } from './i18n/index.js';
+export {
+  ConsentKitProvider,
+  createConsentKitI18n,
+  directionOf,
+  FALLBACK_CHAINS,
+  NAMESPACE,
+  resolveLanguage,
+  SUPPORTED_LANGUAGES,
+} from './i18n/index.js';
+export type {
+  ConsentKitOverrides,
+  ConsentKitProviderProps,
+  ConsentKitTheme,
+  LanguageSources,
+  SupportedLanguage,
+} from './i18n/index.js';
 
 // Theming
 export {

@@ -63,6 +63,12 @@ export interface ScopeItem {
    * files instead, so adapters leave this empty for them.
    */
   description?: string;
+  /**
+   * Provider-supplied descriptions per language (BCP 47 tag → text, e.g. `{ ko: '보고서 읽기' }`).
+   * The screen shows the one for the language it renders (exact tag, then base language),
+   * else `description`.
+   */
+  descriptions?: Record<string, string>;
   /** Locked on: the user cannot untick it (e.g. `openid`). */
   required: boolean;
   /** The user granted this scope to this client before. */

@@ -246,13 +246,18 @@ function parseLoginRequest(value: unknown, label: string): LoginRequest {
 
 function parseScope(value: unknown, label: string): ScopeItem {
   assertObject(value, label);
-  const { name, description, required, granted } = value;
+  const { name, description, descriptions, required, granted } = value;
   assertString(name, `${label}.name`);
   assertOptionalString(description, `${label}.description`, true);
+  if (descriptions !== undefined) {
+    assertObject(descriptions, `${label}.descriptions`);
+    for (const [lng, text] of Object.entries(descriptions)) assertString(text, `${label}.descriptions.${lng}`, true);
+  }
   assertBoolean(required, `${label}.required`);
   assertOptionalBoolean(granted, `${label}.granted`);
   const result: ScopeItem = { name, required };
   if (description !== undefined) result.description = description;
+  if (descriptions !== undefined) result.descriptions = { ...(descriptions as Record<string, string>) };
   if (granted !== undefined) result.granted = granted;
   return result;
 }
