@@ -5,6 +5,7 @@
  */
 import type { ScopeItem } from '../protocol/interaction.js';
 import type { KitT } from '../i18n/provider.js';
+import { DEFAULT_LANGUAGE, fallbackChain } from '../i18n/languages.js';
 
 /**
  * Scopes with a description in the locale files. A fixed list rather than `i18n.exists`:
@@ -31,6 +32,25 @@ export const KNOWN_SCOPES: ReadonlySet<string> = new Set([
  */
 export function scopeLabel(scope: ScopeItem, t: KitT, profile: boolean): string {
   if (profile && KNOWN_SCOPES.has(scope.name)) return t(`scopes.${scope.name}`);
-  const description = scope.description?.trim();
+  const description = (localized(scope.descriptions, t.language) ?? scope.description)?.trim();
   return description ? description : scope.name;
+}
+
+/**
+ * The provider's description in `language`: the exact tag (case-insensitive), else the
+ * language's fallback (`zh-TW` for `zh-HK`), the base language (`pt` for `pt-BR`), else one
+ * written for another region of it.
+ */
+function localized(descriptions: Record<string, string> | undefined, language: string | undefined): string | undefined {
+  if (!descriptions || !language) return undefined;
+  const entries = Object.entries(descriptions).filter(([, text]) => typeof text === 'string' && text.trim() !== '');
+  const lower = language.toLowerCase();
+  const base = lower.split('-')[0];
+  const exact = (tag: string) => entries.find(([key]) => key.toLowerCase() === tag.toLowerCase())?.[1];
+  return (
+    exact(lower) ??
+    fallbackChain(language).filter((lng) => lng !== DEFAULT_LANGUAGE).map(exact).find(Boolean) ??
+    exact(base ?? '') ??
+    entries.find(([tag]) => tag.toLowerCase().split(/[-_]/)[0] === base)?.[1]
+  );
 }

@@ -8,8 +8,22 @@ import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../theme/model.js';
 import { useAppliedTheme, useSystemDark } from '../theme/runtime.js';
-import { ensureLanguage, ensureEnglish, getDefaultI18n, hasLanguage } from './instance.js';
-import { DEFAULT_LANGUAGE, NAMESPACE, SUPPORTED_LANGUAGES, directionOf, resolveLanguage } from './languages.js';
+import {
+  ensureLanguage,
+  ensureEnglish,
+  getDefaultI18n,
+  hasLanguage,
+  installOverrides,
+  type ConsentKitOverrides,
+} from './instance.js';
+import {
+  DEFAULT_LANGUAGE,
+  NAMESPACE,
+  SUPPORTED_LANGUAGES,
+  directionOf,
+  fallbackChain,
+  resolveLanguage,
+} from './languages.js';
 
 /** What a provider passes down to nested providers and to the kit's components. */
 interface KitI18nContextValue {
@@ -19,6 +33,12 @@ interface KitI18nContextValue {
   /** The host's locale, inherited by nested providers. */
   locale: string | undefined;
   theme: ConsentKitTheme | Theme | undefined;
+  /** Operator overrides in effect, inherited by nested providers. */
+  overrides: ConsentKitOverrides | undefined;
+  /** The i18next namespace holding the overrides, if any. */
+  overridesNs: string | undefined;
+  /** Whether the language's fallback chain is loaded too; flipping it re-renders the strings. */
+  settled: boolean;
 }
 
 const KitI18nContext = createContext<KitI18nContextValue | null>(null);
@@ -38,6 +58,15 @@ export interface ConsentKitProviderProps {
   i18n?: I18n | undefined;
   /** The interaction's `ui_locales`, most preferred first. Screens pass their step's value. */
   uiLocales?: readonly string[] | undefined;
+  /**
+   * Per-language corrections of single phrases, like Logto's custom phrases:
+   * `{ ko: { 'consent.authorize': '동의하고 계속' } }`. Keys are the kit's dotted keys (plural
+   * forms with their suffix, `consent.withheld.summary_one`); an override applies only to the
+   * language it is given for, and changes nothing else. Kept in a namespace of their own, so
+   * neither the kit's strings nor the host's are modified. Pass a stable object (module
+   * constant or memoized).
+   */
+  overrides?: ConsentKitOverrides | undefined;
   /**
    * `light` / `dark` force a color scheme through `data-theme`. A {@link Theme} object (see
    * `consent-kit` `presets`) sets brand colors, radius, font, spacing and logo as `--ck-`
@@ -61,6 +90,7 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const i18n = props.i18n ?? parent?.i18n ?? getDefaultI18n();
   const locale = props.locale ?? parent?.locale;
   const theme = props.theme ?? parent?.theme;
+  const overrides = props.overrides ?? parent?.overrides;
   const uiKey = (props.uiLocales ?? []).join(',');
   // A host-provided instance needs the English bundle before the first render.
   ensureEnglish(i18n);
@@ -76,23 +106,35 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   );
   const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
   const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
-  const language =
-    immediate ?? (loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded.language : undefined);
+  const settled = loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : undefined;
+  const language = immediate ?? settled?.language;
 
   useEffect(() => {
-    if (immediate) return;
+    if (settled) return;
     let active = true;
+    // Also run when the bundle is already there (a host's, possibly partial): it then only
+    // loads the fallback chain (zh-HK → zh-TW) if keys are missing, and re-renders after.
     void ensureLanguage(i18n, wanted).then((language) => {
       if (active) setLoaded({ i18n, wanted, language });
     });
     return () => {
       active = false;
     };
-  }, [i18n, wanted, immediate]);
+  }, [i18n, wanted, settled]);
 
+  const supported = useMemo(() => [...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages])], [supportedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const overridesNs = useMemo(
+    () =>
+      installOverrides(
+        i18n,
+        overrides,
+        (lng) => supported.find((code) => code.toLowerCase() === lng.toLowerCase()) ?? lng,
+      ),
+    [i18n, overrides, supported],
+  );
   const value = useMemo<KitI18nContextValue | null>(
-    () => (language ? { i18n, language, locale, theme } : null),
-    [i18n, language, locale, theme],
+    () => (language ? { i18n, language, locale, theme, overrides, overridesNs, settled: Boolean(settled) } : null),
+    [i18n, language, locale, theme, overrides, overridesNs, settled],
   );
   const applied = useAppliedTheme(typeof theme === 'object' ? theme : undefined);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
@@ -117,19 +159,41 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
 }
 
 /**
- * The kit's translation function, fixed to the provider's language and namespace. Outside a
+ * The kit's translation function, fixed to the provider's language and namespace, with the
+ * language's fallback chain (zh-HK → zh-TW → en) and the operator's overrides. Outside a
  * provider it renders English from the default instance, so parts stay usable in isolation.
  */
 export function useKitTranslation(): { t: KitT; language: string } {
   const ctx = useContext(KitI18nContext);
   const i18n = ctx?.i18n ?? getDefaultI18n();
   const language = ctx?.language ?? DEFAULT_LANGUAGE;
-  const { t } = useTranslation(NAMESPACE, { i18n, lng: language, useSuspense: false });
-  return { t: t as unknown as KitT, language };
+  const overridesNs = ctx?.overridesNs;
+  const settled = ctx?.settled;
+  const { t: fixed } = useTranslation(NAMESPACE, { i18n, lng: language, useSuspense: false });
+  const t = useMemo<KitT>(() => {
+    const fallbackLng = fallbackChain(language);
+    const base = fixed as unknown as (key: string, options: Record<string, unknown>) => string;
+    const translate = (key: string, values?: Record<string, unknown>): string => {
+      if (overridesNs) {
+        // Only the active language's own override counts: an English override must not leak
+        // into Korean through the fallback chain.
+        const options = { ...values, ns: overridesNs, lng: language, fallbackLng: false as const };
+        if (i18n.exists(key, options)) return i18n.t(key, options) as string;
+      }
+      return base(key, { ...values, fallbackLng });
+    };
+    return Object.assign(translate, { language });
+    // `settled` is a dependency on purpose: a new `t` once fallback bundles arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fixed, i18n, language, overridesNs, settled]);
+  return { t, language };
 }
 
-/** The kit's `t`: a key of the `consent-kit` namespace plus interpolation values. */
-export type KitT = (key: string, values?: Record<string, unknown>) => string;
+/**
+ * The kit's `t`: a key of the `consent-kit` namespace plus interpolation values. `language`
+ * is the language it renders (for picking provider-supplied per-language text).
+ */
+export type KitT = ((key: string, values?: Record<string, unknown>) => string) & { readonly language?: string };
 
 /**
  * The theme in force (when the provider got a {@link Theme} object) and the color scheme being

@@ -1,86 +1,67 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/locales/en/consent-kit.json';
+import ar from '../../../src/locales/ar/consent-kit.json';
+import ja from '../../../src/locales/ja/consent-kit.json';
 import ko from '../../../src/locales/ko/consent-kit.json';
+import ru from '../../../src/locales/ru/consent-kit.json';
+import zhTW from '../../../src/locales/zh-TW/consent-kit.json';
 import { ConsentKitProvider, NAMESPACE, createConsentKitI18n } from '../../../src/index.js';
-import { directionOf, matchLanguage, resolveLanguage } from '../../../src/i18n/languages.js';
-import { useKitTranslation } from '../../../src/i18n/provider.js';
-import { ERROR_CODES } from '../../../src/protocol/errors.js';
-import { KNOWN_SCOPES } from '../../../src/consent/scope-label.js';
+import { ensureLanguage } from '../../../src/i18n/instance.js';
+import { useKitTranslation, type KitT } from '../../../src/i18n/provider.js';
+import { scopeLabel } from '../../../src/consent/scope-label.js';
 
 type Tree = { [key: string]: string | Tree };
 
-/** Flattens a locale into `key → string`, folding plural suffixes into their base key. */
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
+/** Every English key, plural suffixes folded, so each is rendered once through `t`. */
+function keysOf(tree: Tree, prefix = ''): string[] {
+  const out = new Set<string>();
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path.replace(/_(zero|one|two|few|many|other)$/, ''), value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+    if (typeof value === 'string') out.add(path.replace(/_(zero|one|two|few|many|other)$/, ''));
+    else for (const k of keysOf(value, path)) out.add(k);
   }
-  return out;
+  return [...out];
+}
+const ALL_KEYS = keysOf(en as Tree);
+const VALUES = { app: 'Reports Hub', count: 1, indicator: 'https://api.demo.test', role: 'admin', target: 'x.test' };
+
+/** Renders every kit string, one `<li data-key>` each. */
+function EveryString() {
+  const { t } = useKitTranslation();
+  return (
+    <ul>
+      {ALL_KEYS.map((key) => (
+        <li key={key} data-key={key}>
+          {t(key, VALUES)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
-const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+function rendered(container: HTMLElement): Map<string, string> {
+  return new Map([...container.querySelectorAll('li[data-key]')].map((li) => [li.getAttribute('data-key')!, li.textContent ?? '']));
+}
 
-describe('given the shipped locales', () => {
-  const enKeys = flatten(en as Tree);
-  const koKeys = flatten(ko as Tree);
-
-  it('should have the same keys in English and Korean', () => {
-    expect([...koKeys.keys()].sort()).toEqual([...enKeys.keys()].sort());
-  });
-
-  it('should use the same interpolation variables in every key', () => {
-    for (const [key, text] of enKeys) expect([key, variables(koKeys.get(key) ?? '')]).toEqual([key, variables(text)]);
-  });
-
-  it('should have a message for every error code and a description for every known scope', () => {
-    for (const code of ERROR_CODES) expect(enKeys.has(`errors.${code}`)).toBe(true);
-    for (const scope of KNOWN_SCOPES) expect(enKeys.has(`scopes.${scope}`)).toBe(true);
-  });
-});
-
-describe('given language preferences', () => {
-  it('should match exactly, then by base language, else English', () => {
-    expect(matchLanguage(['ko-KR'])).toBe('ko');
-    expect(matchLanguage(['fr-FR', 'ko'])).toBe('ko');
-    expect(matchLanguage(['fr'])).toBe('en');
-  });
-
-  it('should prefer ui_locales, then the host locale, then the browser', () => {
-    expect(resolveLanguage({ uiLocales: ['ko'], locale: 'en', browser: ['en'] })).toBe('ko');
-    expect(resolveLanguage({ uiLocales: ['en'], locale: 'ko', browser: ['ko'] })).toBe('en');
-    expect(resolveLanguage({ uiLocales: ['fr'], locale: 'ko-KR', browser: ['en'] })).toBe('ko');
-    expect(resolveLanguage({ uiLocales: [], browser: ['de', 'ko-KR'] })).toBe('ko');
-    expect(resolveLanguage({ browser: ['de'] })).toBe('en');
-  });
-
-  it('should know right-to-left languages', () => {
-    expect(directionOf('ar-EG')).toBe('rtl');
-    expect(directionOf('he')).toBe('rtl');
-    expect(directionOf('fa')).toBe('rtl');
-    expect(directionOf('ko')).toBe('ltr');
-  });
-});
-
-function Greeting() {
+function Say({ k, values }: { k: string; values?: Record<string, unknown> }) {
   const { t } = useKitTranslation();
-  return <p>{t('consent.authorize')}</p>;
+  return <p>{t(k, values)}</p>;
 }
 
 describe('given a host i18next instance with its own keys and an Arabic kit bundle', () => {
   it('should render Arabic right to left without touching the host language or keys', async () => {
     const host = i18next.createInstance();
     await host.init({ lng: 'fr', resources: { fr: { translation: { hello: 'Bonjour' } } } });
-    host.addResourceBundle('ar', NAMESPACE, { consent: { authorize: 'سماح' } });
+    host.addResourceBundle('ar', NAMESPACE, { consent: { authorize: 'موافقة' } });
     const { container } = render(
       <ConsentKitProvider i18n={host} uiLocales={['ar']}>
-        <Greeting />
+        <Say k="consent.authorize" />
       </ConsentKitProvider>,
     );
-    expect(await screen.findByText('سماح')).toBeInTheDocument();
+    // The host's phrase wins over the kit's own Arabic.
+    expect(await screen.findByText('موافقة')).toBeInTheDocument();
     const root = container.querySelector('.ck-root');
     expect(root).toHaveAttribute('dir', 'rtl');
     expect(root).toHaveAttribute('lang', 'ar');
@@ -90,19 +71,176 @@ describe('given a host i18next instance with its own keys and an Arabic kit bund
 });
 
 describe('given the kit instance', () => {
-  it('should start with English only, so Korean is a separate chunk', () => {
+  it('should start with English only, every other language being a separate chunk', () => {
     const instance = createConsentKitI18n();
     expect(instance.hasResourceBundle('en', NAMESPACE)).toBe(true);
-    expect(instance.hasResourceBundle('ko', NAMESPACE)).toBe(false);
+    expect(Object.keys(instance.store.data)).toEqual(['en']);
   });
 
-  it('should fall back to English inside a provider for an unsupported locale', () => {
+  it('should load the language asked for, without flashing English, and only that one', async () => {
+    const instance = createConsentKitI18n();
     const { container } = render(
-      <ConsentKitProvider locale="de-DE">
-        <Greeting />
+      <ConsentKitProvider i18n={instance} uiLocales={['ja-JP']}>
+        <Say k="consent.authorize" />
       </ConsentKitProvider>,
     );
-    expect(screen.getByText('Authorize')).toBeInTheDocument();
+    expect(container.querySelector('.ck-root')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByText(en.consent.authorize)).toBeNull();
+    expect(await screen.findByText(ja.consent.authorize)).toBeInTheDocument();
+    expect(container.querySelector('.ck-root')).toHaveAttribute('lang', 'ja');
+    expect(container.querySelector('.ck-root')).toHaveAttribute('dir', 'ltr');
+    expect(Object.keys(instance.store.data).sort()).toEqual(['en', 'ja']);
+  });
+
+  it('should render right to left for ar, fa and he', async () => {
+    for (const lng of ['ar', 'fa', 'he']) {
+      const { container, unmount } = render(
+        <ConsentKitProvider i18n={createConsentKitI18n()} uiLocales={[lng]}>
+          <Say k="consent.cancel" />
+        </ConsentKitProvider>,
+      );
+      await waitFor(() => expect(container.querySelector('.ck-root')).toHaveAttribute('lang', lng));
+      expect(container.querySelector('.ck-root')).toHaveAttribute('dir', 'rtl');
+      unmount();
+    }
+  });
+
+  it('should fall back to English inside a provider for an unsupported locale', async () => {
+    const { container } = render(
+      <ConsentKitProvider locale="xx-YY">
+        <Say k="consent.authorize" />
+      </ConsentKitProvider>,
+    );
+    expect(screen.getByText(en.consent.authorize)).toBeInTheDocument();
     expect(container.querySelector('.ck-root')).toHaveAttribute('lang', 'en');
+  });
+});
+
+describe('given plural forms', () => {
+  it('should pick each CLDR category of Arabic and Russian', async () => {
+    const instance = createConsentKitI18n();
+    await ensureLanguage(instance, 'ar');
+    await ensureLanguage(instance, 'ru');
+    const say = (lng: string, count: number) => instance.t('consent.withheld.summary', { lng, count });
+    const w = ar.consent.withheld;
+    expect([0, 1, 2, 3, 11, 100].map((n) => say('ar', n))).toEqual([
+      w.summary_zero,
+      w.summary_one,
+      w.summary_two,
+      w.summary_few.replace('{{count}}', '3'),
+      w.summary_many.replace('{{count}}', '11'),
+      w.summary_other.replace('{{count}}', '100'),
+    ]);
+    const r = ru.consent.withheld;
+    expect([1, 3, 5].map((n) => say('ru', n))).toEqual([
+      r.summary_one.replace('{{count}}', '1'),
+      r.summary_few.replace('{{count}}', '3'),
+      r.summary_many.replace('{{count}}', '5'),
+    ]);
+  });
+});
+
+describe('given operator overrides', () => {
+  it('should change exactly the phrase it names, in the language it names', async () => {
+    const instance = createConsentKitI18n();
+    const plain = render(
+      <ConsentKitProvider i18n={instance} uiLocales={['ko']}>
+        <EveryString />
+      </ConsentKitProvider>,
+    );
+    await waitFor(() => expect(plain.container.querySelector('.ck-root')).toHaveAttribute('lang', 'ko'));
+    const before = rendered(plain.container);
+    plain.unmount();
+
+    const overrides = { ko: { 'consent.authorize': '동의하고 계속하기' }, en: { 'consent.cancel': 'Go back' } };
+    const custom = render(
+      <ConsentKitProvider i18n={instance} uiLocales={['ko']} overrides={overrides}>
+        <EveryString />
+      </ConsentKitProvider>,
+    );
+    await waitFor(() => expect(custom.container.querySelector('.ck-root')).toHaveAttribute('lang', 'ko'));
+    const after = rendered(custom.container);
+
+    expect(before.get('consent.authorize')).toBe(ko.consent.authorize);
+    const changed = ALL_KEYS.filter((key) => before.get(key) !== after.get(key));
+    expect(changed).toEqual(['consent.authorize']);
+    expect(after.get('consent.authorize')).toBe('동의하고 계속하기');
+    // The English override did not leak into Korean, and the kit's strings are untouched.
+    expect(after.get('consent.cancel')).toBe(ko.consent.cancel);
+    expect(instance.getResource('ko', NAMESPACE, 'consent.authorize')).toBe(ko.consent.authorize);
+  });
+
+  it('should leave a provider without overrides on the same instance alone, and reach nested providers', async () => {
+    const instance = createConsentKitI18n();
+    render(
+      <>
+        <ConsentKitProvider i18n={instance} overrides={{ en: { 'consent.authorize': 'Allow access' } }}>
+          <Say k="consent.authorize" />
+          <ConsentKitProvider>
+            <Say k="consent.cancel" />
+          </ConsentKitProvider>
+        </ConsentKitProvider>
+        <ConsentKitProvider i18n={instance}>
+          <Say k="consent.authorize" />
+        </ConsentKitProvider>
+      </>,
+    );
+    expect(screen.getByText('Allow access')).toBeInTheDocument();
+    expect(screen.getByText(en.consent.authorize)).toBeInTheDocument();
+    expect(screen.getByText(en.consent.cancel)).toBeInTheDocument();
+  });
+
+  it('should override one plural form with interpolation, matching the language case-insensitively', async () => {
+    render(
+      <ConsentKitProvider
+        i18n={createConsentKitI18n()}
+        uiLocales={['pt-BR']}
+        overrides={{ 'PT-br': { 'consent.withheld.summary_one': 'Só {{count}} permissão ficou de fora' } }}
+      >
+        <Say k="consent.withheld.summary" values={{ count: 1 }} />
+      </ConsentKitProvider>,
+    );
+    expect(await screen.findByText('Só 1 permissão ficou de fora')).toBeInTheDocument();
+  });
+});
+
+describe('given a language with a fallback chain', () => {
+  it('should fill a partial zh-HK bundle from zh-TW before English', async () => {
+    const host = i18next.createInstance();
+    await host.init({ lng: 'en', resources: {} });
+    host.addResourceBundle('zh-HK', NAMESPACE, { consent: { authorize: '批准' } });
+    const { container } = render(
+      <ConsentKitProvider i18n={host} uiLocales={['zh-HK']}>
+        <Say k="consent.authorize" />
+        <Say k="consent.cancel" />
+      </ConsentKitProvider>,
+    );
+    expect(await screen.findByText('批准')).toBeInTheDocument();
+    expect(await screen.findByText(zhTW.consent.cancel)).toBeInTheDocument();
+    expect(container.querySelector('.ck-root')).toHaveAttribute('lang', 'zh-HK');
+  });
+
+  it('should load only the language itself when its bundle is complete', async () => {
+    const instance = createConsentKitI18n();
+    await expect(ensureLanguage(instance, 'pt-PT')).resolves.toBe('pt-PT');
+    expect(instance.hasResourceBundle('pt-BR', NAMESPACE)).toBe(false);
+  });
+});
+
+describe('given provider-supplied descriptions per language', () => {
+  const t = (language: string) => Object.assign((key: string) => key, { language }) as KitT;
+  const scope = {
+    name: 'read:reports',
+    required: false,
+    description: 'Read reports',
+    descriptions: { ko: '보고서 읽기', 'zh-TW': '讀取報表', pt: 'Ler relatórios' },
+  };
+
+  it('should show the active language, then its base or a sibling region, then the default description', () => {
+    expect(scopeLabel(scope, t('ko'), false)).toBe('보고서 읽기');
+    expect(scopeLabel(scope, t('pt-BR'), false)).toBe('Ler relatórios');
+    expect(scopeLabel(scope, t('zh-HK'), false)).toBe('讀取報表');
+    expect(scopeLabel(scope, t('de'), false)).toBe('Read reports');
+    expect(scopeLabel({ name: 'x:y', required: false }, t('ko'), false)).toBe('x:y');
   });
 });
