@@ -44,15 +44,11 @@ export function ConsentOrganizations() {
   const single = request.selection === 'single';
   const filterable = request.options.length > ORGANIZATION_FILTER_THRESHOLD;
   const needle = query.trim().toLocaleLowerCase();
+  const matches = (o: (typeof request.options)[number]) =>
+    o.name.toLocaleLowerCase().includes(needle) || !!o.role?.toLocaleLowerCase().includes(needle);
   // Chosen organizations stay listed whatever the filter, so a choice never disappears.
-  const shown = needle
-    ? request.options.filter(
-        (o) =>
-          state.isOrganizationSelected(o.id) ||
-          o.name.toLocaleLowerCase().includes(needle) ||
-          !!o.role?.toLocaleLowerCase().includes(needle),
-      )
-    : request.options;
+  const shown = needle ? request.options.filter((o) => state.isOrganizationSelected(o.id) || matches(o)) : request.options;
+  const noMatch = needle !== '' && !request.options.some(matches);
   // Enter in the filter must not submit the consent form.
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') event.preventDefault();
@@ -79,7 +75,7 @@ export function ConsentOrganizations() {
           onKeyDown={onFilterKeyDown}
         />
       )}
-      {filterable && shown.length === 0 && (
+      {filterable && noMatch && (
         <p className="ck-consent__section-hint" role="status">
           {t('consent.organizations.noMatch', { query: query.trim() })}
         </p>
