@@ -190,7 +190,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit hydra bridge:', error));
 
   async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
-    const kind = path.includes('/login') ? 'login_challenge' : 'consent_challenge';
+    const kind = path.startsWith('login') ? 'login_challenge' : 'consent_challenge';
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const response = await fetchImpl(`${admin}/admin/oauth2/auth/requests/${path}?${kind}=${encodeURIComponent(challenge)}`, {
       method,
