@@ -25,7 +25,7 @@ export interface AdminCall {
 }
 
 /** Keys the published model knows (its ToJSON lists every property). */
-function unknownKeys(body: Record<string, unknown>, known: Record<string, unknown>): string[] {
+function unknownKeys(body: Record<string, unknown>, known: object): string[] {
   return Object.keys(body).filter((key) => !Object.hasOwn(known, key));
 }
 
