@@ -1,0 +1,101 @@
+/**
+ * The render benchmark's page. `window.bench(kind)` renders one screen from scratch into a
+ * fresh container and resolves with the milliseconds from "data in hand" to the frame after
+ * it was painted:
+ *
+ * - `consent`: `<ConsentScreen>` with every API group expanded, so it paints the same items
+ *   as the bare list (the shipped default collapses all but a lone group, see `consent-default`);
+ * - `consent-default`: `<ConsentScreen>` as shipped;
+ * - `bare`: a plain React list of the same items (a native checkbox and a label each).
+ */
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { Consent, ConsentScreen } from '../../src/index.js';
+import type { InteractionClient } from '../../src/client/types.js';
+import { largeConsentStep } from '../../test/fixtures/consent-steps.js';
+import '../../src/styles/tokens.css';
+import '../../src/styles/consent.css';
+
+type Kind = 'consent' | 'consent-default' | 'bare';
+
+const never = () => new Promise<never>(() => {});
+const client: InteractionClient = { load: never, signIn: never, consent: never, deny: never, switchAccount: never };
+
+function AllOpen() {
+  return <Consent.ResourceGroups defaultOpen />;
+}
+
+function BareList({ step }: { step: ReturnType<typeof largeConsentStep> }) {
+  return (
+    <ul>
+      {step.consent.resources.map((resource) => (
+        <li key={resource.indicator}>
+          <h2>{resource.name}</h2>
+          <ul>
+            {resource.scopes.map((scope) => (
+              <li key={scope.name}>
+                <label>
+                  <input type="checkbox" defaultChecked value={scope.name} /> {scope.description}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+      {step.consent.organizations?.options.map((org) => (
+        <li key={org.id}>
+          <label>
+            <input type="checkbox" value={org.id} /> {org.name} ({org.role})
+          </label>
+          <ul>
+            {org.permissions.map((p) => (
+              <li key={p.name}>{p.description}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Resolves after the next frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+async function bench(kind: Kind): Promise<number> {
+  const stage = document.getElementById('stage')!;
+  const container = document.createElement('div');
+  stage.replaceChildren(container);
+  const step = largeConsentStep();
+  const root = createRoot(container);
+  const start = performance.now();
+  flushSync(() => {
+    root.render(
+      kind === 'bare' ? (
+        <BareList step={step} />
+      ) : (
+        <ConsentScreen
+          client={client}
+          step={step}
+          onRedirect={() => {}}
+          components={kind === 'consent' ? { ResourceGroups: AllOpen } : undefined}
+        />
+      ),
+    );
+  });
+  await afterPaint();
+  const elapsed = performance.now() - start;
+  const painted = container.querySelectorAll('[role="checkbox"], input[type="checkbox"]').length;
+  root.unmount();
+  if (painted === 0) throw new Error(`${kind}: nothing rendered`);
+  return elapsed;
+}
+
+Object.assign(window, { bench });
