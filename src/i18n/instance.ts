@@ -4,50 +4,15 @@
  * The kit never uses the global i18next singleton: a host app that runs i18next for its own
  * pages keeps its configuration, language and keys untouched. English is imported statically
  * (it is the fallback, so it must always be there); every other locale is a dynamic `import()`
- * of its own JSON file and therefore a separate chunk that only the users who need it download.
+ * of its own JSON file (see `load.ts`) and therefore a separate chunk that only the users who
+ * need it download.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import en from '../locales/en/consent-kit.json';
-import { DEFAULT_LANGUAGE, FALLBACK_CHAINS, NAMESPACE, fallbackChain } from './languages.js';
+import { DEFAULT_LANGUAGE, FALLBACK_CHAINS, NAMESPACE } from './languages.js';
 
 /** Shape of a locale file (nested string tables). */
 export type LocaleResources = { [key: string]: string | LocaleResources };
-
-/**
- * Loaders for the locales that are not bundled, one literal `import()` each so that every
- * bundler (Vite, webpack, Next.js, esbuild) emits one chunk per locale and never inlines them.
- */
-const LOADERS: Record<string, () => Promise<{ default: LocaleResources }>> = {
-  ko: () => import('../locales/ko/consent-kit.json'),
-  ja: () => import('../locales/ja/consent-kit.json'),
-  'zh-CN': () => import('../locales/zh-CN/consent-kit.json'),
-  'zh-TW': () => import('../locales/zh-TW/consent-kit.json'),
-  'zh-HK': () => import('../locales/zh-HK/consent-kit.json'),
-  de: () => import('../locales/de/consent-kit.json'),
-  fr: () => import('../locales/fr/consent-kit.json'),
-  es: () => import('../locales/es/consent-kit.json'),
-  it: () => import('../locales/it/consent-kit.json'),
-  'pt-BR': () => import('../locales/pt-BR/consent-kit.json'),
-  'pt-PT': () => import('../locales/pt-PT/consent-kit.json'),
-  nl: () => import('../locales/nl/consent-kit.json'),
-  sv: () => import('../locales/sv/consent-kit.json'),
-  da: () => import('../locales/da/consent-kit.json'),
-  nb: () => import('../locales/nb/consent-kit.json'),
-  fi: () => import('../locales/fi/consent-kit.json'),
-  pl: () => import('../locales/pl/consent-kit.json'),
-  cs: () => import('../locales/cs/consent-kit.json'),
-  ru: () => import('../locales/ru/consent-kit.json'),
-  uk: () => import('../locales/uk/consent-kit.json'),
-  tr: () => import('../locales/tr/consent-kit.json'),
-  ar: () => import('../locales/ar/consent-kit.json'),
-  fa: () => import('../locales/fa/consent-kit.json'),
-  he: () => import('../locales/he/consent-kit.json'),
-  hi: () => import('../locales/hi/consent-kit.json'),
-  th: () => import('../locales/th/consent-kit.json'),
-  vi: () => import('../locales/vi/consent-kit.json'),
-  id: () => import('../locales/id/consent-kit.json'),
-  ms: () => import('../locales/ms/consent-kit.json'),
-};
 
 /**
  * Creates an initialized i18next instance holding only the kit's namespace, with English
@@ -80,77 +45,25 @@ export function getDefaultI18n(): I18n {
   return shared;
 }
 
-/** Whether the kit ships a chunk for `lng`. */
-export function canLoad(lng: string): boolean {
-  return Object.hasOwn(LOADERS, lng);
-}
-
-/** Loads the kit's chunk for `lng` into `instance`, keeping any keys already there. */
-async function load(instance: I18n, lng: string): Promise<boolean> {
-  const loader = LOADERS[lng];
-  if (!loader) return false;
-  try {
-    const module = await loader();
-    // deep merge, no overwrite: a host's own `consent-kit` strings for this language win.
-    instance.addResourceBundle(lng, NAMESPACE, module.default, true, false);
-    return true;
-  } catch {
-    // A failed chunk (offline, CDN hiccup) must not block the screen: English is always there.
-    return false;
-  }
-}
-
-/** Every dotted key of a locale tree (plural suffixes kept). */
-function keysOf(tree: LocaleResources, prefix = '', out: string[] = []): string[] {
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.push(path);
-    else keysOf(value, path, out);
-  }
-  return out;
-}
-
-const EN_KEYS = keysOf(en as LocaleResources).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, ''));
-
-/** Whether `lng`'s bundle in `instance` lacks some English key (plural forms folded). */
-function isIncomplete(instance: I18n, lng: string): boolean {
-  const bundle = instance.getResourceBundle(lng, NAMESPACE) as LocaleResources | undefined;
-  if (!bundle) return true;
-  const present = new Set(keysOf(bundle).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, '')));
-  return EN_KEYS.some((key) => !present.has(key));
-}
-
 /**
  * Makes sure `lng` (and English, the fallback) are present in the kit namespace of `instance`,
  * loading the locale chunk if needed. Resolves with the language actually available: `lng`,
  * or English when the kit has no such locale or its chunk failed to load.
  *
- * Only the language shown is downloaded. Its fallback languages (zh-HK → zh-TW, pt-PT →
- * pt-BR) are loaded too only when its bundle lacks keys — a host's partial bundle, or a chunk
- * older than the English strings.
- *
- * Bundles are added without overwriting, so a host that ships its own `consent-kit`
- * translations keeps them.
+ * Everything about loading lives in a chunk of its own (`load.ts`, with the table of locale
+ * chunks), so the initial JavaScript stays the same size however many locales ship, and an
+ * English page loads none of it.
  */
 export async function ensureLanguage(instance: I18n, lng: string): Promise<string> {
   ensureEnglish(instance);
   if (lng === DEFAULT_LANGUAGE) return lng;
-  const present = instance.hasResourceBundle(lng, NAMESPACE) || (await load(instance, lng));
-  if (!present) {
-    // No chunk of its own: a chain member may still serve it (a host asking for `zh-HK`
-    // with only zh-TW available is better served in traditional Chinese than in English).
-    for (const next of fallbackChain(lng)) {
-      if (next === DEFAULT_LANGUAGE) break;
-      if (instance.hasResourceBundle(next, NAMESPACE) || (await load(instance, next))) return next;
-    }
-    return DEFAULT_LANGUAGE;
+  try {
+    const { loadLanguage } = await import('./load.js');
+    return await loadLanguage(instance, lng);
+  } catch {
+    // A failed chunk (offline, CDN hiccup) must not block the screen: English is always there.
+    return instance.hasResourceBundle(lng, NAMESPACE) ? lng : DEFAULT_LANGUAGE;
   }
-  if (isIncomplete(instance, lng)) {
-    for (const next of fallbackChain(lng)) {
-      if (next !== DEFAULT_LANGUAGE && !instance.hasResourceBundle(next, NAMESPACE)) await load(instance, next);
-    }
-  }
-  return lng;
 }
 
 /** Whether `lng` can be rendered right away, without waiting for a chunk. */

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_SCOPES } from '../../../src/consent/scope-label.js';
-import { canLoad } from '../../../src/i18n/instance.js';
+import { canLoad } from '../../../src/i18n/load.js';
 import { SUPPORTED_LANGUAGES } from '../../../src/i18n/languages.js';
 import { ERROR_CODES } from '../../../src/protocol/errors.js';
 
