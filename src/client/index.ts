@@ -7,6 +7,12 @@
 export { createInteractionClient, followRedirect } from './interaction-client.js';
 export { kitAdapter } from './adapters/kit.js';
 export type { KitAdapterOptions } from './adapters/kit.js';
+export { logtoAdapter } from './adapters/logto.js';
+export type { LogtoAdapterOptions } from './adapters/logto.js';
+export { betterAuthAdapter } from './adapters/better-auth.js';
+export type { BetterAuthAdapterOptions } from './adapters/better-auth.js';
+export { supabaseAdapter, SupabaseAlreadyDecided } from './adapters/supabase.js';
+export type { SupabaseAdapterOptions } from './adapters/supabase.js';
 export { createTransport, DEFAULT_TIMEOUT } from './transport.js';
 export type { TransportOptions } from './transport.js';
 export type {

@@ -18,6 +18,18 @@ export type {
   ProviderClientLike,
   RememberStore,
 } from './oidc-provider.js';
+export { createHydraBridge, HydraAdminError } from './hydra.js';
+export type {
+  HydraAcceptConsent,
+  HydraAcceptLogin,
+  HydraBridge,
+  HydraBridgeOptions,
+  HydraClient,
+  HydraConsentRequest,
+  HydraLoginRequest,
+  HydraRedirect,
+  HydraReject,
+} from './hydra.js';
 export { computeConsentOffer, isConsentDecision, planConsent, REQUIRED_PROFILE_SCOPES } from './consent-offer.js';
 export type {
   ConsentOffer,
