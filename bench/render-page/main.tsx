@@ -19,7 +19,8 @@ import '../../src/styles/consent.css';
 type Kind = 'consent' | 'consent-default' | 'bare';
 
 const never = () => new Promise<never>(() => {});
-const client: InteractionClient = { load: never, signIn: never, consent: never, deny: never, switchAccount: never };
+// Every method waits forever: the step is given, and nothing is submitted.
+const client = new Proxy({} as InteractionClient, { get: (_target, prop) => (prop === 'then' ? undefined : never) });
 
 function AllOpen() {
   return <Consent.ResourceGroups defaultOpen />;
