@@ -93,6 +93,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The built Storybook and a strict-CSP host page, in Chromium (test/storybook).
+          name: 'storybook',
+          environment: 'node',
+          include: ['test/storybook/**/*.test.ts'],
+          globalSetup: ['test/storybook/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -99,9 +99,11 @@ export function withLightness(color: Rgb, l: number): Rgb {
   return hslToRgb({ ...rgbToHsl(color), l: Math.min(1, Math.max(0, l)) });
 }
 
-/** Mixes `a` toward `b` by `amount` (0–1) in sRGB. */
+/** Mixes `a` toward `b` by `amount` (0–1) in sRGB, rounded to 8-bit channels. */
 export function mix(a: Rgb, b: Rgb, amount: number): Rgb {
-  return { r: a.r + (b.r - a.r) * amount, g: a.g + (b.g - a.g) * amount, b: a.b + (b.b - a.b) * amount };
+  // Rounded to 8-bit channels now, so contrast is checked on the color that will be printed.
+  const at = (x: number, y: number) => Math.round(x + (y - x) * amount);
+  return { r: at(a.r, b.r), g: at(a.g, b.g), b: at(a.b, b.b) };
 }
 
 /**

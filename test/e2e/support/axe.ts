@@ -13,8 +13,9 @@ interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.x A and AA rules) on the page and returns its violations. */
 export async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's strict CSP does not block it.
-  await page.evaluate(await axeSource);
+  // Evaluated through the DevTools protocol, so the page's strict CSP does not block it. Once
+  // per document: pages that switch content without reloading (Storybook) keep it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
   const violations = await page.evaluate(async () => {
     const run = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
     const result = await run(document, {

@@ -24,10 +24,14 @@ function expectReadable(vars: Record<string, string>, surfaces: string[]) {
 
 describe('brand derivation', () => {
   describe.each(SCHEMES)('in the %s scheme', (scheme) => {
-    it.each(Object.entries(BRAND_SAMPLES))('should keep %s (%s) readable everywhere it is used', (_label, brand) => {
-      const { value, warnings } = themeVariables({ colors: { light: { brand }, dark: { brand } } }, scheme);
-      const d = DEFAULT_COLORS[scheme];
-      expectReadable(value, [d.surface, d.surfaceMuted, d.canvas]);
+    const cases = Object.keys(presets).flatMap((preset) =>
+      Object.entries(BRAND_SAMPLES).map(([label, brand]) => [preset as keyof typeof presets, label, brand] as const),
+    );
+    it.each(cases)('should keep the %s preset with %s (%s) readable everywhere it is used', (preset, _label, brand) => {
+      const theme = mergeThemes(presets[preset], { colors: { light: { brand }, dark: { brand } } });
+      const { value, warnings } = themeVariables(theme, scheme);
+      const c = { ...DEFAULT_COLORS[scheme], ...theme.colors?.[scheme] };
+      expectReadable(value, [c.surface, c.surfaceMuted, c.canvas]);
       expect(warnings).toEqual([]);
     });
 
@@ -156,5 +160,14 @@ describe('branding precedence', () => {
     const merged = mergeThemes(presets.paper, { colors: { light: { brand: '#0a7d4f' } } });
     expect(merged.colors?.light).toMatchObject({ brand: '#0a7d4f', surface: '#fffdf8' });
     expect(merged.colors?.dark?.surface).toBe('#1d1c19');
+  });
+});
+
+describe('printed colors', () => {
+  it('should check contrast on the rounded colors it prints (the tint of a paper preset with an orange brand)', () => {
+    for (const [brand, scheme] of [['#ff7a00', 'light'], ['#808080', 'dark'], ['#e02424', 'dark']] as const) {
+      const v = themeVariables(mergeThemes(presets.paper, { colors: { light: { brand }, dark: { brand } } }), scheme).value;
+      expect(contrast(v['--ck-color-accent-text']!, v['--ck-color-accent-subtle']!)).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * Builds, once per run and into this run's own temp folder: the Storybook (as CI and designers
+ * get it from `npm run build-storybook`) and the host page of the no-leak / strict-CSP checks.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    storybookDir: string;
+    hostPageDir: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `storybook build` in a child process, with a production NODE_ENV (Vitest sets `test`). */
+export async function buildStorybook(outDir: string): Promise<void> {
+  await promisify(execFile)(join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', outDir], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', STORYBOOK_DISABLE_TELEMETRY: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** The host page: a site with its own styles that mounts the kit on demand. */
+export async function buildHostPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: fileURLToPath(new URL('./host/', import.meta.url)),
+    base: '/',
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { runtime: 'automatic', development: false } },
+    build: { outDir, emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), 'consent-kit-storybook-'));
+  const storybookDir = join(dir, 'storybook');
+  const hostPageDir = join(dir, 'host');
+  await buildStorybook(storybookDir);
+  await buildHostPage(hostPageDir);
+  project.provide('storybookDir', storybookDir);
+  project.provide('hostPageDir', hostPageDir);
+  return () => rm(dir, { recursive: true, force: true });
+}

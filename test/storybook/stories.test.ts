@@ -1,0 +1,89 @@
+/**
+ * Every story of the built Storybook (ours and the other screens' engineers'), in light, dark
+ * and right-to-left: it renders, logs no console error, raises no axe violation (WCAG 2.1 A
+ * and AA), shows the requested scheme and direction, and does not overflow the page sideways.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe } from '../e2e/support/axe.js';
+import {
+  closeStorybook,
+  collectErrors,
+  openStorybook,
+  storybookEntries,
+  storyUrl,
+  StoryPage,
+  waitForStory,
+  type StorybookSession,
+} from './support.js';
+
+const entries = storybookEntries();
+const stories = entries.filter((e) => e.type === 'story');
+const docs = entries.filter((e) => e.type === 'docs');
+
+const MODES = {
+  light: { globals: { scheme: 'light' }, colorScheme: 'light', dir: 'ltr' },
+  dark: { globals: { scheme: 'dark' }, colorScheme: 'dark', dir: 'ltr' },
+  rtl: { globals: { scheme: 'light', dir: 'rtl' }, colorScheme: 'light', dir: 'rtl' },
+} as const;
+
+let session: StorybookSession;
+/** One page per mode (scheme emulated once), plus one for the docs pages. */
+const pages = new Map<string, StoryPage>();
+beforeAll(async () => {
+  session = await openStorybook();
+  for (const [mode, { globals, colorScheme }] of Object.entries(MODES)) {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    pages.set(mode, new StoryPage(page, session.server.url, globals));
+  }
+});
+afterAll(() => closeStorybook(session));
+
+it('should find the stories of every folder', () => {
+  expect(stories.length).toBeGreaterThanOrEqual(30);
+  for (const group of ['Screens', 'Theming', 'Stress']) {
+    expect(stories.some((s) => s.title.startsWith(`${group}/`)), group).toBe(true);
+  }
+});
+
+describe.concurrent.each(Object.entries(MODES))('in %s', (mode, { colorScheme, dir }) => {
+  it.each(stories.map((s) => [s.id, s] as const))('%s', async (_id, entry) => {
+    await pages.get(mode)!.use(async (visit, page) => {
+      let violations: string[] = [];
+      let state = { theme: null as string | null, dir: null as string | null, overflow: 0 };
+      const errors = await collectErrors(page, async () => {
+        await visit(entry);
+        state = await page.evaluate(() => {
+          const root = document.querySelector('#storybook-root > .ck-root');
+          const el = document.scrollingElement!;
+          return {
+            theme: root?.getAttribute('data-theme') ?? null,
+            dir: root?.getAttribute('dir') ?? null,
+            overflow: el.scrollWidth - el.clientWidth,
+          };
+        });
+        violations = await axe(page);
+      });
+      expect(errors, `${mode}: console errors`).toEqual([]);
+      expect(violations, `${mode}: axe violations`).toEqual([]);
+      expect(state.theme, 'scheme of the decorator root').toBe(colorScheme);
+      expect(state.dir, 'direction of the decorator root').toBe(dir);
+      expect(state.overflow, 'horizontal overflow (px)').toBeLessThanOrEqual(0);
+    });
+  });
+});
+
+describe.concurrent('docs pages', () => {
+  it.each(docs.map((d) => [d.id, d] as const))('%s', async (_id, entry) => {
+    const page = await session.context.newPage();
+    let violations: string[] = [];
+    const errors = await collectErrors(page, async () => {
+      await page.goto(storyUrl(session.server.url, entry));
+      await waitForStory(page, entry);
+      violations = await axe(page);
+    });
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+});
