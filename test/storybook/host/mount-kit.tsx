@@ -7,7 +7,12 @@ import '../../../src/styles/tokens.css';
 import '../../../src/styles/consent.css';
 import '../../../src/styles/sign-in.css';
 
-const THEME: Theme = { colors: { light: { brand: '#0e7490' }, dark: { brand: '#0e7490' } }, radius: '3px', font: { family: 'Verdana, sans-serif' } };
+/** Keep in step with host-page.test.ts. */
+const THEME: Theme = {
+  colors: { light: { brand: '#0e7490' }, dark: { brand: '#0e7490' } },
+  radius: '3px',
+  font: { family: 'Verdana, sans-serif' },
+};
 
 const never = () => new Promise<never>(() => {});
 const client = new Proxy({}, { get: () => never }) as never;
