@@ -12,20 +12,24 @@ export function asset(path: string): string {
 
 const CDN = 'https://cdn.example.com/';
 
-function local(url: string | undefined): string | undefined {
-  if (!url?.startsWith(CDN)) return url;
-  return asset(`cdn/${url.slice(CDN.length).replace(/\.png$/, '.svg')}`);
+/** Every `https://cdn.example.com/x.png` string anywhere in `value`, as `<storybook>/cdn/x.svg`. */
+function localize(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.startsWith(CDN) ? asset(`cdn/${value.slice(CDN.length).replace(/\.png$/, '.svg')}`) : value;
+  }
+  if (Array.isArray(value)) return value.map(localize);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localize(v)]));
+  }
+  return value;
 }
 
-/** The step with its fixture logo and avatar URLs served locally. */
+/**
+ * The step with its fixture logo, avatar and connector URLs served locally (add the picture to
+ * `stories/assets/cdn/` when a fixture names a new one: the story tests report a 404).
+ */
 export function withLocalAssets<S extends InteractionStep>(step: S): S {
-  const copy = structuredClone(step);
-  if (copy.client.logo) copy.client.logo = { light: local(copy.client.logo.light), dark: local(copy.client.logo.dark) };
-  if (copy.kind === 'consent' && copy.user.avatar) copy.user.avatar = local(copy.user.avatar);
-  for (const key of Object.keys(copy.client.logo ?? {}) as ('light' | 'dark')[]) {
-    if (copy.client.logo![key] === undefined) delete copy.client.logo![key];
-  }
-  return copy;
+  return localize(step) as S;
 }
 
 /** A URL that never loads (reserved `.invalid` domain): the broken-logo stories use it. */

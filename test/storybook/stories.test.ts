@@ -13,6 +13,7 @@ import {
   storyUrl,
   StoryPage,
   waitForStory,
+  type IndexEntry,
   type StorybookSession,
 } from './support.js';
 
@@ -20,20 +21,44 @@ const entries = storybookEntries();
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
 
-const MODES = {
+const FORCED_COLORS_STORIES = new Set([
+  'screens-consent--full',
+  'screens-consent--load-error',
+  'screens-sign-in--default',
+  'stress-consent--broken-logo',
+]);
+
+interface Mode {
+  globals: Record<string, string>;
+  colorScheme: 'light' | 'dark';
+  dir: 'ltr' | 'rtl';
+  forcedColors?: 'active';
+  /** Stories this mode visits (default: all). */
+  only?: (entry: IndexEntry) => boolean;
+}
+
+const MODES: Record<string, Mode> = {
   light: { globals: { scheme: 'light' }, colorScheme: 'light', dir: 'ltr' },
   dark: { globals: { scheme: 'dark' }, colorScheme: 'dark', dir: 'ltr' },
   rtl: { globals: { scheme: 'light', dir: 'rtl' }, colorScheme: 'light', dir: 'rtl' },
-} as const;
+  // Windows contrast themes: a few screens (theming stories show colors on purpose).
+  'forced colors': {
+    globals: { scheme: 'dark' },
+    colorScheme: 'dark',
+    dir: 'ltr',
+    forcedColors: 'active',
+    only: (entry) => FORCED_COLORS_STORIES.has(entry.id),
+  },
+};
 
 let session: StorybookSession;
 /** One page per mode (scheme emulated once), plus one for the docs pages. */
 const pages = new Map<string, StoryPage>();
 beforeAll(async () => {
   session = await openStorybook();
-  for (const [mode, { globals, colorScheme }] of Object.entries(MODES)) {
+  for (const [mode, { globals, colorScheme, forcedColors }] of Object.entries(MODES)) {
     const page = await session.context.newPage();
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce', forcedColors: forcedColors ?? 'none' });
     pages.set(mode, new StoryPage(page, session.server.url, globals));
   }
 });
@@ -46,8 +71,8 @@ it('should find the stories of every folder', () => {
   }
 });
 
-describe.concurrent.each(Object.entries(MODES))('in %s', (mode, { colorScheme, dir }) => {
-  it.each(stories.map((s) => [s.id, s] as const))('%s', async (_id, entry) => {
+describe.concurrent.each(Object.entries(MODES))('in %s', (mode, { colorScheme, dir, only }) => {
+  it.each(stories.filter(only ?? (() => true)).map((s) => [s.id, s] as const))('%s', async (_id, entry) => {
     await pages.get(mode)!.use(async (visit, page) => {
       let violations: string[] = [];
       let state = { theme: null as string | null, dir: null as string | null, overflow: 0 };
