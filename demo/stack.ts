@@ -8,6 +8,10 @@ import { extname, join, normalize } from 'node:path';
 import { startApp, type RunningApp } from './app/server.js';
 import { BUILD_DIR, INTERACTION_ASSETS_PREFIX, buildPaths } from './build.js';
 import { demoClients, startIdp } from './idp/index.js';
+import { demoSignIn } from './idp/sign-in.js';
+import { createMailbox, type Mailbox } from './mailbox/mailbox.js';
+import { startSocialProvider } from './social/provider.js';
+import type { AttemptLimitOptions } from '../src/server/index.js';
 
 const MIME: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -20,6 +24,10 @@ const MIME: Record<string, string> = {
 export interface Stack {
   app: RunningApp;
   issuer: string;
+  /** "Social Demo", the upstream provider of the social connector. */
+  socialIssuer: string;
+  /** Where emailed sign-in codes go (also served at `<issuer>/mailbox`). */
+  mailbox: Mailbox;
   close(): Promise<void>;
 }
 
@@ -63,6 +71,12 @@ export interface StackOptions {
   appPort?: number;
   /** Folder `buildDemo()` wrote the pages to; default `demo/.build`. */
   buildDir?: string;
+  /** Port of the "Social Demo" provider; 0 (default) picks a free one. */
+  socialPort?: number;
+  /** Failed sign-in attempts per identifier (bridge default: 5 in 15 minutes lock for 15 minutes). */
+  attemptLimit?: AttemptLimitOptions;
+  /** Receives the mailbox's terminal lines; default `console.log`. */
+  log?: (line: string) => void;
 }
 
 /** Starts the app, then the IdP (the clients' redirect URIs need the app's port). */
@@ -70,19 +84,38 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const paths = buildPaths(options.buildDir ?? BUILD_DIR);
   const app = await startApp({ port: options.appPort ?? 0, spaDir: paths.spa });
   const page = interactionPage(paths.interaction);
+  const mailbox = createMailbox(options.log);
+  let socialIssuer: string | undefined;
   try {
     const idp = await startIdp({
       port: options.idpPort ?? 0,
       clients: demoClients({ webRedirectUri: app.webRedirectUri, spaRedirectUri: app.spaRedirectUri }),
       renderInteraction: page.render,
-      serve: page.assets,
+      serve: async (req, res) => (await mailbox.serve(req, res)) || page.assets(req, res),
+      signIn: (issuer) =>
+        demoSignIn({
+          issuer,
+          mailbox,
+          socialIssuer: () => socialIssuer,
+          ...(options.attemptLimit && { attemptLimit: options.attemptLimit }),
+        }),
     });
     app.setIssuer(idp.issuer);
+    let social;
+    try {
+      social = await startSocialProvider({ port: options.socialPort ?? 0, redirectUri: `${idp.issuer}/interaction/callback` });
+    } catch (error) {
+      await idp.close();
+      throw error;
+    }
+    socialIssuer = social.issuer;
     return {
       app,
       issuer: idp.issuer,
+      socialIssuer: social.issuer,
+      mailbox,
       async close() {
-        await Promise.all([idp.close(), app.close()]);
+        await Promise.all([idp.close(), app.close(), social.close()]);
       },
     };
   } catch (error) {

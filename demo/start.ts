@@ -13,12 +13,20 @@ function describeUser(user: DemoUser): string {
   return `${user.displayName}: ${scopes}; member of ${orgs}`;
 }
 
+/** How a demo user signs in. */
+function signInOf(user: DemoUser): string {
+  if (user.password) return `password: ${user.password}`;
+  if (user.signsInByCode) return 'emailed code (see the mailbox)';
+  return '"Continue with Social Demo"';
+}
+
 const idpPort = Number(process.env.IDP_PORT ?? 3000);
 const appPort = Number(process.env.APP_PORT ?? 3001);
+const socialPort = Number(process.env.SOCIAL_PORT ?? 3002);
 
 console.log('Building the demo pages…');
 await buildDemo();
-const stack = await startStack({ idpPort, appPort });
+const stack = await startStack({ idpPort, appPort, socialPort });
 
 console.log(`
 consent-kit demo is running.
@@ -26,9 +34,13 @@ consent-kit demo is running.
   Third-party app (web, client secret):  ${stack.app.url}/
   Third-party app (SPA, PKCE):           ${stack.app.url}/spa/
   Demo IdP (oidc-provider):               ${stack.issuer}
+  Demo mailbox (emailed sign-in codes):   ${stack.issuer}/mailbox
+  Social Demo (a second oidc-provider):   ${stack.socialIssuer}
 
 Demo users:
-${DEMO_USERS.map((u) => `  ${u.email.padEnd(17)} password: ${u.password.padEnd(16)} ${describeUser(u)}`).join('\n')}
+${DEMO_USERS.map((u) => `  ${u.email.padEnd(17)} ${signInOf(u).padEnd(36)} ${describeUser(u)}`).join('\n')}
+
+Five wrong passwords for one identifier lock it for 15 minutes.
 
 Open ${stack.app.url}/ and click "Sign in with Demo IdP". Add ?ui_locales=ko to /login for Korean.
 Press Ctrl-C to stop.

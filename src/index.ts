@@ -12,7 +12,15 @@
 export { ConsentScreen, InteractionScreen } from './consent/index.js';
 export type { ConsentScreenProps, InteractionScreenProps } from './consent/index.js';
 export { SignIn, SignInParts } from './login/index.js';
-export type { SignInProps, SignInRootProps, SignInState, UseSignInOptions } from './login/index.js';
+export type {
+  SignInAction,
+  SignInContextValue,
+  SignInProps,
+  SignInRootProps,
+  SignInState,
+  SignInView,
+  UseSignInOptions,
+} from './login/index.js';
 
 // Headless consent
 export {
@@ -36,7 +44,7 @@ export type {
   ConsentStatus,
   UseConsentOptions,
 } from './consent/index.js';
-export { useSignIn } from './login/index.js';
+export { signInActions, useSignIn, useSignInContext } from './login/index.js';
 
 // i18n
 export {

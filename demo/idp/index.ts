@@ -8,7 +8,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOidcProviderBridge, type OidcProviderBridge } from '../../src/server/index.js';
+import { createOidcProviderBridge, type OidcProviderBridge, type SignInBridgeOptions } from '../../src/server/index.js';
 import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
 import {
   API_RESOURCE,
@@ -43,6 +43,8 @@ export interface StartIdpOptions {
    * styles); answers `true` when it handled the request. Runs after the bridge, before the provider.
    */
   serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Sign-in methods besides the password (codes, connectors, attempt limit), given the issuer. */
+  signIn?: (issuer: string) => SignInBridgeOptions;
 }
 
 /** A running demo IdP. */
@@ -208,6 +210,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   });
 
   bridge = createOidcProviderBridge(provider, {
+    ...options.signIn?.(issuer),
     authenticate: authenticateDemoUser,
     findUser: demoUserInfo,
     getPermissions: demoPermissions,

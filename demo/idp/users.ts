@@ -22,7 +22,12 @@ export interface DemoUser {
   accountId: string;
   email: string;
   username: string;
-  password: string;
+  /** Absent: the user signs in another way (emailed code, social). */
+  password?: string;
+  /** Signs in by a code emailed to the demo mailbox. */
+  signsInByCode?: boolean;
+  /** The subject of the linked "Social Demo" account. */
+  socialSubject?: string;
   displayName: string;
   /** API scopes held through global roles, by resource indicator. */
   permissions: PermissionMap;
@@ -53,6 +58,24 @@ export const DEMO_USERS: readonly DemoUser[] = [
     permissions: { [API_RESOURCE]: ['read:reports'] },
     organizations: [{ ...DEMO_ORGANIZATIONS.acme, role: 'viewer', permissions: ['read:members'] }],
   },
+  {
+    accountId: 'user_carol',
+    email: 'carol@demo.test',
+    username: 'carol',
+    signsInByCode: true,
+    displayName: 'Carol Chen',
+    permissions: { [API_RESOURCE]: ['read:reports'] },
+    organizations: [{ ...DEMO_ORGANIZATIONS.globex, role: 'viewer', permissions: ['read:members'] }],
+  },
+  {
+    accountId: 'user_dana',
+    email: 'dana@social.test',
+    username: 'dana',
+    socialSubject: 'dana-social-7f3a',
+    displayName: 'Dana Social',
+    permissions: { [API_RESOURCE]: ['read:reports'] },
+    organizations: [{ ...DEMO_ORGANIZATIONS.globex, role: 'viewer', permissions: ['read:members'] }],
+  },
 ];
 
 /** The user with this account id. */
@@ -69,8 +92,8 @@ export async function authenticateDemoUser(identifier: string, password: string)
   const wanted = identifier.trim().toLowerCase();
   const user = DEMO_USERS.find((candidate) => candidate.email === wanted || candidate.username === wanted);
   // Compare digests in constant time, and compare even when no user matched.
-  const matches = timingSafeEqual(digest(password), digest(user?.password ?? '\0no-user'));
-  return user && matches ? { accountId: user.accountId } : null;
+  const matches = timingSafeEqual(digest(password), digest(user?.password ?? '\0no-password'));
+  return user?.password && matches ? { accountId: user.accountId } : null;
 }
 
 /** The consent screen's account block for a user. */
@@ -88,4 +111,15 @@ export async function demoPermissions(accountId: string): Promise<PermissionMap>
 /** Organization memberships of a user. */
 export async function demoOrganizations(accountId: string): Promise<OrganizationMembership[]> {
   return structuredClone(findDemoUser(accountId)?.organizations ?? []);
+}
+
+/** The user with this email or username, if they sign in by emailed code. */
+export function findCodeUser(identifier: string): DemoUser | undefined {
+  const wanted = identifier.trim().toLowerCase();
+  return DEMO_USERS.find((user) => user.signsInByCode && (user.email === wanted || user.username === wanted));
+}
+
+/** The local account linked to a "Social Demo" subject. */
+export function accountForSocialSubject(sub: string): string | undefined {
+  return DEMO_USERS.find((user) => user.socialSubject === sub)?.accountId;
 }

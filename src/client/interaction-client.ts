@@ -5,6 +5,9 @@
  */
 import { InteractionError } from '../protocol/errors.js';
 import type {
+  CodeRequest,
+  CodeSubmission,
+  ConnectorRequest,
   ConsentDecision,
   InteractionStep,
   LoginStep,
@@ -111,7 +114,58 @@ export function createInteractionClient(
       const step = await run('switch accounts', () => adapter.switchAccount(transport));
       return checkStep(step, ['login']) as LoginStep;
     },
+
+    async sendCode(request, callOptions) {
+      const body: CodeRequest = { identifier: stringField(request, 'request', 'identifier') };
+      const transport = transportFor(callOptions);
+      const send = supported(adapter.sendCode, 'one-time codes');
+      const sent = await run('send a code', () => send.call(adapter, transport, body));
+      if (!isRecord(sent) || typeof sent.resendAfter !== 'number' || !(sent.resendAfter >= 0)) {
+        throw new InteractionError('invalid_response', 'the adapter returned no resendAfter');
+      }
+      return { resendAfter: sent.resendAfter };
+    },
+
+    async verifyCode(submission, callOptions) {
+      const body: CodeSubmission = {
+        identifier: stringField(submission, 'submission', 'identifier'),
+        code: stringField(submission, 'submission', 'code'),
+      };
+      const transport = transportFor(callOptions);
+      const verify = supported(adapter.verifyCode, 'one-time codes');
+      return checkRedirect(await run('verify the code', () => verify.call(adapter, transport, body)));
+    },
+
+    async startConnector(request, callOptions) {
+      const body: ConnectorRequest = { connectorId: stringField(request, 'request', 'connectorId') };
+      if (isRecord(request) && request.identifier !== undefined) body.identifier = stringField(request, 'request', 'identifier');
+      const transport = transportFor(callOptions);
+      const start = supported(adapter.startConnector, 'connectors');
+      return checkRedirect(await run('start the connector', () => start.call(adapter, transport, body)));
+    },
+
+    async continueSession(callOptions) {
+      const transport = transportFor(callOptions);
+      const resume = supported(adapter.continueSession, 'continuing a session');
+      return checkRedirect(await run('continue the session', () => resume.call(adapter, transport)));
+    },
   };
+
+  /** The adapter's optional method, or an `invalid_request` rejection naming what is missing. */
+  function supported<F>(method: F | undefined, what: string): F {
+    if (typeof method !== 'function') {
+      throw new InteractionError('invalid_request', `the ${adapter.name} adapter does not support ${what}`);
+    }
+    return method;
+  }
+}
+
+/** A string property of a call argument, or `TypeError` naming it. */
+function stringField(value: unknown, label: string, key: string): string {
+  if (!isRecord(value)) throw new TypeError(`"${label}" must be an object`);
+  const field = value[key];
+  if (typeof field !== 'string') throw new TypeError(`"${label}.${key}" must be a string`);
+  return field;
 }
 
 /**

@@ -3,6 +3,10 @@
  * `interaction-client.ts`; adapters in `adapters/`.
  */
 import type {
+  CodeRequest,
+  CodeSent,
+  CodeSubmission,
+  ConnectorRequest,
   ConsentDecision,
   InteractionStep,
   LoginStep,
@@ -39,6 +43,14 @@ export interface InteractionAdapter {
   consent(transport: Transport, decision: ConsentDecision): Promise<Redirect>;
   deny(transport: Transport): Promise<Redirect>;
   switchAccount(transport: Transport): Promise<LoginStep>;
+  /** Sends a one-time code (only for providers whose login step offers `code`). */
+  sendCode?(transport: Transport, request: CodeRequest): Promise<CodeSent>;
+  /** Signs in with a one-time code. */
+  verifyCode?(transport: Transport, submission: CodeSubmission): Promise<Redirect>;
+  /** Starts a connector sign-in: resolves with the connector's URL. */
+  startConnector?(transport: Transport, request: ConnectorRequest): Promise<Redirect>;
+  /** Continues as the session's account (`LoginRequest.session`). */
+  continueSession?(transport: Transport): Promise<Redirect>;
 }
 
 /** A JSON response as seen by adapters: status plus parsed body (`undefined` when empty). */
@@ -83,4 +95,18 @@ export interface InteractionClient {
   deny(options?: RequestOptions): Promise<Redirect>;
   /** Leaves the signed-in account: resolves with the sign-in step for the same request. */
   switchAccount(options?: RequestOptions): Promise<LoginStep>;
+  /**
+   * Asks the provider to send a one-time code to the identifier. Rejects with
+   * `too_many_attempts` (and `retryAfter`) when asked again too soon.
+   */
+  sendCode?(request: CodeRequest, options?: RequestOptions): Promise<CodeSent>;
+  /** Signs in with a one-time code; resolves with where the browser must go next. */
+  verifyCode?(submission: CodeSubmission, options?: RequestOptions): Promise<Redirect>;
+  /** Starts a social or SSO sign-in; resolves with the connector's URL to navigate to. */
+  startConnector?(request: ConnectorRequest, options?: RequestOptions): Promise<Redirect>;
+  /**
+   * Continues as the account already signed in (`LoginRequest.session`). The four sign-in
+   * methods above are optional for hand-written clients; `createInteractionClient` always has them.
+   */
+  continueSession?(options?: RequestOptions): Promise<Redirect>;
 }

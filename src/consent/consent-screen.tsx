@@ -114,6 +114,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
         onRedirect={onRedirect}
         locale={locale}
         autoFocusHeading
+        initialView={signIn ? 'identifier' : undefined}
       />
     );
   }

@@ -1,15 +1,29 @@
 /**
  * `<SignIn>`: the ready sign-in screen. Composes the parts and wires them to the client:
- * `client.signIn()` then a top-level navigation to the returned redirect.
+ * each method (`signIn`, `verifyCode`, `startConnector`, `continueSession`) ends in a
+ * top-level navigation to the redirect it returns.
  */
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import type { InteractionClient } from '../client/types.js';
-import type { LoginStep, LoginSubmission } from '../protocol/interaction.js';
+import type { LoginStep } from '../protocol/interaction.js';
 import { ConsentKitProvider } from '../i18n/provider.js';
 import { navigate, type RedirectHandler } from '../ui/navigate.js';
 import { StepFallback } from '../ui/step-fallback.js';
 import { useStep } from '../ui/use-step.js';
-import { SignInError, SignInHeader, SignInIdentifier, SignInPassword, SignInRoot, SignInSubmit } from './sign-in-parts.js';
+import {
+  SignInAccount,
+  SignInAlternatives,
+  SignInCode,
+  SignInConnectors,
+  SignInError,
+  SignInHeader,
+  SignInIdentifier,
+  SignInLinks,
+  SignInPassword,
+  SignInRoot,
+  SignInSubmit,
+} from './sign-in-parts.js';
+import type { SignInView, UseSignInOptions } from './use-sign-in.js';
 
 /** Props of {@link SignIn}. */
 export interface SignInProps {
@@ -22,16 +36,30 @@ export interface SignInProps {
   locale?: string | undefined;
   /** Move focus to the heading when shown (set by screens that replace a previous step). */
   autoFocusHeading?: boolean | undefined;
+  /** The first view (see `useSignIn`); the consent screen's "Not you?" passes `identifier`. */
+  initialView?: SignInView | undefined;
+}
+
+/** The client calls of the sign-in parts, each followed by the navigation it returns. */
+export function signInActions(
+  client: InteractionClient,
+  onRedirect: RedirectHandler | undefined,
+): Omit<UseSignInOptions, 'step' | 'initialView'> {
+  const { sendCode, verifyCode, startConnector, continueSession } = client;
+  return {
+    onSubmit: async (submission) => navigate(await client.signIn(submission), onRedirect),
+    onSendCode: sendCode && ((request) => sendCode.call(client, request)),
+    onVerifyCode: verifyCode && (async (submission) => navigate(await verifyCode.call(client, submission), onRedirect)),
+    onConnector: startConnector && (async (request) => navigate(await startConnector.call(client, request), onRedirect)),
+    onContinueSession: continueSession && (async () => navigate(await continueSession.call(client), onRedirect)),
+  };
 }
 
 /** The sign-in screen. */
-export function SignIn({ client, step, onRedirect, locale, autoFocusHeading }: SignInProps) {
+export function SignIn({ client, step, onRedirect, locale, autoFocusHeading, initialView }: SignInProps) {
   const loader = useStep<LoginStep>(client, step);
   const current = loader.step;
-  const onSubmit = useCallback(
-    async (submission: LoginSubmission) => navigate(await client.signIn(submission), onRedirect),
-    [client, onRedirect],
-  );
+  const actions = useMemo(() => signInActions(client, onRedirect), [client, onRedirect]);
   if (!current || current.kind !== 'login') {
     return (
       <ConsentKitProvider locale={locale}>
@@ -44,28 +72,36 @@ export function SignIn({ client, step, onRedirect, locale, autoFocusHeading }: S
       <SignInRoot
         key={current.uid}
         step={current}
-        onSubmit={onSubmit}
+        {...actions}
+        initialView={initialView}
         autoFocusHeading={autoFocusHeading ?? loader.loaded}
       >
         <SignInHeader />
         <SignInError />
+        <SignInAccount />
         <SignInIdentifier />
         <SignInPassword />
+        <SignInCode />
         <SignInSubmit />
+        <SignInAlternatives />
+        <SignInConnectors />
+        <SignInLinks />
       </SignInRoot>
     </ConsentKitProvider>
   );
 }
 
-/**
- * The sign-in parts, Radix style: `SignIn.Root`, `SignIn.Header`, `SignIn.Identifier`,
- * `SignIn.Password`, `SignIn.Error`, `SignIn.Submit`.
- */
+/** The sign-in parts, Radix style. */
 export const SignInParts = {
   Root: SignInRoot,
   Header: SignInHeader,
+  Error: SignInError,
+  Account: SignInAccount,
   Identifier: SignInIdentifier,
   Password: SignInPassword,
-  Error: SignInError,
+  Code: SignInCode,
   Submit: SignInSubmit,
+  Alternatives: SignInAlternatives,
+  Connectors: SignInConnectors,
+  Links: SignInLinks,
 };

@@ -1,73 +1,279 @@
 /**
- * `useSignIn()`: the headless state of the sign-in form: fields, submission, error. Lean on
- * purpose: identifier + password is the one method the kit protocol carries today.
+ * `useSignIn()`: the headless state of the sign-in screen. Identifier first, then the
+ * password or a one-time code; social and SSO connectors (an email whose domain belongs to an
+ * SSO connector goes there); "Continue as" for an account already signed in. The identifier
+ * the user typed survives every step change and every error.
  */
-import { useCallback, useRef, useState } from 'react';
-import type { LoginStep, LoginSubmission } from '../protocol/interaction.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { InteractionError } from '../protocol/errors.js';
+import type {
+  CodeRequest,
+  CodeSent,
+  CodeSubmission,
+  Connector,
+  ConnectorRequest,
+  LoginStep,
+  LoginSubmission,
+} from '../protocol/interaction.js';
 import { isFatal } from '../ui/errors.js';
+
+/** The views of the sign-in screen. */
+export type SignInView = 'account' | 'identifier' | 'password' | 'code';
+
+/** What is in flight, for busy indicators. */
+export type SignInAction = 'continue' | 'password' | 'sendCode' | 'verifyCode' | 'connector' | 'session';
 
 /** Options of {@link useSignIn}. */
 export interface UseSignInOptions {
   step: LoginStep;
-  /** Sends the credentials. Resolving means the page navigates away; rejecting shows the error. */
+  /** Signs in with the password. Resolving means the page navigates away; rejecting shows the error. */
   onSubmit: (submission: LoginSubmission) => Promise<void> | void;
+  /** Sends a one-time code. Needed when the step offers `code`. */
+  onSendCode?: ((request: CodeRequest) => Promise<CodeSent>) | undefined;
+  /** Signs in with a one-time code (navigates away on success). */
+  onVerifyCode?: ((submission: CodeSubmission) => Promise<void> | void) | undefined;
+  /** Starts a connector sign-in (navigates to the connector). */
+  onConnector?: ((request: ConnectorRequest) => Promise<void> | void) | undefined;
+  /** Continues as `step.login.session` (navigates away). */
+  onContinueSession?: (() => Promise<void> | void) | undefined;
+  /**
+   * The first view. Default: `account` when the step carries a session account, else
+   * `identifier`. A screen reached through "Not you?" passes `identifier`.
+   */
+  initialView?: SignInView | undefined;
 }
 
 /** What {@link useSignIn} returns. */
 export interface SignInState {
+  view: SignInView;
   identifier: string;
   setIdentifier(value: string): void;
   password: string;
   setPassword(value: string): void;
+  code: string;
+  /** Sets the code, keeping only its characters (spaces and dashes of a pasted code dropped). */
+  setCode(value: string): void;
   status: 'idle' | 'submitting' | 'done' | 'expired';
+  /** The action in flight. */
+  pending: SignInAction | undefined;
+  /** The connector being started, while `pending` is `connector`. */
+  pendingConnector: string | undefined;
+  /** The last failure; `undefined` once the user moved on to another view. */
   error: unknown;
   /** Increments per failure so a repeated error takes focus again. */
   errorCount: number;
-  /** Submits unless already submitting; returns whether it started. */
-  submit(): boolean;
+  /** Seconds before another code may be sent; 0 when it may be sent now. */
+  resendIn: number;
+  /** The SSO connector the current identifier's email domain belongs to. */
+  ssoConnector: Connector | undefined;
+  /** Identifier view: continue to the password, a code, or the SSO connector. */
+  continueWithIdentifier(): boolean;
+  /** Password view: signs in. */
+  submitPassword(): boolean;
+  /** Sends a code and shows the code view. */
+  useCode(): boolean;
+  /** Shows the password view. */
+  usePassword(): void;
+  /** Sends another code. */
+  resendCode(): boolean;
+  /** Code view: signs in with the code. */
+  submitCode(): boolean;
+  /** Starts a connector sign-in. */
+  startConnector(connectorId: string): boolean;
+  /** Continues as the session's account. */
+  continueSession(): boolean;
+  /** Back to the identifier view (the identifier is kept). */
+  changeIdentifier(): void;
+}
+
+/** The connector of kind `sso` whose domains include the identifier's email domain. */
+export function ssoConnectorFor(identifier: string, connectors: readonly Connector[] | undefined): Connector | undefined {
+  const at = identifier.lastIndexOf('@');
+  if (at < 1) return undefined;
+  const domain = identifier.slice(at + 1).trim().toLowerCase();
+  if (!domain) return undefined;
+  return connectors?.find((c) => c.kind === 'sso' && c.domains?.includes(domain));
+}
+
+/** Keeps the characters of a typed or pasted code: no spaces or dashes, at most `length`. */
+export function cleanCode(value: string, length: number): string {
+  return value.replace(/[\s\-–—]/g, '').slice(0, length);
 }
 
 /** Headless sign-in state. */
-export function useSignIn({ step, onSubmit }: UseSignInOptions): SignInState {
+export function useSignIn(options: UseSignInOptions): SignInState {
+  const { step } = options;
+  const login = step.login;
   // The login hint is untrusted text, but a value in an input is text, never markup.
-  const [identifier, setIdentifier] = useState(step.login.loginHint ?? '');
+  const [identifier, setIdentifier] = useState(login.loginHint ?? '');
   const [password, setPassword] = useState('');
+  const [code, setCodeValue] = useState('');
+  const [view, setView] = useState<SignInView>(options.initialView ?? (login.session ? 'account' : 'identifier'));
   const [status, setStatus] = useState<SignInState['status']>('idle');
-  const [failure, setFailure] = useState<{ error: unknown; count: number }>();
+  const [pending, setPending] = useState<{ action: SignInAction; connector?: string }>();
+  const [failure, setFailure] = useState<{ error: unknown; count: number } | undefined>(() =>
+    login.error ? { error: new InteractionError(login.error, 'the previous sign-in attempt failed'), count: 1 } : undefined,
+  );
+  const [resendAt, setResendAt] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   // A ref, not state: it blocks the second of two submits in the same frame.
   const busy = useRef(false);
+  // The latest options, so the callbacks below stay stable.
+  const latest = useRef(options);
+  latest.current = options;
 
-  const submit = useCallback(() => {
-    if (busy.current) return false;
-    busy.current = true;
-    setStatus('submitting');
-    Promise.resolve()
-      .then(() => onSubmit({ identifier: identifier.trim(), password }))
-      .then(
-        () => setStatus('done'),
-        (error: unknown) => {
-          setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
-          // The identifier stays; the password is cleared, as a wrong one is useless to keep.
-          setPassword('');
-          if (isFatal(error)) {
-            setStatus('expired');
-          } else {
-            busy.current = false;
-            setStatus('idle');
-          }
+  const resendIn = Math.max(0, Math.ceil((resendAt - now) / 1000));
+  useEffect(() => {
+    if (resendIn <= 0) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [resendIn > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const showView = useCallback((next: SignInView) => {
+    setView(next);
+    // The old message belongs to the old view; the count stays so a new error takes focus.
+    setFailure((previous) => previous && { ...previous, error: undefined });
+  }, []);
+
+  /**
+   * Runs one action: guards double submits, records the failure, and keeps `status` idle
+   * unless the action navigated away (`navigates`) or the interaction expired.
+   */
+  const run = useCallback(
+    (action: SignInAction, work: () => Promise<unknown> | unknown, then?: (value: unknown) => void, connector?: string) => {
+      if (busy.current) return false;
+      busy.current = true;
+      setStatus('submitting');
+      setPending(connector === undefined ? { action } : { action, connector });
+      Promise.resolve()
+        .then(work)
+        .then(
+          (value) => {
+            setPending(undefined);
+            if (then) {
+              busy.current = false;
+              setStatus('idle');
+              then(value);
+            } else {
+              setStatus('done');
+            }
+          },
+          (error: unknown) => {
+            setPending(undefined);
+            setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
+            // The identifier stays; a password or code that failed is useless to keep.
+            if (action === 'password') setPassword('');
+            if (action === 'verifyCode') setCodeValue('');
+            if (error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter && action === 'sendCode') {
+              setNow(Date.now());
+              setResendAt(Date.now() + error.retryAfter * 1000);
+            }
+            if (isFatal(error)) {
+              setStatus('expired');
+            } else {
+              busy.current = false;
+              setStatus('idle');
+            }
+          },
+        );
+      return true;
+    },
+    [],
+  );
+
+  const sendCode = useCallback(
+    (action: SignInAction) => {
+      const send = latest.current.onSendCode;
+      if (!send || !login.code) return false;
+      return run(
+        action,
+        () => send({ identifier: identifier.trim() }),
+        (sent) => {
+          const wait = (sent as CodeSent).resendAfter;
+          setNow(Date.now());
+          setResendAt(Date.now() + wait * 1000);
+          setCodeValue('');
+          showView('code');
         },
       );
-    return true;
-  }, [identifier, password, onSubmit]);
+    },
+    [identifier, login.code, run, showView],
+  );
+
+  const startConnector = useCallback(
+    (connectorId: string, withIdentifier = false) => {
+      const start = latest.current.onConnector;
+      if (!start) return false;
+      const request: ConnectorRequest = { connectorId };
+      if (withIdentifier && identifier.trim()) request.identifier = identifier.trim();
+      return run('connector', () => start(request), undefined, connectorId);
+    },
+    [identifier, run],
+  );
+
+  const ssoConnector = ssoConnectorFor(identifier, login.connectors);
 
   return {
+    view,
     identifier,
     setIdentifier,
     password,
     setPassword,
+    code,
+    setCode: (value) => setCodeValue(cleanCode(value, login.code?.length ?? 64)),
     status,
+    pending: pending?.action,
+    pendingConnector: pending?.connector,
     error: failure?.error,
     errorCount: failure?.count ?? 0,
-    submit,
+    resendIn,
+    ssoConnector,
+
+    continueWithIdentifier() {
+      if (busy.current || !identifier.trim()) return false;
+      if (ssoConnector) return startConnector(ssoConnector.id, true);
+      if (login.password) {
+        showView('password');
+        return true;
+      }
+      return sendCode('continue');
+    },
+
+    submitPassword() {
+      const submission = { identifier: identifier.trim(), password };
+      return run('password', () => latest.current.onSubmit(submission));
+    },
+
+    useCode: () => sendCode('sendCode'),
+
+    usePassword() {
+      if (!busy.current && login.password) showView('password');
+    },
+
+    resendCode() {
+      if (resendIn > 0) return false;
+      return sendCode('sendCode');
+    },
+
+    submitCode() {
+      const verify = latest.current.onVerifyCode;
+      if (!verify) return false;
+      const submission = { identifier: identifier.trim(), code };
+      return run('verifyCode', () => verify(submission));
+    },
+
+    startConnector: (connectorId) => startConnector(connectorId),
+
+    continueSession() {
+      const resume = latest.current.onContinueSession;
+      if (!resume || !login.session) return false;
+      return run('session', () => resume());
+    },
+
+    changeIdentifier() {
+      if (busy.current) return;
+      setPassword('');
+      showView('identifier');
+    },
   };
 }

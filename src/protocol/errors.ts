@@ -15,6 +15,9 @@
  * - `aborted`: the caller's `AbortSignal` fired.
  * - `access_denied`: the provider refused the operation.
  * - `invalid_credentials`: wrong identifier or password.
+ * - `invalid_code`: the one-time code is wrong or has expired.
+ * - `too_many_attempts`: too many failed sign-in attempts (or code requests) for this
+ *   identifier; `retryAfter` says how many seconds to wait (from `Retry-After`).
  * - `invalid_request`: the provider refused the submission as malformed.
  * - `invalid_scope`: the submission names a scope that is unknown, unrequested or not held.
  * - `invalid_organization`: the submission names an organization the user is not a member of.
@@ -29,6 +32,8 @@ export const ERROR_CODES = [
   'aborted',
   'access_denied',
   'invalid_credentials',
+  'invalid_code',
+  'too_many_attempts',
   'invalid_request',
   'invalid_scope',
   'invalid_organization',
@@ -49,6 +54,8 @@ export interface InteractionErrorOptions {
   errorDescription?: string;
   /** The underlying error. */
   cause?: unknown;
+  /** Seconds to wait before retrying (`too_many_attempts`), from the `Retry-After` header. */
+  retryAfter?: number;
 }
 
 /**
@@ -64,6 +71,8 @@ export class InteractionError extends Error {
   readonly error?: string;
   /** The provider's `error_description`. */
   readonly errorDescription?: string;
+  /** Seconds to wait before retrying, when the provider said (`Retry-After`). */
+  readonly retryAfter?: number;
 
   constructor(code: InteractionErrorCode, message: string, options: InteractionErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -72,6 +81,7 @@ export class InteractionError extends Error {
     if (options.status !== undefined) this.status = options.status;
     if (options.error !== undefined) this.error = options.error;
     if (options.errorDescription !== undefined) this.errorDescription = options.errorDescription;
+    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }
 }
 

@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import type { InteractionErrorCode } from './errors.js';
 
 /** A logo in light and dark variants. Either may be missing; URLs are untrusted until checked. */
 export interface Logo {
@@ -146,6 +147,26 @@ export interface ConsentDecision {
 /** Kinds of identifier a provider accepts at sign-in. */
 export type IdentifierKind = 'email' | 'username' | 'phone';
 
+/** A social or enterprise SSO connection the user may sign in through. */
+export interface Connector {
+  /** The provider's identifier of the connector (sent back to start it). */
+  id: string;
+  /** `social` (Google, GitHub …) or `sso` (an enterprise's own IdP). */
+  kind: 'social' | 'sso';
+  /** Display name, e.g. "Google". Untrusted text. */
+  name: string;
+  /** Logo URLs; untrusted until checked. */
+  logo?: Logo;
+  /** Email domains whose users must sign in through this connector (`sso` connectors). */
+  domains?: string[];
+}
+
+/** Sign-in by a one-time code sent to the identifier (email or phone). */
+export interface VerificationCodeOptions {
+  /** Number of characters of the code. */
+  length: number;
+}
+
 /** What the sign-in screen needs to know. */
 export interface LoginRequest {
   /** Accepted identifier kinds, in the provider's order of preference. */
@@ -154,12 +175,54 @@ export interface LoginRequest {
   password: boolean;
   /** A hint to prefill the identifier (`login_hint`). Untrusted text. */
   loginHint?: string;
+  /** Present when the provider signs in by emailed or texted code. */
+  code?: VerificationCodeOptions;
+  /** Social and SSO connectors, in display order. */
+  connectors?: Connector[];
+  /**
+   * The account already signed in at the provider that may continue without signing in again
+   * ("Continue as Alice"). Only sent when the provider does not demand a fresh sign-in.
+   */
+  session?: UserInfo;
+  /** Where to create an account. Untrusted until checked. */
+  createAccountUrl?: string;
+  /** Where to reset a forgotten password. Untrusted until checked. */
+  forgotPasswordUrl?: string;
+  /**
+   * An error to show on arrival: the previous attempt failed away from this page (e.g. a
+   * connector sign-in the upstream provider refused).
+   */
+  error?: InteractionErrorCode;
 }
 
 /** A sign-in attempt with identifier and password. */
 export interface LoginSubmission {
   identifier: string;
   password: string;
+}
+
+/** Asks the provider to send a one-time code to `identifier`. */
+export interface CodeRequest {
+  identifier: string;
+}
+
+/** The provider's answer to a {@link CodeRequest}. */
+export interface CodeSent {
+  /** Seconds before another code may be requested. */
+  resendAfter: number;
+}
+
+/** A sign-in attempt with a one-time code. */
+export interface CodeSubmission {
+  identifier: string;
+  code: string;
+}
+
+/** Starts a sign-in through a connector; the answer is the connector's URL to navigate to. */
+export interface ConnectorRequest {
+  connectorId: string;
+  /** The identifier typed so far (an email routed to SSO), passed on as a login hint. */
+  identifier?: string;
 }
 
 /** Where the browser must go next: always a top-level navigation. */

@@ -12,6 +12,13 @@
  * | POST   | `<base>/<uid>/consent`    | `ConsentDecision`   | `KitRedirectResponse`  |
  * | POST   | `<base>/<uid>/abort`      | –                   | `KitRedirectResponse`  |
  * | POST   | `<base>/<uid>/switch-account` | –               | `LoginStep`            |
+ * | POST   | `<base>/<uid>/send-code`  | `CodeRequest`       | `CodeSent`             |
+ * | POST   | `<base>/<uid>/verify-code`| `CodeSubmission`    | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/connector`  | `ConnectorRequest`  | `KitRedirectResponse` (the connector's URL) |
+ * | POST   | `<base>/<uid>/continue`   | –                   | `KitRedirectResponse`  |
+ *
+ * `429 too_many_attempts` carries a `Retry-After` header (seconds) on `login`, `verify-code`
+ * and `send-code`.
  *
  * Errors answer with a 4xx/5xx status and a {@link KitErrorResponse}; `error` is one of the
  * kit's {@link InteractionErrorCode}s (for example `invalid_scope` with 400,
@@ -26,6 +33,10 @@ export const KIT_ENDPOINTS = {
   consent: 'consent',
   abort: 'abort',
   switchAccount: 'switch-account',
+  sendCode: 'send-code',
+  verifyCode: 'verify-code',
+  connector: 'connector',
+  continue: 'continue',
 } as const;
 
 /** Success body of the POST endpoints that end a step: the browser navigates to `redirectTo`. */

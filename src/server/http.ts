@@ -16,12 +16,15 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024;
 export class KitHttpError extends Error {
   readonly status: number;
   readonly code: InteractionErrorCode;
+  /** Extra response headers (e.g. `retry-after`). */
+  readonly headers?: Record<string, string>;
 
-  constructor(status: number, code: InteractionErrorCode, description: string) {
+  constructor(status: number, code: InteractionErrorCode, description: string, headers?: Record<string, string>) {
     super(description);
     this.name = 'KitHttpError';
     this.status = status;
     this.code = code;
+    if (headers) this.headers = headers;
   }
 }
 

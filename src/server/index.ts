@@ -40,3 +40,8 @@ export type {
   ResourceOffer,
 } from './consent-offer.js';
 export type { OrganizationMembership, PermissionMap, ResourceDescription } from './rbac.js';
+export { attemptKey, createAttemptLimiter } from './sign-in/rate-limit.js';
+export type { AttemptLimiter, AttemptLimitOptions } from './sign-in/rate-limit.js';
+export { createVerificationCodes } from './sign-in/codes.js';
+export type { VerificationCodes, VerificationCodesOptions } from './sign-in/codes.js';
+export type { ConnectorContext, ConnectorHost, SignInBridgeOptions } from './sign-in/flow.js';

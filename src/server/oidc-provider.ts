@@ -12,6 +12,7 @@ import { safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
 import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
 export interface InteractionDetailsLike {
@@ -87,11 +88,11 @@ export interface OrganizationStore {
 }
 
 /** Host callbacks and settings of {@link createOidcProviderBridge}. */
-export interface OidcProviderBridgeOptions {
+export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   /**
    * Checks a sign-in attempt. Resolve with the account id, or `null` for wrong credentials
    * (answered `401 invalid_credentials`). `identifier` is an email or a username, as typed.
-   * Rate limiting and lockout are the host's job.
+   * Failures are counted per identifier (see `attemptLimit`).
    */
   authenticate(identifier: string, password: string): Promise<{ accountId: string } | null>;
   /** The signed-in user, for the consent screen's account block. Only `UserInfo` fields are sent. */
@@ -198,6 +199,8 @@ export interface OidcProviderBridge {
 }
 
 const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
+/** Where a connector's callback lands, under the interaction's path (see `sign-in/flow.ts`). */
+const CONNECTOR_CALLBACK = 'connector-callback';
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -250,6 +253,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
   const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
+  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError });
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -308,10 +312,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       uid: interaction.uid,
       client: await clientInfo(interaction),
       uiLocales: splitSpaces(interaction.params.ui_locales),
-      login: { identifiers: ['email', 'username'], password: true },
+      login: await signIn.loginRequest(interaction, withHint),
     };
-    const hint = interaction.params.login_hint;
-    if (withHint && typeof hint === 'string' && hint !== '') step.login.loginHint = hint;
     return step;
   }
 
@@ -423,22 +425,52 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
     }
-    const { identifier, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    if (
-      typeof identifier !== 'string' ||
-      typeof password !== 'string' ||
-      identifier.trim() === '' ||
-      password === '' ||
-      identifier.length > 512 ||
-      password.length > 1024
-    ) {
-      throw new KitHttpError(400, 'invalid_request', 'body must be { identifier, password }');
-    }
-    const account = await options.authenticate(identifier.trim(), password);
-    if (!account) throw new KitHttpError(401, 'invalid_credentials', 'wrong identifier or password');
+    await finishLogin(req, res, await signIn.login(body));
+  }
+
+  /** Ends the login with `accountId`; throws unless the step expects a sign-in. */
+  async function finishLogin(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void> {
     // A login result never merges an earlier submission: signing in as someone else at the
     // consent prompt must not carry the previous account's consent along.
-    sendJson(res, 200, await result(req, res, { login: { accountId: account.accountId } }, false));
+    sendJson(res, 200, await result(req, res, { login: { accountId } }, false));
+  }
+
+  /** The interaction, when it expects a sign-in (login prompt, or consent after "switch account"). */
+  async function signInInteraction(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
+    const interaction = await details(req, res, uid);
+    if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
+      throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
+    }
+    return interaction;
+  }
+
+  async function onSignInEndpoint(req: IncomingMessage, res: ServerResponse, uid: string, endpoint: string): Promise<void> {
+    const body = await readJsonBody(req, bodyLimit);
+    const interaction = await signInInteraction(req, res, uid);
+    switch (endpoint) {
+      case KIT_ENDPOINTS.sendCode:
+        return sendJson(res, 200, await signIn.sendCode(body, interaction));
+      case KIT_ENDPOINTS.verifyCode:
+        return finishLogin(req, res, await signIn.verifyCode(body));
+      case KIT_ENDPOINTS.connector:
+        return sendJson(res, 200, { redirectTo: await signIn.startConnector(body, interaction) } satisfies KitRedirectResponse);
+      default:
+        return finishLogin(req, res, signIn.continueAs(interaction));
+    }
+  }
+
+  /** The upstream provider's callback (a top-level navigation, so answered with redirects). */
+  async function onConnectorCallback(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    const interaction = await signInInteraction(req, res, uid);
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    const accountId = await signIn.finishConnector(interaction, query);
+    const location = accountId
+      ? await provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false })
+      : `${prefix}/${uid}`;
+    res.statusCode = 303;
+    res.setHeader('location', location);
+    res.setHeader('cache-control', 'no-store');
+    res.end();
   }
 
   async function onConsent(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
@@ -490,6 +522,16 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const match = route.exec(pathname);
     const uid = match?.[1];
     const endpoint = match?.[2];
+    if (signIn.bounce(req, res, pathname)) return;
+    if (uid && endpoint === CONNECTOR_CALLBACK && req.method === 'GET') {
+      return onConnectorCallback(req, res, uid).catch((error: unknown) => {
+        if (!(error instanceof KitHttpError)) onError(error);
+        if (res.headersSent) return void res.destroy();
+        res.statusCode = error instanceof KitHttpError ? error.status : 500;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
+      });
+    }
     if (!uid || !endpoint || !ENDPOINTS.has(endpoint)) {
       next();
       return;
@@ -510,6 +552,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
           return await onConsent(req, res, uid);
         case KIT_ENDPOINTS.abort:
           return await onAbort(req, res, uid);
+        case KIT_ENDPOINTS.sendCode:
+        case KIT_ENDPOINTS.verifyCode:
+        case KIT_ENDPOINTS.connector:
+        case KIT_ENDPOINTS.continue:
+          return await onSignInEndpoint(req, res, uid, endpoint);
         default:
           return await onSwitchAccount(req, res, uid);
       }
@@ -519,7 +566,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
         res.destroy();
         return;
       }
-      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message, error.headers);
       onError(error);
       return sendError(res, 500, 'server_error');
     }

@@ -46,7 +46,9 @@ describe('given the sign-in and consent screens in Chromium', () => {
       });
     while (!(await focusedLabel()).includes(text.signIn.identifier.email_username)) await page.keyboard.press('Tab');
     await page.keyboard.type('alice@demo.test');
-    await page.keyboard.press('Tab');
+    // Enter continues to the password step, which takes focus.
+    await page.keyboard.press('Enter');
+    await page.getByLabel(text.signIn.password, { exact: true }).waitFor();
     await page.keyboard.type('alice-password');
     await page.keyboard.press('Enter');
 

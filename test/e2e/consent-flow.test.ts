@@ -67,8 +67,7 @@ describe('given the confidential web app', () => {
 
     const alert = page.getByRole('alert');
     await expect(alert.innerText()).resolves.toContain(text.errors.invalid_credentials);
-    const identifier = page.getByLabel(text.signIn.identifier.email_username, { exact: true });
-    await expect(identifier.inputValue()).resolves.toBe('alice@demo.test');
+    await expect(page.locator('.ck-sign-in__identity-value').innerText()).resolves.toBe('alice@demo.test');
 
     await page.getByLabel(text.signIn.password, { exact: true }).fill('alice-password');
     await page.getByRole('button', { name: text.signIn.submit, exact: true }).click();

@@ -62,11 +62,15 @@ describe('given a renderInteraction callback', () => {
 });
 
 describe('given the demo users and clients', () => {
-  it('should export alice and bob with their credentials and display names', () => {
+  it('should export alice and bob with passwords, carol by emailed code and dana through Social Demo', () => {
     expect(DEMO_USERS.map(({ email, password, displayName }) => ({ email, password, displayName }))).toEqual([
       { email: 'alice@demo.test', password: 'alice-password', displayName: 'Alice Anderson' },
       { email: 'bob@demo.test', password: 'bob-password', displayName: 'Bob Brown' },
+      { email: 'carol@demo.test', password: undefined, displayName: 'Carol Chen' },
+      { email: 'dana@social.test', password: undefined, displayName: 'Dana Social' },
     ]);
+    expect(DEMO_USERS.find((user) => user.signsInByCode)?.email).toBe('carol@demo.test');
+    expect(DEMO_USERS.find((user) => user.socialSubject)?.email).toBe('dana@social.test');
   });
 
   it('should register a confidential web client and a public SPA client', () => {

@@ -7,6 +7,8 @@
 import { InteractionError, isInteractionErrorCode } from '../../protocol/errors.js';
 import type {
   ClientInfo,
+  CodeSent,
+  Connector,
   ConsentRequest,
   ConsentStep,
   IdentifierKind,
@@ -56,7 +58,8 @@ const IDENTIFIER_KINDS = ['email', 'username', 'phone'] as const satisfies reado
  * Answers are validated at run time (failures reject with `invalid_response`, naming the path);
  * unknown fields are dropped and fresh objects returned. Error statuses reject with the body's
  * `error` when it is a documented {@link InteractionErrorCode}, otherwise by status: 404
- * `interaction_expired`, 401 `invalid_credentials`, 403 `access_denied`, other 4xx
+ * `interaction_expired`, 401 `invalid_credentials`, 403 `access_denied`, 429
+ * `too_many_attempts` (with `retryAfter` from the `Retry-After` header), other 4xx
  * `invalid_request`, 5xx and unexpected statuses `server_error`. Redirects must be `http(s)`
  * (relative ones are resolved against the page), else `unsafe_redirect`.
  *
@@ -98,6 +101,32 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
       return parseRedirect(ok(response));
     },
 
+    async sendCode(transport, request): Promise<CodeSent> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.sendCode), body: request });
+      const body = ok(response);
+      assertObject(body, 'response');
+      const { resendAfter } = body;
+      if (typeof resendAfter !== 'number' || !Number.isFinite(resendAfter) || resendAfter < 0) {
+        throw new InteractionError('invalid_response', 'response.resendAfter must be a non-negative number');
+      }
+      return { resendAfter };
+    },
+
+    async verifyCode(transport, submission): Promise<Redirect> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.verifyCode), body: submission });
+      return parseRedirect(ok(response));
+    },
+
+    async startConnector(transport, request): Promise<Redirect> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.connector), body: request });
+      return parseRedirect(ok(response));
+    },
+
+    async continueSession(transport): Promise<Redirect> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.continue) });
+      return parseRedirect(ok(response));
+    },
+
     async switchAccount(transport): Promise<LoginStep> {
       const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.switchAccount) });
       const step = parseInteractionStep(ok(response), 'step');
@@ -119,14 +148,14 @@ function isAbsoluteUrl(value: string): boolean {
 function ok(response: TransportResponse): unknown {
   const { status, body } = response;
   if (status >= 200 && status < 300) return body;
-  throw errorFromResponse(status, body);
+  throw errorFromResponse(status, body, response.headers);
 }
 
 /**
  * Maps an error answer of the kit protocol to an {@link InteractionError}: the body's `error`
  * when documented, else by status. The provider's `error` and `error_description` are kept.
  */
-export function errorFromResponse(status: number, body: unknown): InteractionError {
+export function errorFromResponse(status: number, body: unknown, headers?: Headers): InteractionError {
   const error = isObject(body) && typeof body.error === 'string' ? body.error : undefined;
   const errorDescription =
     isObject(body) && typeof body.error_description === 'string' ? body.error_description : undefined;
@@ -138,15 +167,31 @@ export function errorFromResponse(status: number, body: unknown): InteractionErr
         ? 'invalid_credentials'
         : status === 403
           ? 'access_denied'
-          : status >= 400 && status < 500
+          : status === 429
+            ? 'too_many_attempts'
+            : status >= 400 && status < 500
             ? 'invalid_request'
             : 'server_error';
   const message = errorDescription ?? `the provider answered with HTTP ${status}${error ? ` (${error})` : ''}`;
+  const retryAfter = parseRetryAfter(headers?.get('retry-after'));
   return new InteractionError(code, message, {
     status,
     ...(error !== undefined && { error }),
     ...(errorDescription !== undefined && { errorDescription }),
+    ...(retryAfter !== undefined && { retryAfter }),
   });
+}
+
+/**
+ * Seconds from a `Retry-After` header: delta-seconds, or an HTTP date (seconds from now,
+ * at least 0). `undefined` when absent or unparsable.
+ */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /**
@@ -232,15 +277,46 @@ function parseUser(value: unknown, label: string): UserInfo {
 
 function parseLoginRequest(value: unknown, label: string): LoginRequest {
   assertObject(value, label);
-  const { identifiers, password, loginHint } = value;
+  const { identifiers, password, loginHint, code, connectors, session, createAccountUrl, forgotPasswordUrl, error } = value;
   const kinds = parseArray(identifiers, `${label}.identifiers`, (item, itemLabel) => {
     assertOneOf(item, itemLabel, IDENTIFIER_KINDS);
     return item;
   });
   assertBoolean(password, `${label}.password`);
   assertOptionalString(loginHint, `${label}.loginHint`, true);
+  assertOptionalString(createAccountUrl, `${label}.createAccountUrl`);
+  assertOptionalString(forgotPasswordUrl, `${label}.forgotPasswordUrl`);
   const result: LoginRequest = { identifiers: kinds, password };
   if (loginHint !== undefined) result.loginHint = loginHint;
+  if (code !== undefined) {
+    assertObject(code, `${label}.code`);
+    const { length } = code;
+    if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > 64) {
+      throw new InteractionError('invalid_response', `${label}.code.length must be an integer from 1 to 64`);
+    }
+    result.code = { length };
+  }
+  if (connectors !== undefined) result.connectors = parseArray(connectors, `${label}.connectors`, parseConnector);
+  if (session !== undefined) result.session = parseUser(session, `${label}.session`);
+  if (createAccountUrl !== undefined) result.createAccountUrl = createAccountUrl;
+  if (forgotPasswordUrl !== undefined) result.forgotPasswordUrl = forgotPasswordUrl;
+  // An unknown error code is dropped rather than refused: it only decorates the step.
+  if (isInteractionErrorCode(error)) result.error = error;
+  return result;
+}
+
+function parseConnector(value: unknown, label: string): Connector {
+  assertObject(value, label);
+  const { id, kind, name, logo, domains } = value;
+  assertString(id, `${label}.id`);
+  assertOneOf(kind, `${label}.kind`, ['social', 'sso']);
+  assertString(name, `${label}.name`);
+  const result: Connector = { id, kind, name };
+  if (logo !== undefined) result.logo = parseLogo(logo, `${label}.logo`);
+  if (domains !== undefined) {
+    assertStringArray(domains, `${label}.domains`);
+    result.domains = domains.map((domain) => domain.toLowerCase());
+  }
   return result;
 }
 

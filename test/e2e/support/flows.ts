@@ -12,15 +12,16 @@ export async function readJson(page: Page, testId: string): Promise<Record<strin
   return JSON.parse(await page.getByTestId(testId).innerText()) as Record<string, unknown>;
 }
 
-/** Waits for the sign-in form of consent-kit. */
+/** Waits for the sign-in form of consent-kit (its identifier step). */
 export async function expectSignIn(page: Page, labels = en.signIn): Promise<void> {
-  await page.getByRole('button', { name: labels.submit, exact: true }).waitFor();
+  await page.getByRole('button', { name: labels.continue, exact: true }).waitFor();
 }
 
-/** Fills and submits the sign-in form. */
+/** Signs in with a password: the identifier, Continue, then the password and Sign in. */
 export async function signIn(page: Page, identifier: string, password: string, labels = en.signIn): Promise<void> {
   await expectSignIn(page, labels);
   await page.getByLabel(labels.identifier.email_username, { exact: true }).fill(identifier);
+  await page.getByRole('button', { name: labels.continue, exact: true }).click();
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
 }

@@ -31,6 +31,7 @@ describe('given an interaction at the consent step', () => {
 describe('given a host locale and a step without ui_locales', () => {
   it('should render in the host locale', async () => {
     render(<InteractionScreen client={fakeClient(loginStep())} locale="ko-KR" onRedirect={vi.fn()} />);
-    expect(await screen.findByRole('button', { name: '로그인' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '로그인' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '계속' })).toBeInTheDocument();
   });
 });
