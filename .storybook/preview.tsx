@@ -4,7 +4,16 @@
  * so screens inside inherit the language, the direction and the theme.
  */
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { ConsentKitProvider, createConsentKitI18n, NAMESPACE, presets, SUPPORTED_LANGUAGES, type Theme } from '../src/index.js';
+import {
+  ConsentKitProvider,
+  createConsentKitI18n,
+  createTheme,
+  NAMESPACE,
+  presets,
+  SUPPORTED_LANGUAGES,
+  type CompiledTheme,
+  type Theme,
+} from '../src/index.js';
 import { directionOf } from '../src/i18n/languages.js';
 import en from '../src/locales/en/consent-kit.json';
 import '../src/styles/tokens.css';
@@ -31,11 +40,19 @@ export interface KitGlobals {
   dir: 'auto' | 'rtl';
 }
 
+const compiled = new Map<string, CompiledTheme>();
+
 /** The theme a story is shown with: the preset, with the toolbar's scheme when one is chosen. */
-export function themeOf(globals: Partial<KitGlobals>): Theme {
-  const preset: Theme = presets[globals.preset ?? 'default'] ?? presets.default;
-  const scheme = globals.scheme ?? 'preset';
-  return scheme === 'preset' ? preset : { ...preset, colorScheme: scheme };
+export function themeOf(globals: Partial<KitGlobals>): CompiledTheme {
+  const key = `${globals.preset}/${globals.scheme}`;
+  let theme = compiled.get(key);
+  if (!theme) {
+    const preset: Theme = presets[globals.preset ?? 'default'] ?? presets.default;
+    const scheme = globals.scheme ?? 'preset';
+    theme = createTheme(scheme === 'preset' ? preset : { ...preset, colorScheme: scheme });
+    compiled.set(key, theme);
+  }
+  return theme;
 }
 
 /** The locale a story is shown in: the chosen one, or the RTL pseudo-locale when forcing RTL. */

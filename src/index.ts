@@ -68,6 +68,7 @@ export type {
 export {
   BrandLogo,
   contrast,
+  createTheme,
   deriveBrand,
   mergeThemes,
   presets,
@@ -80,6 +81,7 @@ export type {
   Branding,
   BrandLogoProps,
   ColorScheme,
+  CompiledTheme,
   PresetName,
   Theme,
   ThemeColors,

@@ -6,8 +6,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Theme } from '../theme/model.js';
-import { useAppliedTheme, useSystemDark } from '../theme/runtime.js';
+import type { CompiledTheme } from '../theme/model.js';
+import { isCompiledTheme, useAppliedTheme, useSystemDark } from '../theme/runtime.js';
 import {
   ensureLanguage,
   ensureEnglish,
@@ -32,7 +32,7 @@ interface KitI18nContextValue {
   language: string;
   /** The host's locale, inherited by nested providers. */
   locale: string | undefined;
-  theme: ConsentKitTheme | Theme | undefined;
+  theme: ConsentKitTheme | CompiledTheme | undefined;
   /** Operator overrides in effect, inherited by nested providers. */
   overrides: ConsentKitOverrides | undefined;
   /** The i18next namespace holding the overrides, if any. */
@@ -68,11 +68,11 @@ export interface ConsentKitProviderProps {
    */
   overrides?: ConsentKitOverrides | undefined;
   /**
-   * `light` / `dark` force a color scheme through `data-theme`. A {@link Theme} object (see
-   * `consent-kit` `presets`) sets brand colors, radius, font, spacing and logo as `--ck-`
-   * variables on the root, and its `colorScheme` (default `system`).
+   * `light` / `dark` force a color scheme through `data-theme`. A theme made with
+   * `createTheme()` (from a preset or your own) sets brand colors, radius, font, spacing and
+   * logo as `--ck-` variables on the root, and its `colorScheme` (default `system`).
    */
-  theme?: ConsentKitTheme | Theme | undefined;
+  theme?: ConsentKitTheme | CompiledTheme | undefined;
   /** Extra class on the kit root. */
   className?: string | undefined;
   children?: ReactNode;
@@ -136,7 +136,7 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
     () => (language ? { i18n, language, locale, theme, overrides, overridesNs, settled: Boolean(settled) } : null),
     [i18n, language, locale, theme, overrides, overridesNs, settled],
   );
-  const applied = useAppliedTheme(typeof theme === 'object' ? theme : undefined);
+  const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
   const className = props.className ? `ck-root ${props.className}` : 'ck-root';
 
@@ -196,15 +196,16 @@ export function useKitTranslation(): { t: KitT; language: string } {
 export type KitT = ((key: string, values?: Record<string, unknown>) => string) & { readonly language?: string };
 
 /**
- * The theme in force (when the provider got a {@link Theme} object) and the color scheme being
- * shown, for parts that render theme content such as `<BrandLogo>`.
+ * The compiled theme in force (if any) and the color scheme being shown, for parts that render
+ * theme content such as `<BrandLogo>`.
  */
-export function useKitTheme(): { theme: Theme | undefined; scheme: 'light' | 'dark' } {
-  const theme = useContext(KitI18nContext)?.theme;
+export function useKitTheme(): { theme: CompiledTheme | undefined; scheme: 'light' | 'dark' } {
+  const value = useContext(KitI18nContext)?.theme;
+  const theme = isCompiledTheme(value) ? value : undefined;
   const systemDark = useSystemDark();
-  const wanted = typeof theme === 'string' ? theme : (theme?.colorScheme ?? 'system');
+  const wanted = typeof value === 'string' ? value : (theme?.colorScheme ?? 'system');
   return {
-    theme: typeof theme === 'object' ? theme : undefined,
+    theme,
     scheme: wanted === 'system' ? (systemDark ? 'dark' : 'light') : wanted,
   };
 }

@@ -14,7 +14,8 @@ export interface BrandLogoProps {
 
 /** The theme's logo, or nothing. */
 export function BrandLogo({ className }: BrandLogoProps) {
-  const { theme, scheme } = useKitTheme();
+  const { theme: compiled, scheme } = useKitTheme();
+  const theme = compiled?.theme;
   const light = safeHttpUrl(theme?.logo?.light);
   const dark = safeHttpUrl(theme?.logo?.dark);
   const src = scheme === 'dark' ? (dark ?? light) : (light ?? dark);

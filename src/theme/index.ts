@@ -6,8 +6,9 @@
 export { contrast, parseColor, toHex } from './color.js';
 export { DEFAULT_COLORS, TEXT_CONTRAST, UI_CONTRAST, deriveBrand, themeToCss, themeVariables } from './derive.js';
 export type { BrandColors, Derived, ThemeCssOptions } from './derive.js';
+export { createTheme } from './compile.js';
 export { brandingToTheme, mergeThemes, resolveBranding } from './model.js';
-export type { Branding, ColorScheme, Theme, ThemeColors, ThemeLogo } from './model.js';
+export type { Branding, ColorScheme, CompiledTheme, Theme, ThemeColors, ThemeLogo } from './model.js';
 export { presets } from './presets.js';
 export type { PresetName } from './presets.js';
 export { BrandLogo } from './brand-logo.js';

@@ -67,6 +67,18 @@ export interface Theme {
   logoAlt?: string | undefined;
 }
 
+/** A theme ready for the provider's `theme` prop: see `createTheme()`. */
+export interface CompiledTheme {
+  readonly kind: 'consent-kit/theme';
+  /** The theme it was made from. */
+  readonly theme: Theme;
+  readonly colorScheme: ColorScheme;
+  /** `--ck-` variables per scheme. */
+  readonly variables: { readonly light: Readonly<Record<string, string>>; readonly dark: Readonly<Record<string, string>> };
+  /** What derivation had to change or found unreadable (also logged once in development). */
+  readonly warnings: readonly string[];
+}
+
 /** Branding a provider supplies for the app or the organization of a request. */
 export interface Branding {
   /** Brand color in light and dark schemes. */

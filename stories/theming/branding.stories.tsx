@@ -3,7 +3,7 @@
  * over the operator's theme, over the kit's default (`resolveBranding`).
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { BrandLogo, ConsentKitProvider, resolveBranding, type Branding, type Theme } from '../../src/index.js';
+import { BrandLogo, ConsentKitProvider, createTheme, resolveBranding, type Branding, type Theme } from '../../src/index.js';
 import { consentStep, loginStep } from '../../test/fixtures/steps.js';
 import { asset } from '../support/assets.js';
 import { ConsentFor, SignInFor } from '../support/screens.js';
@@ -31,7 +31,7 @@ function Branded({ level }: { level: 'operator' | 'app' | 'organization' }) {
     organization: level === 'organization' ? organization : undefined,
   });
   return (
-    <ConsentKitProvider theme={theme}>
+    <ConsentKitProvider theme={createTheme(theme)}>
       <div className="sb-theme-builder">
         <BrandLogo />
         <div className="sb-theme-builder__screens">

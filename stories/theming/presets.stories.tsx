@@ -5,7 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Fragment } from 'react';
-import { ConsentKitProvider, mergeThemes, presets, type Theme } from '../../src/index.js';
+import { ConsentKitProvider, createTheme, mergeThemes, presets, type Theme } from '../../src/index.js';
 import { Badge } from '../../src/ui/checkbox-field.js';
 import { Button } from '../../src/ui/button.js';
 import { consentStep } from '../../test/fixtures/steps.js';
@@ -23,7 +23,7 @@ type Story = StoryObj<typeof meta>;
 
 function PresetColumn({ id, scheme }: { id: keyof typeof presets; scheme: 'light' | 'dark' }) {
   return (
-    <ConsentKitProvider theme={{ ...presets[id], colorScheme: scheme }}>
+    <ConsentKitProvider theme={createTheme({ ...presets[id], colorScheme: scheme })}>
       <ConsentFor step={consentStep({ uid: `preset-${id}-${scheme}` })} />
     </ConsentKitProvider>
   );
@@ -53,7 +53,7 @@ export const AllDark: Story = {
 
 function Cell({ theme, label }: { theme: Theme; label: string }) {
   return (
-    <ConsentKitProvider theme={theme}>
+    <ConsentKitProvider theme={createTheme(theme)}>
       <div className="sb-matrix__cell" data-contrast-cell={label}>
         <p className="sb-matrix__label">{label}</p>
         <Button variant="primary">Authorize</Button>

@@ -4,7 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { BrandLogo, ConsentKitProvider, contrast, themeToCss, themeVariables, type Theme } from '../../src/index.js';
+import { BrandLogo, ConsentKitProvider, contrast, createTheme, themeToCss, themeVariables, type Theme } from '../../src/index.js';
 import { consentStep, loginStep } from '../../test/fixtures/steps.js';
 import { asset, BROKEN_LOGO } from '../support/assets.js';
 import { ConsentFor, SignInFor } from '../support/screens.js';
@@ -86,7 +86,7 @@ function ThemeBuilder(args: BuilderArgs) {
   const css = themeToCss(theme);
   const [copied, setCopied] = useState(false);
   return (
-    <ConsentKitProvider theme={theme}>
+    <ConsentKitProvider theme={createTheme(theme)}>
       <div className="sb-theme-builder">
         <BrandLogo />
         <div className="sb-theme-builder__screens">

@@ -1,7 +1,7 @@
 /** Mounts both screens with a custom theme (CSSOM variables) and the kit's stylesheets. */
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { ConsentKitProvider, ConsentScreen, SignIn, type Theme } from '../../../src/index.js';
+import { ConsentKitProvider, ConsentScreen, createTheme, SignIn, type Theme } from '../../../src/index.js';
 import { consentStep, loginStep } from '../../fixtures/steps.js';
 import '../../../src/styles/tokens.css';
 import '../../../src/styles/consent.css';
@@ -24,7 +24,7 @@ export function mountKit(element: HTMLElement, mode: string): void {
   delete consent.client.logo;
   delete consent.user.avatar;
   delete login.client.logo;
-  const theme = mode === 'plain' ? undefined : THEME;
+  const theme = mode === 'plain' ? undefined : createTheme(THEME);
   flushSync(() =>
     createRoot(element).render(
       <ConsentKitProvider theme={theme}>

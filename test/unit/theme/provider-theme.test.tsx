@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BrandLogo, ConsentKitProvider, presets, SignIn, type Theme } from '../../../src/index.js';
+import { BrandLogo, ConsentKitProvider, createTheme, presets, SignIn, type Theme } from '../../../src/index.js';
 import { loginStep } from '../../fixtures/steps.js';
 import { fakeClient } from '../ui/fake-client.js';
 
@@ -11,6 +11,12 @@ function rootOf(container: HTMLElement): HTMLElement {
 describe('the provider theme prop', () => {
   afterEach(() => vi.restoreAllMocks());
 
+  it('should ignore a raw, uncompiled theme object rather than half-apply it', () => {
+    const raw = { colors: { light: { brand: '#e02424' } } } as unknown as Parameters<typeof createTheme>[0] & { kind?: never };
+    const { container } = render(<ConsentKitProvider theme={raw as never}>x</ConsentKitProvider>);
+    expect(rootOf(container).getAttribute('style')).toBeNull();
+  });
+
   it('should keep the string form: a forced scheme and no variables', () => {
     const { container } = render(<ConsentKitProvider theme="dark">x</ConsentKitProvider>);
     expect(rootOf(container)).toHaveAttribute('data-theme', 'dark');
@@ -19,7 +25,7 @@ describe('the provider theme prop', () => {
 
   it('should set the theme variables on the root through the CSSOM and the scheme through data-theme', () => {
     const theme: Theme = { colorScheme: 'light', colors: { light: { brand: '#e02424' } }, radius: '2px' };
-    const { container } = render(<ConsentKitProvider theme={theme}>x</ConsentKitProvider>);
+    const { container } = render(<ConsentKitProvider theme={createTheme(theme)}>x</ConsentKitProvider>);
     const root = rootOf(container);
     expect(root).toHaveAttribute('data-theme', 'light');
     expect(root.style.getPropertyValue('--ck-color-accent')).toBe('#e02424');
@@ -29,7 +35,7 @@ describe('the provider theme prop', () => {
   it('should pass the theme to the screens nested inside, which render their own roots', () => {
     const step = loginStep();
     const { container } = render(
-      <ConsentKitProvider theme={presets.midnight}>
+      <ConsentKitProvider theme={createTheme(presets.midnight)}>
         <SignIn client={fakeClient(step)} step={step} />
       </ConsentKitProvider>,
     );
@@ -42,7 +48,7 @@ describe('the provider theme prop', () => {
   });
 
   it('should follow the system scheme when the theme says so (jsdom has no matchMedia: light)', () => {
-    const { container } = render(<ConsentKitProvider theme={presets.paper}>x</ConsentKitProvider>);
+    const { container } = render(<ConsentKitProvider theme={createTheme(presets.paper)}>x</ConsentKitProvider>);
     expect(rootOf(container)).toHaveAttribute('data-theme', 'light');
     expect(rootOf(container).style.getPropertyValue('--ck-color-surface')).toBe('#fffdf8');
   });
@@ -50,8 +56,10 @@ describe('the provider theme prop', () => {
   it('should warn once in development when a forced text color cannot read on the brand', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const theme: Theme = { name: 'Unreadable', colors: { light: { brand: '#fff59d', onBrand: '#ffffff' } } };
-    render(<ConsentKitProvider theme={theme}>x</ConsentKitProvider>);
-    render(<ConsentKitProvider theme={theme}>y</ConsentKitProvider>);
+    const compiled = createTheme(theme);
+    createTheme(theme);
+    expect(compiled.warnings).toHaveLength(1);
+    render(<ConsentKitProvider theme={compiled}>x</ConsentKitProvider>);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(/consent-kit theme "Unreadable": light: text #ffffff on brand #fff59d reaches 1\.\d\d:1/);
   });
@@ -62,10 +70,10 @@ describe('<BrandLogo>', () => {
     const theme: Theme = { logo: { light: 'https://idp.example/l.svg', dark: 'https://idp.example/d.svg' }, logoAlt: 'Acme ID' };
     render(
       <>
-        <ConsentKitProvider theme={{ ...theme, colorScheme: 'light' }}>
+        <ConsentKitProvider theme={createTheme({ ...theme, colorScheme: 'light' })}>
           <BrandLogo />
         </ConsentKitProvider>
-        <ConsentKitProvider theme={{ ...theme, colorScheme: 'dark' }}>
+        <ConsentKitProvider theme={createTheme({ ...theme, colorScheme: 'dark' })}>
           <BrandLogo />
         </ConsentKitProvider>
       </>,
@@ -77,7 +85,7 @@ describe('<BrandLogo>', () => {
 
   it('should render nothing for a missing or unsafe logo', () => {
     const { container } = render(
-      <ConsentKitProvider theme={{ logo: { light: 'javascript:alert(1)' } }}>
+      <ConsentKitProvider theme={createTheme({ logo: { light: 'javascript:alert(1)' } })}>
         <BrandLogo />
       </ConsentKitProvider>,
     );
