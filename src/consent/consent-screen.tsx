@@ -4,11 +4,11 @@
  * `client.deny()`, each followed by a top-level navigation; "Not you?" →
  * `client.switchAccount()` and the sign-in screen for the same interaction.
  */
-import { useCallback, useState, type ComponentType } from 'react';
+import { Suspense, useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '../protocol/interaction.js';
 import { ConsentKitProvider } from '../i18n/provider.js';
-import { SignIn } from '../login/sign-in.js';
+import { LazySignIn as SignIn, loadSignIn } from '../login/lazy.js';
 import { navigate, type RedirectHandler } from '../ui/navigate.js';
 import { StepFallback } from '../ui/step-fallback.js';
 import { useStep } from '../ui/use-step.js';
@@ -102,20 +102,32 @@ export function ConsentScreen(props: ConsentScreenProps) {
     [client, onRedirect],
   );
   const onCancel = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
-  const onSwitchAccount = useCallback(async () => setSignIn(await client.switchAccount()), [client]);
+  // The sign-in kit is its own chunk, fetched while the provider switches accounts.
+  const onSwitchAccount = useCallback(async () => {
+    const [step] = await Promise.all([client.switchAccount(), loadSignIn()]);
+    setSignIn(step);
+  }, [client]);
   const parts = { ...defaultConsentComponents, ...props.components };
 
   const login = signIn ?? (current?.kind === 'login' ? current : undefined);
   if (login) {
     return (
-      <SignIn
-        client={client}
-        step={login}
-        onRedirect={onRedirect}
-        locale={locale}
-        autoFocusHeading
-        initialView={signIn ? 'identifier' : undefined}
-      />
+      <Suspense
+        fallback={
+          <ConsentKitProvider locale={locale}>
+            <StepFallback loader={{ ...loader, error: undefined, errorCount: 0 }} className="ck-sign-in" />
+          </ConsentKitProvider>
+        }
+      >
+        <SignIn
+          client={client}
+          step={login}
+          onRedirect={onRedirect}
+          locale={locale}
+          autoFocusHeading
+          initialView={signIn ? 'identifier' : undefined}
+        />
+      </Suspense>
     );
   }
   if (!current || current.kind !== 'consent') {
