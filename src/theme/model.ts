@@ -89,8 +89,10 @@ export interface Branding {
 }
 
 /**
- * Merges themes, later ones winning field by field (colors per scheme and per color), so a
- * partial theme overrides only what it sets. `undefined` entries are skipped.
+ * Merges themes, later ones winning field by field (colors per scheme and per color, font per
+ * field), so a partial theme overrides only what it sets. A logo is replaced as a whole, with
+ * its alt text: an organization's light logo must not pair with the operator's dark one.
+ * `undefined` entries are skipped.
  */
 export function mergeThemes(...themes: (Theme | undefined)[]): Theme {
   const out: Theme = {};
@@ -104,7 +106,10 @@ export function mergeThemes(...themes: (Theme | undefined)[]): Theme {
           light: { ...out.colors?.light, ...definedOnly(colors.light) },
           dark: { ...out.colors?.dark, ...definedOnly(colors.dark) },
         };
-      } else if (key === 'font' || key === 'logo') {
+      } else if (key === 'logo') {
+        out.logo = { ...(value as ThemeLogo) };
+        if (theme.logoAlt === undefined) delete out.logoAlt;
+      } else if (key === 'font') {
         (out as Record<string, unknown>)[key] = { ...(out[key] as object | undefined), ...definedOnly(value as object) };
       } else {
         (out as Record<string, unknown>)[key] = value;

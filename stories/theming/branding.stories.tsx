@@ -20,7 +20,7 @@ const app: Branding = { brand: { light: '#0e7490' } };
 
 const organization: Branding = {
   brand: { light: '#b45309', dark: '#fbbf24' },
-  logo: { light: asset('org-globex.svg') },
+  logo: { light: asset('org-globex.svg'), dark: asset('org-globex-dark.svg') },
   name: 'Globex',
 };
 

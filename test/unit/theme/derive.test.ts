@@ -151,6 +151,12 @@ describe('branding precedence', () => {
     expect(theme.radius).toBe('8px');
   });
 
+  it("should replace the operator's logo as a whole, so its dark variant does not outlive it", () => {
+    const theme = resolveBranding({ theme: { ...operator, logo: { light: 'https://idp.example/l.svg', dark: 'https://idp.example/d.svg' }, logoAlt: 'Operator' }, organization: { logo: { light: 'https://org.example/l.svg' } } });
+    expect(theme.logo).toEqual({ light: 'https://org.example/l.svg' });
+    expect(theme.logoAlt).toBeUndefined();
+  });
+
   it('should keep the operator theme when the provider supplies no branding', () => {
     expect(resolveBranding({ theme: operator })).toEqual(mergeThemes(operator));
     expect(resolveBranding({}).colors).toBeUndefined();
