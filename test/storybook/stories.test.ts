@@ -71,9 +71,20 @@ it('should find the stories of every folder', () => {
   }
 });
 
-describe.concurrent.each(Object.entries(MODES))('in %s', (mode, { colorScheme, dir, only }) => {
-  it.each(stories.filter(only ?? (() => true)).map((s) => [s.id, s] as const))('%s', async (_id, entry) => {
-    await pages.get(mode)!.use(async (visit, page) => {
+/**
+ * Story-major order (every mode of a story, then the next story): Vitest starts concurrent
+ * tests in declaration order up to its concurrency limit, so this keeps one visit per mode's
+ * page in flight instead of queueing five behind one page.
+ */
+const VISITS = stories.flatMap((entry) =>
+  Object.entries(MODES)
+    .filter(([, mode]) => !mode.only || mode.only(entry))
+    .map(([name, mode]) => [`${name}: ${entry.id}`, name, mode, entry] as const),
+);
+
+describe.concurrent('every story', () => {
+  it.each(VISITS)('%s', async (_label, name, { colorScheme, dir }, entry) => {
+    await pages.get(name)!.use(async (visit, page) => {
       let violations: string[] = [];
       let state = { theme: null as string | null, dir: null as string | null, overflow: 0 };
       const errors = await collectErrors(page, async () => {
@@ -89,8 +100,8 @@ describe.concurrent.each(Object.entries(MODES))('in %s', (mode, { colorScheme, d
         });
         violations = await axe(page);
       });
-      expect(errors, `${mode}: console errors`).toEqual([]);
-      expect(violations, `${mode}: axe violations`).toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+      expect(violations, 'axe violations').toEqual([]);
       expect(state.theme, 'scheme of the decorator root').toBe(colorScheme);
       expect(state.dir, 'direction of the decorator root').toBe(dir);
       expect(state.overflow, 'horizontal overflow (px)').toBeLessThanOrEqual(0);

@@ -146,11 +146,14 @@ export async function waitForStory(page: Page, entry: IndexEntry): Promise<void>
     if (!root?.querySelector('.ck-root[lang]')) return false;
     if (root.querySelector('.ck-root[aria-busy="true"]:not([lang])')) return false;
     return [...document.images].every((img) => img.complete);
-  }, entry.type);
+    // Interval polling: only one of the parallel pages is in front, and Chromium throttles
+    // requestAnimationFrame (the default polling) in the others to about one frame a second.
+  }, entry.type, { polling: 20 });
   const failure = await page.evaluate(() =>
     document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'story failed' : null,
   );
   if (failure) throw new Error(`${entry.id} failed to render: ${failure}`);
-  // One more frame so fallbacks triggered by image errors have rendered.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // A moment more so fallbacks triggered by image errors have rendered (a timer, not a frame:
+  // see above).
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 30)));
 }
