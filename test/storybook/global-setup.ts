@@ -3,13 +3,15 @@
  * get it from `npm run build-storybook`) and the host page of the no-leak / strict-CSP checks.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { themeToCss } from '../../src/theme/derive.js';
+import { THEME } from './host/theme.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,6 +54,8 @@ export async function buildHostPage(outDir: string): Promise<void> {
       },
     },
   });
+  // The stylesheet route of the same theme, as a host would ship it.
+  await writeFile(join(outDir, 'theme.css'), themeToCss(THEME));
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -11,14 +11,7 @@ import { serveStatic, type StaticServer } from './static-server.js';
 import type { Browser } from 'playwright-core';
 import { parseColor } from '../../src/theme/color.js';
 import { themeVariables } from '../../src/theme/derive.js';
-import type { Theme } from '../../src/theme/model.js';
-
-/** The theme host/mount-kit.tsx mounts the kit with. */
-const THEME: Theme = {
-  colors: { light: { brand: '#0e7490' }, dark: { brand: '#0e7490' } },
-  radius: '3px',
-  font: { family: 'Verdana, sans-serif' },
-};
+import { THEME } from './host/theme.js';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -126,6 +119,31 @@ describe('a host page with its own styles and a strict CSP', () => {
     const expected = themeVariables(THEME, 'light').value['--ck-color-accent-text']!;
     const { r, g, b } = parseColor(expected)!;
     expect(kit).toEqual({ accent: '#0e7490', font: 'Verdana, sans-serif', badge: `rgb(${r}, ${g}, ${b})` });
+  });
+
+  it('should apply the same theme from a themeToCss stylesheet, with no style attribute at all', async () => {
+    const css = await page.context().newPage();
+    const visit2 = await visit(css, '/?kit=css');
+    await css.waitForFunction(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/theme.css')), undefined, {
+      polling: 20,
+    });
+    const read = (p: Page) =>
+      p.evaluate(() => {
+        const root = document.querySelector('.ck-root')!;
+        const badge = document.querySelector('.ck-consent .ck-badge[data-tone="info"]')!;
+        return {
+          accent: getComputedStyle(root).getPropertyValue('--ck-color-accent').trim(),
+          radius: getComputedStyle(root).getPropertyValue('--ck-radius-md').trim(),
+          font: getComputedStyle(root).fontFamily,
+          badge: getComputedStyle(badge).color,
+          styled: document.querySelectorAll('.ck-root[style]').length,
+        };
+      });
+    const [fromProp, fromCss] = await Promise.all([read(page), read(css)]);
+    expect(visit2.violations).toEqual([]);
+    expect(visit2.errors).toEqual([]);
+    expect(fromCss).toEqual({ ...fromProp, styled: 0 });
+    expect(fromProp.styled).toBeGreaterThan(0);
   });
 
   /*

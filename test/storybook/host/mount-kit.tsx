@@ -1,18 +1,17 @@
-/** Mounts both screens with a custom theme (CSSOM variables) and the kit's stylesheets. */
+/**
+ * Mounts both screens and the kit's stylesheets, themed by mode: `themed` through the theme
+ * prop (CSSOM variables), `css` through `/theme.css` (written by the test setup with
+ * `themeToCss`), `plain` not at all.
+ */
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { ConsentKitProvider, ConsentScreen, createTheme, SignIn, type Theme } from '../../../src/index.js';
+import { ConsentKitProvider, ConsentScreen, createTheme, SignIn } from '../../../src/index.js';
+import { THEME } from './theme.js';
 import { consentStep, loginStep } from '../../fixtures/steps.js';
 import '../../../src/styles/tokens.css';
 import '../../../src/styles/consent.css';
 import '../../../src/styles/sign-in.css';
 
-/** Keep in step with host-page.test.ts. */
-const THEME: Theme = {
-  colors: { light: { brand: '#0e7490' }, dark: { brand: '#0e7490' } },
-  radius: '3px',
-  font: { family: 'Verdana, sans-serif' },
-};
 
 const never = () => new Promise<never>(() => {});
 const client = new Proxy({}, { get: () => never }) as never;
@@ -24,7 +23,13 @@ export function mountKit(element: HTMLElement, mode: string): void {
   delete consent.client.logo;
   delete consent.user.avatar;
   delete login.client.logo;
-  const theme = mode === 'plain' ? undefined : createTheme(THEME);
+  const theme = mode === 'themed' ? createTheme(THEME) : undefined;
+  if (mode === 'css') {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/theme.css';
+    document.head.append(link);
+  }
   flushSync(() =>
     createRoot(element).render(
       <ConsentKitProvider theme={theme}>
