@@ -238,7 +238,8 @@ describe('given the full consent request', () => {
     const { client, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Not you?' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Sign in' });
-    expect(heading).toHaveFocus();
+    // The sign-in kit is a lazy chunk: focus moves once it has mounted, not with the first render.
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(client.switchAccount).toHaveBeenCalledTimes(1);
     expect(screen.getByText('to continue to Acme Reports')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Authorize' })).not.toBeInTheDocument();
