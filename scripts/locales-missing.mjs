@@ -26,7 +26,7 @@ const flatten = (tree, prefix = '', out = new Map()) => {
   return out;
 };
 const read = (lng) => flatten(JSON.parse(readFileSync(`${root}${lng}/${NS_FILE}`, 'utf8')));
-const variables = (text) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+const variables = (text) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(',');
 
 /**
  * Same interpolation variables as English. The exact-number forms (`_zero`, `_one`, `_two`)

@@ -127,16 +127,29 @@ describe('given plural forms', () => {
       w.summary_zero,
       w.summary_one,
       w.summary_two,
-      w.summary_few.replace('{{count}}', '3'),
-      w.summary_many.replace('{{count}}', '11'),
-      w.summary_other.replace('{{count}}', '100'),
+      w.summary_few.replace('{{count, number}}', '3'),
+      w.summary_many.replace('{{count, number}}', '11'),
+      w.summary_other.replace('{{count, number}}', '100'),
     ]);
     const r = ru.consent.withheld;
     expect([1, 3, 5].map((n) => say('ru', n))).toEqual([
-      r.summary_one.replace('{{count}}', '1'),
-      r.summary_few.replace('{{count}}', '3'),
-      r.summary_many.replace('{{count}}', '5'),
+      r.summary_one.replace('{{count, number}}', '1'),
+      r.summary_few.replace('{{count, number}}', '3'),
+      r.summary_many.replace('{{count, number}}', '5'),
     ]);
+  });
+});
+
+describe('given a count in the thousands', () => {
+  it('should write the number the way each language does, through Intl', async () => {
+    const instance = createConsentKitI18n();
+    await ensureLanguage(instance, 'de');
+    await ensureLanguage(instance, 'hi');
+    const say = (lng: string) => instance.t('consent.withheld.summary', { lng, count: 1234567 });
+    expect(say('en')).toContain('1,234,567 requested permissions');
+    expect(say('de')).toContain('1.234.567');
+    // Indian grouping: a separator after the thousands, then every two digits.
+    expect(say('hi')).toContain('12,34,567');
   });
 });
 
