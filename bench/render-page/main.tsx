@@ -70,6 +70,9 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/** Milliseconds of the last run spent before the browser could paint (React render, commit, effects). */
+let lastCommit = 0;
+
 async function bench(kind: Kind): Promise<number> {
   const stage = document.getElementById('stage')!;
   const container = document.createElement('div');
@@ -91,6 +94,7 @@ async function bench(kind: Kind): Promise<number> {
       ),
     );
   });
+  lastCommit = performance.now() - start;
   await afterPaint();
   const elapsed = performance.now() - start;
   const painted = container.querySelectorAll('[role="checkbox"], input[type="checkbox"]').length;
@@ -99,4 +103,4 @@ async function bench(kind: Kind): Promise<number> {
   return elapsed;
 }
 
-Object.assign(window, { bench });
+Object.assign(window, { bench, lastCommit: () => lastCommit });
