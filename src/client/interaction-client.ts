@@ -120,7 +120,7 @@ export function createInteractionClient(
       const transport = transportFor(callOptions);
       const send = supported(adapter.sendCode, 'one-time codes');
       const sent = await run('send a code', () => send.call(adapter, transport, body));
-      if (!isRecord(sent) || typeof sent.resendAfter !== 'number' || !(sent.resendAfter >= 0)) {
+      if (!isRecord(sent) || typeof sent.resendAfter !== 'number' || !Number.isFinite(sent.resendAfter) || sent.resendAfter < 0) {
         throw new InteractionError('invalid_response', 'the adapter returned no resendAfter');
       }
       return { resendAfter: sent.resendAfter };

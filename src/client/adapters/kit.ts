@@ -182,14 +182,22 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
   });
 }
 
+/** An HTTP date in the IMF-fixdate form every sender must generate (RFC 9110 §5.6.7). */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 /**
  * Seconds from a `Retry-After` header: delta-seconds, or an HTTP date (seconds from now,
- * at least 0). `undefined` when absent or unparsable.
+ * at least 0). `undefined` when absent or unparsable. Only the IMF-fixdate form is read as a
+ * date: `Date.parse` alone would turn garbage such as `1.5` or `soon 2030` into a date.
  */
 export function parseRetryAfter(value: string | null | undefined): number | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
+  if (/^\d+$/.test(text)) {
+    const seconds = Number(text);
+    return Number.isSafeInteger(seconds) ? seconds : undefined;
+  }
+  if (!IMF_FIXDATE.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
