@@ -11,8 +11,11 @@ export interface RecordedRequest {
   signal: AbortSignal | undefined;
 }
 
-/** Creates a fetch stub answering `status` with `body` serialized as JSON (a string is sent raw). */
-export function stubFetch(status: number, body?: unknown) {
+/**
+ * Creates a fetch stub answering `status` with `body` serialized as JSON (a string is sent raw)
+ * and the response `headers` (for example `retry-after`).
+ */
+export function stubFetch(status: number, body?: unknown, headers?: Record<string, string>) {
   const requests: RecordedRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     requests.push({
@@ -24,7 +27,7 @@ export function stubFetch(status: number, body?: unknown) {
       signal: init.signal ?? undefined,
     });
     const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-    return new Response(status === 204 ? null : text, { status });
+    return new Response(status === 204 ? null : text, { status, ...(headers !== undefined && { headers }) });
   });
   return { fetch: fetch as unknown as typeof globalThis.fetch, requests, mock: fetch };
 }

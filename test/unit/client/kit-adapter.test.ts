@@ -16,9 +16,9 @@ import { stubFetch } from './fetch-stub.js';
 
 const BASE = `/interaction/${KIT_UID}`;
 
-/** A client over the kit adapter whose fetch answers `status` with `body`. */
-function clientAnswering(status: number, body?: unknown) {
-  const stub = stubFetch(status, body);
+/** A client over the kit adapter whose fetch answers `status` with `body` (and `headers`). */
+function clientAnswering(status: number, body?: unknown, headers?: Record<string, string>) {
+  const stub = stubFetch(status, body, headers);
   return { client: createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: stub.fetch }), ...stub };
 }
 
@@ -246,14 +246,18 @@ describe('given the kit adapter answering with an error status', () => {
     },
   );
 
-  it.each(Object.entries(kitErrorPayloads))('should reject the recorded %s answer with its code', async (_name, { status, body }) => {
-    const { client } = clientAnswering(status, body);
-    expect(await rejection(client.signIn({ identifier: 'jane@example.com', password: 'wrong' }))).toMatchObject({
+  it.each(Object.entries(kitErrorPayloads))('should reject the recorded %s answer with its code', async (_name, payload) => {
+    const { status, body } = payload;
+    const headers = 'headers' in payload ? payload.headers : undefined;
+    const { client } = clientAnswering(status, body, headers);
+    const error = await rejection(client.signIn({ identifier: 'jane@example.com', password: 'wrong' }));
+    expect(error).toMatchObject({
       code: body.error,
       status,
       error: body.error,
       errorDescription: body.error_description,
     });
+    expect(error.retryAfter).toBe(headers === undefined ? undefined : Number(headers['retry-after']));
   });
 });
 
