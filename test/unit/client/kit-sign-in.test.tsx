@@ -355,10 +355,7 @@ describe('given the kit adapter answering 429', () => {
 });
 
 describe('given the kit adapter answering a wrong code', () => {
-  it.each([
-    ['the recorded 401', kitErrorPayloads.invalidCode.status],
-    ['a 400', 400],
-  ])('should map invalid_code in the body of %s to invalid_code, not invalid_credentials', async (_name, status) => {
+  it.each([400, 422])('should map invalid_code in the body of a %i to invalid_code, whatever the status', async (status) => {
     const { client } = clientAnswering(status, kitErrorPayloads.invalidCode.body);
     expect(await rejection(client.verifyCode!({ identifier: 'carol@example.com', code: '000000' }))).toMatchObject({
       code: 'invalid_code',
