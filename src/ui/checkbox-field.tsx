@@ -1,11 +1,12 @@
 /**
- * `<CheckboxField>`: a Radix checkbox (or a native radio) inside a real `<label>`, so the
- * whole row is the hit target. The checkbox is a `button role="checkbox"` with
- * `aria-checked` and `data-state`, named by the label text through `aria-labelledby`, and
- * styleable in every browser (a native checkbox only takes `accent-color`).
+ * `<CheckboxField>`: the kit's checkbox (`./checkbox.tsx`, shaped like Radix's) or a native
+ * radio inside a real `<label>`, so the whole row is the hit target. The checkbox is a
+ * `button role="checkbox"` with `aria-checked` and `data-state`, named by the label text
+ * through `aria-labelledby`, and styleable in every browser (a native checkbox only takes
+ * `accent-color`).
  */
-import * as Checkbox from '@radix-ui/react-checkbox';
 import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { Checkbox } from './checkbox.js';
 import { cx } from './cx.js';
 
 /** Props of {@link CheckboxField}. */
@@ -60,7 +61,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
             aria-describedby={describedBy}
           />
         ) : (
-          <Checkbox.Root
+          <Checkbox
             className="ck-field__input ck-checkbox"
             value={props.value}
             checked={props.checked}
@@ -69,8 +70,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
             aria-labelledby={textId}
             aria-describedby={describedBy}
           >
-            {/* Not Radix's Indicator: it mounts through Presence, which costs bundle size and a
-                style read per checkbox. The mark is always there; CSS shows it by data-state. */}
+            {/* The mark is always there; CSS shows it by data-state. */}
             <svg className="ck-checkbox__indicator" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
               <path
                 d={props.checked === 'indeterminate' ? 'M2.5 6h7' : 'M2.5 6.2 5 8.6l4.5-5'}
@@ -79,7 +79,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
                 strokeWidth="1.8"
               />
             </svg>
-          </Checkbox.Root>
+          </Checkbox>
         )}
         <span id={textId} className="ck-field__text">
           {props.label}
