@@ -69,17 +69,8 @@ export function CheckboxField(props: CheckboxFieldProps) {
             onCheckedChange={(checked) => props.onCheckedChange?.(checked === true)}
             aria-labelledby={textId}
             aria-describedby={describedBy}
-          >
-            {/* The mark is always there; CSS shows it by data-state. */}
-            <svg className="ck-checkbox__indicator" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
-              <path
-                d={props.checked === 'indeterminate' ? 'M2.5 6h7' : 'M2.5 6.2 5 8.6l4.5-5'}
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.8"
-              />
-            </svg>
-          </Checkbox>
+            // The mark is drawn by CSS (`.ck-checkbox::before`) from data-state.
+          />
         )}
         <span id={textId} className="ck-field__text">
           {props.label}
