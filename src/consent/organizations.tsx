@@ -4,10 +4,12 @@
  * for multiple; a filter box above more than {@link ORGANIZATION_FILTER_THRESHOLD} options.
  * Renders nothing when the request has no organization part.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { OrganizationOption } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
 import { useConsentContext } from './context.js';
-import { scopeLabel } from './scope-label.js';
+import { providerScopeLabel } from './scope-label.js';
+import type { ConsentState } from './use-consent.js';
 
 /** Above this many organizations a filter box is shown. */
 export const ORGANIZATION_FILTER_THRESHOLD = 8;
@@ -49,6 +51,10 @@ export function ConsentOrganizations() {
   // Chosen organizations stay listed whatever the filter, so a choice never disappears.
   const shown = needle ? request.options.filter((o) => state.isOrganizationSelected(o.id) || matches(o)) : request.options;
   const noMatch = needle !== '' && !request.options.some(matches);
+  // Once per list, not per row.
+  const selected = new Set(state.value.organizationIds);
+  const permissionsText = t('consent.organizations.permissions');
+  const noPermissionsText = t('consent.organizations.noPermissions');
   // Enter in the filter must not submit the consent form.
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') event.preventDefault();
@@ -81,41 +87,22 @@ export function ConsentOrganizations() {
         </p>
       )}
       <ul className="ck-consent__organization-list" role="list">
-        {shown.map((option) => {
-          const permissionsId = `${groupName}-${option.id}-permissions`;
-          return (
-            <li key={option.id} className="ck-consent__organization">
-              <CheckboxField
-                type={single ? 'radio' : 'checkbox'}
-                name={single ? groupName : undefined}
-                value={option.id}
-                checked={state.isOrganizationSelected(option.id)}
-                disabled={status !== 'idle'}
-                onCheckedChange={(checked) => state.setOrganizationSelected(option.id, checked)}
-                label={option.name}
-                description={option.role ? t('consent.organizations.role', { role: option.role }) : undefined}
-                describedBy={[permissionsId, organizationInvalid ? ids.organizationMessage : undefined].filter(Boolean).join(' ')}
-              >
-                <div id={permissionsId} className="ck-consent__organization-permissions">
-                  {option.permissions.length > 0 ? (
-                    <>
-                      <span className="ck-consent__organization-permissions-title">
-                        {t('consent.organizations.permissions')}
-                      </span>
-                      <ul role="list">
-                        {option.permissions.map((permission) => (
-                          <li key={permission.name}>{scopeLabel(permission, t, false)}</li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : (
-                    <span>{t('consent.organizations.noPermissions')}</span>
-                  )}
-                </div>
-              </CheckboxField>
-            </li>
-          );
-        })}
+        {shown.map((option) => (
+          <OrganizationRow
+            key={option.id}
+            option={option}
+            single={single}
+            groupName={groupName}
+            checked={selected.has(option.id)}
+            disabled={status !== 'idle'}
+            roleText={option.role ? t('consent.organizations.role', { role: option.role }) : undefined}
+            permissionsText={permissionsText}
+            noPermissionsText={noPermissionsText}
+            language={t.language}
+            messageId={organizationInvalid ? ids.organizationMessage : undefined}
+            setOrganizationSelected={state.setOrganizationSelected}
+          />
+        ))}
       </ul>
       {organizationInvalid && (
         <p id={ids.organizationMessage} ref={message} tabIndex={-1} className="ck-consent__field-error">
@@ -125,3 +112,57 @@ export function ConsentOrganizations() {
     </fieldset>
   );
 }
+
+interface OrganizationRowProps {
+  option: OrganizationOption;
+  single: boolean;
+  groupName: string;
+  checked: boolean;
+  disabled: boolean;
+  roleText: string | undefined;
+  permissionsText: string;
+  noPermissionsText: string;
+  language: string | undefined;
+  /** The "choose an organization" message's id while it shows. */
+  messageId: string | undefined;
+  setOrganizationSelected: ConsentState['setOrganizationSelected'];
+}
+
+/**
+ * One organization with its permissions. Memoized on strings, booleans and stable callbacks,
+ * so choosing one organization re-renders that row only.
+ */
+const OrganizationRow = memo(function OrganizationRow(props: OrganizationRowProps) {
+  const { option, single, groupName } = props;
+  const permissionsId = `${groupName}-${option.id}-permissions`;
+  return (
+    <li className="ck-consent__organization">
+      <CheckboxField
+        type={single ? 'radio' : 'checkbox'}
+        name={single ? groupName : undefined}
+        value={option.id}
+        checked={props.checked}
+        disabled={props.disabled}
+        onCheckedChange={(checked) => props.setOrganizationSelected(option.id, checked)}
+        label={option.name}
+        description={props.roleText}
+        describedBy={props.messageId ? `${permissionsId} ${props.messageId}` : permissionsId}
+      >
+        <div id={permissionsId} className="ck-consent__organization-permissions">
+          {option.permissions.length > 0 ? (
+            <>
+              <span className="ck-consent__organization-permissions-title">{props.permissionsText}</span>
+              <ul role="list">
+                {option.permissions.map((permission) => (
+                  <li key={permission.name}>{providerScopeLabel(permission, props.language)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <span>{props.noPermissionsText}</span>
+          )}
+        </div>
+      </CheckboxField>
+    </li>
+  );
+});

@@ -32,7 +32,16 @@ export const KNOWN_SCOPES: ReadonlySet<string> = new Set([
  */
 export function scopeLabel(scope: ScopeItem, t: KitT, profile: boolean): string {
   if (profile && KNOWN_SCOPES.has(scope.name)) return t(`scopes.${scope.name}`);
-  const description = (localized(scope.descriptions, t.language) ?? scope.description)?.trim();
+  return providerScopeLabel(scope, t.language);
+}
+
+/**
+ * The label of a scope from what the provider says about it (no locale file): its description
+ * in `language`, else its default description, else its name. Needs no `t`, so memoized rows
+ * can compute it from the language alone.
+ */
+export function providerScopeLabel(scope: ScopeItem, language: string | undefined): string {
+  const description = (localized(scope.descriptions, language) ?? scope.description)?.trim();
   return description ? description : scope.name;
 }
 

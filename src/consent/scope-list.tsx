@@ -1,10 +1,16 @@
 /**
  * The list of scope checkboxes shared by profile scopes and API resources. Internal: hosts
  * compose `Consent.ProfileScopes` and `Consent.ResourceGroup` instead.
+ *
+ * Rows are memoized and take only strings, booleans and stable callbacks: ticking one scope,
+ * or the language provider settling after mount (a new `t` with the same strings), re-renders
+ * the rows that changed, not every row of a large request.
  */
+import { memo } from 'react';
 import type { ScopeItem } from '../protocol/interaction.js';
 import { Badge, CheckboxField } from '../ui/checkbox-field.js';
 import { useConsentContext } from './context.js';
+import type { ConsentState } from './use-consent.js';
 import { scopeLabel } from './scope-label.js';
 
 /** Props of {@link ScopeList}. */
@@ -21,34 +27,65 @@ export function ScopeList({ scopes, resource, part }: ScopeListProps) {
   const { state, t, status } = useConsentContext(part);
   const locked = status !== 'idle';
   const profile = resource === undefined;
+  // Once per list, not per row.
+  const granted = new Set(resource === undefined ? state.value.profileScopes : state.value.resources[resource]);
+  const requiredText = t('common.required');
+  const grantedText = t('common.previouslyGranted');
   return (
     <ul className="ck-consent__scope-list" role="list">
-      {scopes.map((scope) => {
-        const label = scopeLabel(scope, t, profile);
-        // Show the raw scope value too when the label is a description: it is what the app
-        // will receive and what an administrator would recognize.
-        const showName = label !== scope.name && !profile;
-        return (
-          <li key={scope.name} className="ck-consent__scope" data-required={scope.required ? '' : undefined}>
-            <CheckboxField
-              value={scope.name}
-              checked={scope.required || state.isScopeGranted(scope.name, resource)}
-              disabled={scope.required || locked}
-              onCheckedChange={(checked) => state.setScopeGranted(scope.name, checked, resource)}
-              label={label}
-              description={showName ? <code className="ck-consent__scope-name">{scope.name}</code> : undefined}
-              badges={
-                scope.required || scope.granted ? (
-                  <>
-                    {scope.required && <Badge>{t('common.required')}</Badge>}
-                    {scope.granted && <Badge tone="info">{t('common.previouslyGranted')}</Badge>}
-                  </>
-                ) : undefined
-              }
-            />
-          </li>
-        );
-      })}
+      {scopes.map((scope) => (
+        <ScopeRow
+          key={scope.name}
+          scope={scope}
+          resource={resource}
+          label={scopeLabel(scope, t, profile)}
+          checked={scope.required || granted.has(scope.name)}
+          locked={locked}
+          requiredText={requiredText}
+          grantedText={grantedText}
+          setScopeGranted={state.setScopeGranted}
+        />
+      ))}
     </ul>
   );
 }
+
+interface ScopeRowProps {
+  scope: ScopeItem;
+  resource: string | undefined;
+  label: string;
+  checked: boolean;
+  locked: boolean;
+  requiredText: string;
+  grantedText: string;
+  setScopeGranted: ConsentState['setScopeGranted'];
+}
+
+/** One scope: the field is the list item itself. */
+const ScopeRow = memo(function ScopeRow(props: ScopeRowProps) {
+  const { scope, resource, label } = props;
+  // Show the raw scope value too when the label is a description: it is what the app will
+  // receive and what an administrator would recognize.
+  const showName = label !== scope.name && resource !== undefined;
+  return (
+    <CheckboxField
+      as="li"
+      className="ck-consent__scope"
+      required={scope.required}
+      value={scope.name}
+      checked={props.checked}
+      disabled={scope.required || props.locked}
+      onCheckedChange={(checked) => props.setScopeGranted(scope.name, checked, resource)}
+      label={label}
+      description={showName ? <code className="ck-field__description ck-consent__scope-name">{scope.name}</code> : undefined}
+      badges={
+        scope.required || scope.granted ? (
+          <>
+            {scope.required && <Badge>{props.requiredText}</Badge>}
+            {scope.granted && <Badge tone="info">{props.grantedText}</Badge>}
+          </>
+        ) : undefined
+      }
+    />
+  );
+});

@@ -5,8 +5,8 @@
  * through `aria-labelledby`, and styleable in every browser (a native checkbox only takes
  * `accent-color`).
  */
-import { useId, type ChangeEvent, type ReactNode } from 'react';
-import { Checkbox } from './checkbox.js';
+import { isValidElement, useId, type ChangeEvent, type ReactNode } from 'react';
+import { Checkbox, checkedDataState } from './checkbox.js';
 import { cx } from './cx.js';
 
 /** Props of {@link CheckboxField}. */
@@ -24,7 +24,10 @@ export interface CheckboxFieldProps {
   onCheckedChange?: (checked: boolean) => void;
   /** The label text. */
   label: ReactNode;
-  /** Secondary text under the label (scope value, role …); linked with `aria-describedby`. */
+  /**
+   * Secondary text under the label (scope value, role …); linked with `aria-describedby`.
+   * Text is wrapped in `.ck-field__description`; an element is rendered as given.
+   */
   description?: ReactNode;
   /** Badges after the label ("Required", "Previously granted"); also described. */
   badges?: ReactNode;
@@ -33,6 +36,13 @@ export interface CheckboxFieldProps {
   className?: string;
   /** Extra ids for `aria-describedby`. */
   describedBy?: string | undefined;
+  /**
+   * The field's own element: `div` (default), or `li` when the field is a list item itself,
+   * which saves a wrapper per row in long lists.
+   */
+  as?: 'div' | 'li';
+  /** Sets `data-required` on the field, for styling a required item. */
+  required?: boolean | undefined;
 }
 
 /** A labelled native checkbox or radio with description and badges. */
@@ -42,11 +52,13 @@ export function CheckboxField(props: CheckboxFieldProps) {
   const describedBy = [descriptionId, props.describedBy].filter(Boolean).join(' ') || undefined;
   const textId = `${id}-text`;
   const onChange = (event: ChangeEvent<HTMLInputElement>) => props.onCheckedChange?.(event.currentTarget.checked);
+  const Root = props.as ?? 'div';
   return (
-    <div
+    <Root
       className={cx('ck-field', props.className)}
-      data-state={props.checked === 'indeterminate' ? 'indeterminate' : props.checked ? 'checked' : 'unchecked'}
+      data-state={checkedDataState(props.checked)}
       data-disabled={props.disabled ? '' : undefined}
+      data-required={props.required ? '' : undefined}
     >
       <label className="ck-field__label">
         {props.type === 'radio' ? (
@@ -78,12 +90,17 @@ export function CheckboxField(props: CheckboxFieldProps) {
       </label>
       {descriptionId && (
         <span id={descriptionId} className="ck-field__meta">
-          {props.description && <span className="ck-field__description">{props.description}</span>}
+          {/* An element is its own description (its class is the caller's); text gets a span. */}
+          {isValidElement(props.description) ? (
+            props.description
+          ) : props.description ? (
+            <span className="ck-field__description">{props.description}</span>
+          ) : undefined}
           {props.badges}
         </span>
       )}
       {props.children}
-    </div>
+    </Root>
   );
 }
 
