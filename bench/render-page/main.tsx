@@ -7,6 +7,12 @@
  *   as the bare list (the shipped default collapses all but a lone group, see `consent-default`);
  * - `consent-default`: `<ConsentScreen>` as shipped;
  * - `bare`: a plain React list of the same items (a native checkbox and a label each).
+ *
+ * Both are timed to their first painted frame. The consent screen's stylesheet marks API group
+ * panels and organizations `content-visibility: auto`, so the browser skips the style, layout
+ * and paint of those off screen in that frame; the bare list has no such rule and lays out
+ * everything. Without the rule (commit 802b9e8) the all-open screen measured 1.94-2.02× the
+ * bare list.
  */
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';

@@ -3,6 +3,8 @@ export type { AlertProps } from './alert.js';
 export { Button } from './button.js';
 export type { ButtonProps } from './button.js';
 export { Badge, CheckboxField } from './checkbox-field.js';
+export { Checkbox, checkedDataState } from './checkbox.js';
+export type { CheckboxProps, CheckedState } from './checkbox.js';
 export type { CheckboxFieldProps } from './checkbox-field.js';
 export { LogoImage, monogramOf } from './logo-image.js';
 export type { LogoImageProps } from './logo-image.js';
