@@ -11,7 +11,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     rolldownOptions: {
-      // Radix's "use client" directives mean nothing in a client-only bundle.
+      // "use client" directives (the kit's own entry has one) mean nothing in a client-only bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);

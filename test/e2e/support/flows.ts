@@ -34,7 +34,7 @@ export async function expectConsent(page: Page, labels = en.consent): Promise<st
 
 /**
  * The checkbox of one scope, found by the scope value the kit puts on it. The kit's checkboxes
- * are Radix `button role="checkbox"`s (a hidden native input mirrors each inside the form).
+ * are `button role="checkbox"`s (src/ui/checkbox.tsx), shaped like Radix's.
  */
 export function scopeCheckbox(page: Page, scope: string) {
   return page.locator(`[role="checkbox"][value="${scope}"]`);
