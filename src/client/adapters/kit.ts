@@ -38,6 +38,7 @@ import {
   parseArray,
 } from '../assert.js';
 import type { InteractionAdapter, Transport, TransportResponse } from '../types.js';
+import { codeForStatus } from './shared.js';
 
 /** Options of {@link kitAdapter}. */
 export interface KitAdapterOptions {
@@ -159,19 +160,15 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
   const error = isObject(body) && typeof body.error === 'string' ? body.error : undefined;
   const errorDescription =
     isObject(body) && typeof body.error_description === 'string' ? body.error_description : undefined;
+  // The providers' status mapping, but for 429, which the kit protocol defines, and 410, which
+  // it does not (a provider's 410 is an expired session).
   const code = isInteractionErrorCode(error)
     ? error
-    : status === 404
-      ? 'interaction_expired'
-      : status === 401
-        ? 'invalid_credentials'
-        : status === 403
-          ? 'access_denied'
-          : status === 429
-            ? 'too_many_attempts'
-            : status >= 400 && status < 500
-            ? 'invalid_request'
-            : 'server_error';
+    : status === 429
+      ? 'too_many_attempts'
+      : status === 410
+        ? 'invalid_request'
+        : codeForStatus(status);
   const message = errorDescription ?? `the provider answered with HTTP ${status}${error ? ` (${error})` : ''}`;
   const retryAfter = parseRetryAfter(headers?.get('retry-after'));
   return new InteractionError(code, message, {
