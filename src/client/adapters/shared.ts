@@ -81,17 +81,6 @@ export function splitScopes(value: string): string[] {
   return [...new Set(value.split(/\s+/).filter(Boolean))];
 }
 
-/** Standard OpenID Connect scopes (and the `offline_access` family) that the locale files describe. */
-export const OIDC_SCOPES: ReadonlySet<string> = new Set([
-  'openid',
-  'profile',
-  'email',
-  'phone',
-  'address',
-  'offline_access',
-  'offline',
-]);
-
 /** Rejects an operation the provider has no API for, without a request. */
 export function unsupported(provider: string, operation: string): never {
   throw new InteractionError('invalid_request', `the ${provider} adapter does not support ${operation}`);
