@@ -72,6 +72,7 @@ export {
   deriveBrand,
   mergeThemes,
   presets,
+  requestBranding,
   resolveBranding,
   themeToCss,
   themeVariables,
@@ -83,6 +84,7 @@ export type {
   ColorScheme,
   CompiledTheme,
   PresetName,
+  RequestBranding,
   Theme,
   ThemeColors,
   ThemeLogo,
@@ -93,6 +95,6 @@ export type { RedirectHandler } from './ui/index.js';
 
 // Protocol: the types the components take, and the error class they explain
 export type * from './protocol/interaction.js';
-export { ERROR_CODES, InteractionError, isInteractionErrorCode, safeHttpUrl } from './protocol/index.js';
+export { ERROR_CODES, InteractionError, isInteractionErrorCode, safeHexColor, safeHttpUrl } from './protocol/index.js';
 export type { InteractionErrorCode } from './protocol/index.js';
 export type { InteractionClient, RequestOptions } from './client/types.js';

@@ -8,6 +8,8 @@ import { Suspense, useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '../protocol/interaction.js';
 import { ConsentKitProvider } from '../i18n/provider.js';
+import { BrandLogo } from '../theme/brand-logo.js';
+import { requestBranding } from '../theme/request.js';
 import { LazySignIn as SignIn, loadSignIn } from '../login/lazy.js';
 import { navigate, type RedirectHandler } from '../ui/navigate.js';
 import { StepFallback } from '../ui/step-fallback.js';
@@ -137,8 +139,11 @@ export function ConsentScreen(props: ConsentScreenProps) {
       </ConsentKitProvider>
     );
   }
+  // The app's and organization's branding over the operator's theme (organization wins).
+  const branding = requestBranding(current);
   return (
-    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales}>
+    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales} branding={branding}>
+      {(branding?.organization?.logo ?? branding?.app?.logo) && <BrandLogo />}
       <ConsentRoot
         key={current.uid}
         step={current}

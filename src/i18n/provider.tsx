@@ -6,7 +6,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CompiledTheme } from '../theme/model.js';
+import type { CompiledTheme, Theme } from '../theme/model.js';
+import type { RequestBranding } from '../theme/request.js';
 import { isCompiledTheme, useAppliedTheme, useSystemDark } from '../theme/runtime.js';
 import {
   ensureLanguage,
@@ -73,9 +74,45 @@ export interface ConsentKitProviderProps {
    * logo as `--ck-` variables on the root, and its `colorScheme` (default `system`).
    */
   theme?: ConsentKitTheme | CompiledTheme | undefined;
+  /**
+   * The request's provider branding (the screens pass their step's, see `requestBranding`):
+   * the organization's brand color and logo over the app's over `theme`, compiled with the
+   * same contrast rules. The theme compiler is loaded only when there is branding to apply;
+   * until it arrives the root shows `theme` alone.
+   */
+  branding?: RequestBranding | undefined;
   /** Extra class on the kit root. */
   className?: string | undefined;
   children?: ReactNode;
+}
+
+type BrandModule = typeof import('../theme/brand.js');
+let brandModule: BrandModule | undefined;
+let brandModuleLoading: Promise<BrandModule> | undefined;
+
+/** `theme` with the request's branding over it, once the (lazy) compiler is loaded. */
+function useBrandedTheme(
+  theme: ConsentKitTheme | CompiledTheme | undefined,
+  branding: RequestBranding | undefined,
+): ConsentKitTheme | CompiledTheme | undefined {
+  const [module, setModule] = useState(brandModule);
+  const key = branding ? JSON.stringify(branding) : undefined;
+  useEffect(() => {
+    if (!key || module) return;
+    let active = true;
+    brandModuleLoading ??= import('../theme/brand.js').then((loaded) => (brandModule = loaded));
+    void brandModuleLoading.then((loaded) => {
+      if (active) setModule(() => loaded);
+    });
+    return () => {
+      active = false;
+    };
+  }, [key, module]);
+  return useMemo(() => {
+    if (!key || !module) return theme;
+    const base: Theme | undefined = isCompiledTheme(theme) ? theme.theme : theme ? { colorScheme: theme } : undefined;
+    return module.brandTheme(base, JSON.parse(key) as RequestBranding) ?? theme;
+  }, [key, module, theme]);
 }
 
 /**
@@ -89,7 +126,7 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const parent = useContext(KitI18nContext);
   const i18n = props.i18n ?? parent?.i18n ?? getDefaultI18n();
   const locale = props.locale ?? parent?.locale;
-  const theme = props.theme ?? parent?.theme;
+  const theme = useBrandedTheme(props.theme ?? parent?.theme, props.branding);
   const overrides = props.overrides ?? parent?.overrides;
   const uiKey = (props.uiLocales ?? []).join(',');
   // A host-provided instance needs the English bundle before the first render.

@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { ConsentKitProvider } from '../i18n/provider.js';
+import { BrandLogo } from '../theme/brand-logo.js';
+import { requestBranding } from '../theme/request.js';
 import { navigate, type RedirectHandler } from '../ui/navigate.js';
 import { StepFallback } from '../ui/step-fallback.js';
 import { useStep } from '../ui/use-step.js';
@@ -67,8 +69,11 @@ export function SignIn({ client, step, onRedirect, locale, autoFocusHeading, ini
       </ConsentKitProvider>
     );
   }
+  // The app's and organization's branding over the operator's theme (organization wins).
+  const branding = requestBranding(current);
   return (
-    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales}>
+    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales} branding={branding}>
+      {(branding?.organization?.logo ?? branding?.app?.logo) && <BrandLogo />}
       <SignInRoot
         key={current.uid}
         step={current}

@@ -17,6 +17,31 @@ export interface Logo {
   dark?: string;
 }
 
+/**
+ * Brand color and logo a provider supplies for the app or the organization of a request
+ * (Logto's application and organization branding). Untrusted: adapters keep only CSS hex
+ * colors (`#rgb` / `#rrggbb`), and the screens derive every color from them through the
+ * theme's contrast rules, never writing them into CSS as given.
+ */
+export interface ProviderBranding {
+  /** Brand color per scheme (`#rgb` / `#rrggbb`); `dark` falls back to `light`. */
+  brand?: { light?: string; dark?: string };
+  /** Logo that replaces the operator's (`<BrandLogo>`) on this request's screens. */
+  logo?: Logo;
+}
+
+/**
+ * The one organization a request targets (Logto's `organization_id` authorization parameter),
+ * when the provider names one. Its branding overrides the app's and the operator's.
+ */
+export interface OrganizationContext {
+  /** Organization identifier. */
+  id: string;
+  /** Display name (alt text of its logo). Untrusted text. */
+  name: string;
+  branding?: ProviderBranding;
+}
+
 /** The application (OAuth client) asking for access. */
 export interface ClientInfo {
   /** The client identifier. */
@@ -40,6 +65,8 @@ export interface ClientInfo {
   party: 'first' | 'third';
   /** Whether the operator has verified the client's identity. */
   verified: boolean;
+  /** The app's own brand color and logo, over the operator's theme. */
+  branding?: ProviderBranding;
 }
 
 /** The signed-in end user. */
@@ -239,6 +266,8 @@ interface StepBase {
   client: ClientInfo;
   /** The request's `ui_locales`, most preferred first (BCP 47 tags). */
   uiLocales: string[];
+  /** The organization the request targets, if any: its branding wins over the app's. */
+  organization?: OrganizationContext;
 }
 
 /** The user must sign in. */

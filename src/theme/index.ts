@@ -11,5 +11,7 @@ export { brandingToTheme, mergeThemes, resolveBranding } from './model.js';
 export type { Branding, ColorScheme, CompiledTheme, Theme, ThemeColors, ThemeLogo } from './model.js';
 export { presets } from './presets.js';
 export type { PresetName } from './presets.js';
+export { requestBranding } from './request.js';
+export type { RequestBranding } from './request.js';
 export { BrandLogo } from './brand-logo.js';
 export type { BrandLogoProps } from './brand-logo.js';

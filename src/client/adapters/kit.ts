@@ -16,8 +16,10 @@ import type {
   LoginRequest,
   LoginStep,
   Logo,
+  OrganizationContext,
   OrganizationOption,
   OrganizationRequest,
+  ProviderBranding,
   Redirect,
   ResourceRequest,
   ScopeItem,
@@ -25,6 +27,7 @@ import type {
   WithheldScope,
 } from '../../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../../protocol/kit.js';
+import { safeHexColor } from '../../protocol/branding.js';
 import { safeHttpUrl } from '../../protocol/url.js';
 import {
   assertBoolean,
@@ -222,7 +225,12 @@ export function parseInteractionStep(value: unknown, label: string): Interaction
   assertOneOf(kind, `${label}.kind`, ['login', 'consent']);
   assertString(uid, `${label}.uid`);
   assertStringArray(uiLocales, `${label}.uiLocales`);
-  const base = { uid, client: parseClient(client, `${label}.client`), uiLocales: [...uiLocales] };
+  const base: Pick<LoginStep, 'uid' | 'client' | 'uiLocales' | 'organization'> = {
+    uid,
+    client: parseClient(client, `${label}.client`),
+    uiLocales: [...uiLocales],
+  };
+  if (value.organization !== undefined) base.organization = parseOrganizationContext(value.organization, `${label}.organization`);
   if (kind === 'login') {
     const step: LoginStep = { kind, ...base, login: parseLoginRequest(value.login, `${label}.login`) };
     return step;
@@ -238,7 +246,7 @@ export function parseInteractionStep(value: unknown, label: string): Interaction
 
 function parseClient(value: unknown, label: string): ClientInfo {
   assertObject(value, label);
-  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, party, verified } = value;
+  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, party, verified, branding } = value;
   assertString(id, `${label}.id`);
   assertString(name, `${label}.name`);
   assertOptionalString(homepage, `${label}.homepage`);
@@ -253,7 +261,40 @@ function parseClient(value: unknown, label: string): ClientInfo {
   if (policyUrl !== undefined) result.policyUrl = policyUrl;
   if (termsUrl !== undefined) result.termsUrl = termsUrl;
   if (redirectUri !== undefined) result.redirectUri = redirectUri;
+  const parsedBranding = parseBranding(branding);
+  if (parsedBranding) result.branding = parsedBranding;
   return result;
+}
+
+function parseOrganizationContext(value: unknown, label: string): OrganizationContext {
+  assertObject(value, label);
+  const { id, name, branding } = value;
+  assertString(id, `${label}.id`);
+  assertString(name, `${label}.name`);
+  const result: OrganizationContext = { id, name };
+  const parsedBranding = parseBranding(branding);
+  if (parsedBranding) result.branding = parsedBranding;
+  return result;
+}
+
+/**
+ * Provider branding, leniently: it only decorates the step, so anything malformed is dropped
+ * rather than refused. Colors must be CSS hex (`#rgb` / `#rrggbb`); logos `http(s)` URLs.
+ */
+function parseBranding(value: unknown): ProviderBranding | undefined {
+  if (!isObject(value)) return undefined;
+  const result: ProviderBranding = {};
+  if (isObject(value.brand)) {
+    const light = safeHexColor(value.brand.light);
+    const dark = safeHexColor(value.brand.dark);
+    if (light || dark) result.brand = { ...(light && { light }), ...(dark && { dark }) };
+  }
+  if (isObject(value.logo)) {
+    const light = safeHttpUrl(value.logo.light);
+    const dark = safeHttpUrl(value.logo.dark);
+    if (light || dark) result.logo = { ...(light && { light }), ...(dark && { dark }) };
+  }
+  return result.brand || result.logo ? result : undefined;
 }
 
 function parseLogo(value: unknown, label: string): Logo {
