@@ -12,6 +12,7 @@ import { createOidcProviderBridge, type OidcProviderBridge, type SignInBridgeOpt
 import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
 import {
   API_RESOURCE,
+  DEMO_ORGANIZATIONS,
   ORGANIZATION_RESOURCE,
   authenticateDemoUser,
   demoOrganizations,
@@ -156,6 +157,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     },
     scopes: ['openid', 'offline_access', 'profile', 'email', 'organizations'],
     conformIdTokenClaims: false,
+    // `organization_id` (Logto's name) targets one organization: its branding on the screens.
+    extraParams: ['organization_id'],
     clientBasedCORS(_ctx: unknown, origin: string, client: any) {
       return origin !== 'null' && client.redirectUris.some((uri: string) => URL.parse(uri)?.origin === origin);
     },
@@ -220,7 +223,17 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     organizationSelection: ({ client }) => (client.clientId === DEMO_SPA_CLIENT.id ? 'multiple' : 'single'),
     rememberDecisions: true,
     // Both apps are third-party; the operator has verified the web app's publisher only.
-    describeClient: (client) => ({ party: 'third', verified: client.clientId === DEMO_WEB_CLIENT.id }),
+    // The web app brings its own brand color (teal), over the operator's default.
+    describeClient: (client) => ({
+      party: 'third',
+      verified: client.clientId === DEMO_WEB_CLIENT.id,
+      ...(client.clientId === DEMO_WEB_CLIENT.id && { branding: { brand: { light: '#0e7490', dark: '#67e8f9' } } }),
+    }),
+    // `?organization_id=org_acme` shows Acme's brand color (amber) over the web app's.
+    describeOrganization: (id) =>
+      id === DEMO_ORGANIZATIONS.acme.id
+        ? { name: DEMO_ORGANIZATIONS.acme.name, branding: { brand: { light: '#b45309', dark: '#fbbf24' } } }
+        : undefined,
     describeResource: (indicator) => {
       if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
       const { name, scopes } = RESOURCES[indicator];

@@ -4,4 +4,4 @@ export type { InteractionErrorCode, InteractionErrorOptions } from './errors.js'
 export { KIT_ENDPOINTS } from './kit.js';
 export type { KitErrorResponse, KitRedirectResponse } from './kit.js';
 export { safeHttpUrl } from './url.js';
-export { safeHexColor } from './branding.js';
+export { safeBranding, safeHexColor } from './branding.js';

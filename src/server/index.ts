@@ -7,6 +7,7 @@
 export { createOidcProviderBridge } from './oidc-provider.js';
 export type {
   ClientDescription,
+  OrganizationDescription,
   ConsentContextLike,
   GrantLike,
   InteractionDetailsLike,

@@ -6,7 +6,8 @@
  * the few members described by {@link OidcProviderLike}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
+import type { ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
+import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
@@ -139,12 +140,24 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
   /**
-   * Whether a client is first party and verified, and its logo in light and dark variants
-   * (overriding the registered `logo_uri`). Default: third party, unverified, `logo_uri`.
+   * Whether a client is first party and verified, its logo in light and dark variants
+   * (overriding the registered `logo_uri`), and its `branding` (brand color, logo over the
+   * operator's), shown on its sign-in and consent screens. Default: third party, unverified,
+   * `logo_uri`, no branding. Branding colors other than `#rgb` / `#rrggbb` are dropped.
    */
   describeClient?(
     client: ProviderClientLike,
   ): ClientDescription | undefined | Promise<ClientDescription | undefined>;
+  /**
+   * The organization a request targets through its `organization_id` parameter (Logto's
+   * name; list it in oidc-provider's `extraParams`), with its display name and branding,
+   * which wins over the app's on the request's screens. `undefined` ignores the parameter.
+   * Called for sign-in too, before anyone is signed in: return only public branding.
+   */
+  describeOrganization?(
+    organizationId: string,
+    context: ConsentContextLike,
+  ): OrganizationDescription | undefined | Promise<OrganizationDescription | undefined>;
   /**
    * Where chosen organization ids are recorded by grant id. Default: an in-memory `Map`
    * (lost on restart, never pruned; fine for demos and tests).
@@ -159,7 +172,14 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
 }
 
 /** What the host says about a client, beyond its registration. */
-export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo'>>;
+export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo' | 'branding'>>;
+
+/** What the host says about the organization a request targets. */
+export interface OrganizationDescription {
+  /** Display name. */
+  name: string;
+  branding?: ProviderBranding;
+}
 
 /** The parts of oidc-provider's `ctx.oidc` that {@link OidcProviderBridge.loadExistingGrant} reads. */
 interface ProviderContextLike {
@@ -303,7 +323,28 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (terms) info.termsUrl = terms;
     const redirectUri = interaction.params.redirect_uri;
     if (typeof redirectUri === 'string' && redirectUri !== '') info.redirectUri = redirectUri;
+    const branding = safeBranding(described.branding);
+    if (branding) info.branding = branding;
     return info;
+  }
+
+  /** The organization named by the request's `organization_id`, when the host describes it. */
+  async function organizationContext(interaction: InteractionDetailsLike): Promise<OrganizationContext | undefined> {
+    const id = interaction.params.organization_id;
+    if (!options.describeOrganization || typeof id !== 'string' || id === '') return undefined;
+    const client = await findClient(interaction.params.client_id);
+    const described = await options.describeOrganization(id, { client, params: interaction.params });
+    if (!described || typeof described.name !== 'string') return undefined;
+    const context: OrganizationContext = { id, name: described.name };
+    const branding = safeBranding(described.branding);
+    if (branding) context.branding = branding;
+    return context;
+  }
+
+  /** Adds the targeted organization to a step, if any. */
+  async function withOrganization<T extends LoginStep | ConsentStep>(step: T, interaction: InteractionDetailsLike): Promise<T> {
+    const organization = await organizationContext(interaction);
+    return organization ? { ...step, organization } : step;
   }
 
   async function loginStep(interaction: InteractionDetailsLike, withHint: boolean): Promise<LoginStep> {
@@ -314,7 +355,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       uiLocales: splitSpaces(interaction.params.ui_locales),
       login: await signIn.loginRequest(interaction, withHint),
     };
-    return step;
+    return withOrganization(step, interaction);
   }
 
   function consentAccount(interaction: InteractionDetailsLike): string {
@@ -397,7 +438,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       options.findUser(accountId),
       consentOffer(interaction, accountId),
     ]);
-    return {
+    const step: ConsentStep = {
       kind: 'consent',
       uid: interaction.uid,
       client,
@@ -405,6 +446,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       user: pickUser(user, accountId),
       consent: offer.request,
     };
+    return withOrganization(step, interaction);
   }
 
   async function onDetails(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {

@@ -19,7 +19,6 @@ import type {
   OrganizationContext,
   OrganizationOption,
   OrganizationRequest,
-  ProviderBranding,
   Redirect,
   ResourceRequest,
   ScopeItem,
@@ -27,7 +26,7 @@ import type {
   WithheldScope,
 } from '../../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../../protocol/kit.js';
-import { safeHexColor } from '../../protocol/branding.js';
+import { safeBranding } from '../../protocol/branding.js';
 import { safeHttpUrl } from '../../protocol/url.js';
 import {
   assertBoolean,
@@ -261,7 +260,7 @@ function parseClient(value: unknown, label: string): ClientInfo {
   if (policyUrl !== undefined) result.policyUrl = policyUrl;
   if (termsUrl !== undefined) result.termsUrl = termsUrl;
   if (redirectUri !== undefined) result.redirectUri = redirectUri;
-  const parsedBranding = parseBranding(branding);
+  const parsedBranding = safeBranding(branding);
   if (parsedBranding) result.branding = parsedBranding;
   return result;
 }
@@ -272,29 +271,9 @@ function parseOrganizationContext(value: unknown, label: string): OrganizationCo
   assertString(id, `${label}.id`);
   assertString(name, `${label}.name`);
   const result: OrganizationContext = { id, name };
-  const parsedBranding = parseBranding(branding);
+  const parsedBranding = safeBranding(branding);
   if (parsedBranding) result.branding = parsedBranding;
   return result;
-}
-
-/**
- * Provider branding, leniently: it only decorates the step, so anything malformed is dropped
- * rather than refused. Colors must be CSS hex (`#rgb` / `#rrggbb`); logos `http(s)` URLs.
- */
-function parseBranding(value: unknown): ProviderBranding | undefined {
-  if (!isObject(value)) return undefined;
-  const result: ProviderBranding = {};
-  if (isObject(value.brand)) {
-    const light = safeHexColor(value.brand.light);
-    const dark = safeHexColor(value.brand.dark);
-    if (light || dark) result.brand = { ...(light && { light }), ...(dark && { dark }) };
-  }
-  if (isObject(value.logo)) {
-    const light = safeHttpUrl(value.logo.light);
-    const dark = safeHttpUrl(value.logo.dark);
-    if (light || dark) result.logo = { ...(light && { light }), ...(dark && { dark }) };
-  }
-  return result.brand || result.logo ? result : undefined;
 }
 
 function parseLogo(value: unknown, label: string): Logo {
