@@ -133,7 +133,7 @@ export function ConsentRoot(props: ConsentRootProps) {
   return (
     <ConsentContext.Provider value={value}>
       <form
-        className={cx('ck-consent', props.className)}
+        className={cx('ck-consent', 'ck-card', props.className)}
         aria-labelledby={ids.heading}
         aria-busy={status === 'submitting' || undefined}
         data-state={status}

@@ -90,7 +90,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
   return (
     <SignInContext.Provider value={value}>
       <form
-        className={cx('ck-sign-in', className)}
+        className={cx('ck-sign-in', 'ck-card', className)}
         aria-labelledby={value.ids.heading}
         aria-busy={state.status === 'submitting' || undefined}
         data-state={state.status}
