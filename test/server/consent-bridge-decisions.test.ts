@@ -4,8 +4,7 @@
  * contradict the request.
  */
 import { ORGANIZATION_RESOURCE } from '../../demo/idp/index.js';
-import { authorizationRequest, Browser, exchangeCode, startTestIdp, type TestIdp } from '../support/oidc-flow.js';
-import type * as oidc from 'openid-client';
+import { authorizationRequest, Browser, exchangeCode, signedInAtConsent, startTestIdp, type TestIdp } from '../support/oidc-flow.js';
 
 let idp: TestIdp;
 
@@ -17,17 +16,8 @@ afterAll(async () => {
   await idp?.close();
 });
 
-const ALICE = ['alice@demo.test', 'alice-password'] as const;
 const PROFILE = { scope: 'openid profile email' };
 const ORGS = { scope: 'openid organizations read:members invite:members', resource: ORGANIZATION_RESOURCE };
-
-async function atConsent(browser: Browser, config: oidc.Configuration, params: Record<string, string>) {
-  const request = await authorizationRequest(config, params);
-  const loginUid = await browser.toInteraction(request.url);
-  const landing = await browser.signIn(loginUid, ...ALICE);
-  if (landing.kind !== 'interaction') throw new Error(`expected consent, got ${landing.kind}`);
-  return { request, uid: landing.uid };
-}
 
 const decision = (remember: boolean) => ({
   profileScopes: ['openid', 'profile'],
@@ -39,13 +29,13 @@ const decision = (remember: boolean) => ({
 describe('given a client whose decisions may be remembered', () => {
   it('should offer the choice', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await atConsent(browser, idp.web, PROFILE);
+    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE);
     expect((await browser.kit(uid, 'details')).body.consent.rememberable).toBe(true);
   });
 
   it('should skip the screen next time only when the user ticked Remember', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await atConsent(browser, idp.web, PROFILE);
+    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE);
     const done = await browser.kit(uid, 'consent', decision(true));
     await browser.toCallback(done.body.redirectTo);
 
@@ -58,7 +48,7 @@ describe('given a client whose decisions may be remembered', () => {
 
   it('should ask again next time when the user left Remember unticked, yet finish this authorization', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await atConsent(browser, idp.web, PROFILE);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, PROFILE);
     const done = await browser.kit(uid, 'consent', decision(false));
     // The decision just made completes its own authorization: the code is issued and exchanged.
     const tokens = await exchangeCode(idp.web, await browser.toCallback(done.body.redirectTo), request);
@@ -75,7 +65,7 @@ describe('given a client whose decisions may be remembered', () => {
 
   it('should stop skipping once a later decision for the client is not remembered', async () => {
     const browser = new Browser(idp.issuer);
-    const first = await atConsent(browser, idp.web, { scope: 'openid profile' });
+    const first = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
     await browser.toCallback((await browser.kit(first.uid, 'consent', decision(true))).body.redirectTo);
 
     // Asking for more brings the screen back; this time the user does not remember.
@@ -93,7 +83,7 @@ describe('given a client whose decisions may be remembered', () => {
 describe('given the SPA, which may be given several organizations', () => {
   it('should offer a multiple choice and put every chosen organization in the tokens', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await atConsent(browser, idp.spa, ORGS);
+    const { request, uid } = await signedInAtConsent(browser, idp.spa, ORGS);
     const details = await browser.kit(uid, 'details');
     expect(details.body.consent.organizations).toMatchObject({ selection: 'multiple', required: true });
 
@@ -114,7 +104,7 @@ describe('given the SPA, which may be given several organizations', () => {
 describe('given decisions that contradict the request', () => {
   it('should refuse two organizations where only one may be chosen with 400 invalid_organization', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await atConsent(browser, idp.web, ORGS);
+    const { uid } = await signedInAtConsent(browser, idp.web, ORGS);
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid'],
       resources: {},
@@ -128,7 +118,7 @@ describe('given decisions that contradict the request', () => {
 
   it('should refuse a decision leaving out the required openid scope with 400 invalid_scope', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await atConsent(browser, idp.web, PROFILE);
+    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE);
     const reply = await browser.kit(uid, 'consent', { ...decision(false), profileScopes: ['profile'] });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({ error: 'invalid_scope', error_description: 'required scope missing: openid' });

@@ -9,6 +9,7 @@ import {
   Browser,
   exchangeCode,
   jwtPayload,
+  signedInAtConsent,
   startTestIdp,
   type TestIdp,
 } from '../support/oidc-flow.js';
@@ -23,21 +24,7 @@ afterAll(async () => {
   await idp?.close();
 });
 
-const ALICE = ['alice@demo.test', 'alice-password'] as const;
 const BOB = ['bob@demo.test', 'bob-password'] as const;
-
-/** Starts an authorization request and signs in; returns the consent interaction's uid. */
-async function signedInAtConsent(
-  browser: Browser,
-  params: Record<string, string | string[]>,
-  user: readonly [string, string] = ALICE,
-) {
-  const request = await authorizationRequest(idp.web, params);
-  const loginUid = await browser.toInteraction(request.url);
-  const landing = await browser.signIn(loginUid, ...user);
-  if (landing.kind !== 'interaction') throw new Error(`expected consent, got ${landing.kind}`);
-  return { request, uid: landing.uid, loginUid };
-}
 
 describe('given an authorization request that needs sign-in', () => {
   it('should describe the login step without leaking provider internals', async () => {
@@ -168,7 +155,7 @@ describe('given an unknown, foreign or finished interaction', () => {
 
   it('should answer 404 once the interaction has been resumed', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, { scope: 'openid' });
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid' });
     const done = await browser.kit(uid, 'consent', { profileScopes: ['openid'], resources: {}, organizationIds: [] });
     await browser.toCallback(done.body.redirectTo);
 
@@ -183,7 +170,7 @@ describe('given an unknown, foreign or finished interaction', () => {
 describe('given alice signs in and consents', () => {
   it('should describe the consent step with her account and the requested scopes', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, {
+    const { uid } = await signedInAtConsent(browser, idp.web, {
       scope: 'openid profile email read:reports write:reports',
       resource: API_RESOURCE,
     });
@@ -225,7 +212,7 @@ describe('given alice signs in and consents', () => {
 
   it('should resume with the granted profile scopes only, in the token response and the ID token', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await signedInAtConsent(browser, { scope: 'openid profile email' });
+    const { request, uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile email' });
 
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid', 'profile'],
@@ -249,7 +236,7 @@ describe('given alice signs in and consents', () => {
 
   it('should issue an API access token with exactly the ticked API scopes', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await signedInAtConsent(browser, {
+    const { request, uid } = await signedInAtConsent(browser, idp.web, {
       scope: 'openid read:reports write:reports',
       resource: API_RESOURCE,
     });
@@ -269,7 +256,7 @@ describe('given alice signs in and consents', () => {
   it('should record an unticked optional scope as rejected so a remembered decision is not asked again', async () => {
     const browser = new Browser(idp.issuer);
     const params = { scope: 'openid profile email' };
-    const { uid } = await signedInAtConsent(browser, params);
+    const { uid } = await signedInAtConsent(browser, idp.web, params);
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid', 'profile'],
       resources: {},
@@ -288,7 +275,7 @@ describe('given alice signs in and consents', () => {
 
   it('should show scopes granted earlier as granted when the client asks for more', async () => {
     const browser = new Browser(idp.issuer);
-    const first = await signedInAtConsent(browser, { scope: 'openid profile' });
+    const first = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
     const done = await browser.kit(first.uid, 'consent', {
       profileScopes: ['openid', 'profile'],
       resources: {},
@@ -310,7 +297,7 @@ describe('given alice signs in and consents', () => {
 
   it('should refuse a decision without openid, or with an unrequested scope, as invalid_scope', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, { scope: 'openid profile' });
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
 
     const withoutOpenid = await browser.kit(uid, 'consent', { profileScopes: ['profile'], resources: {}, organizationIds: [] });
     const unrequested = await browser.kit(uid, 'consent', {
@@ -334,7 +321,7 @@ describe('given bob, who may read reports but not write them', () => {
 
   it('should never offer write:reports and report it as withheld', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, params, BOB);
+    const { uid } = await signedInAtConsent(browser, idp.web, params, BOB);
 
     const reply = await browser.kit(uid, 'details');
 
@@ -347,7 +334,7 @@ describe('given bob, who may read reports but not write them', () => {
 
   it('should refuse a forged consent naming write:reports with 400 invalid_scope', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, params, BOB);
+    const { uid } = await signedInAtConsent(browser, idp.web, params, BOB);
 
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid'],
@@ -363,7 +350,7 @@ describe('given bob, who may read reports but not write them', () => {
 
   it('should grant read:reports only and reject the withheld scope so a remembered consent is not asked again', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await signedInAtConsent(browser, params, BOB);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, params, BOB);
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid'],
       resources: { [API_RESOURCE]: ['read:reports'] },
@@ -383,7 +370,7 @@ describe('given a request for organization permissions', () => {
 
   it('should offer alice her two organizations with the permissions she holds in each', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, params);
+    const { uid } = await signedInAtConsent(browser, idp.web, params);
 
     const { body } = await browser.kit(uid, 'details');
 
@@ -413,7 +400,7 @@ describe('given a request for organization permissions', () => {
 
   it('should refuse an organization she is not a member of with 400 invalid_organization', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, params, BOB);
+    const { uid } = await signedInAtConsent(browser, idp.web, params, BOB);
 
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid', 'organizations'],
@@ -427,7 +414,7 @@ describe('given a request for organization permissions', () => {
 
   it('should refuse a decision without an organization with 400 invalid_organization', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, params);
+    const { uid } = await signedInAtConsent(browser, idp.web, params);
 
     const reply = await browser.kit(uid, 'consent', { profileScopes: ['openid'], resources: {}, organizationIds: [] });
 
@@ -437,7 +424,7 @@ describe('given a request for organization permissions', () => {
 
   it("should grant the chosen organization's permissions and put it in the tokens' organizations claim", async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await signedInAtConsent(browser, params);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, params);
 
     const reply = await browser.kit(uid, 'consent', {
       profileScopes: ['openid', 'organizations'],
@@ -455,7 +442,7 @@ describe('given a request for organization permissions', () => {
 describe('given the user refuses', () => {
   it('should send the app error=access_denied with the original state', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await signedInAtConsent(browser, { scope: 'openid profile' });
+    const { request, uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
 
     const reply = await browser.kit(uid, 'abort');
     expect(reply.status).toBe(200);
@@ -480,7 +467,7 @@ describe('given the user refuses', () => {
 describe('given alice switches account at the consent step', () => {
   it('should answer the sign-in step for the same interaction, without the login hint', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, { scope: 'openid profile', login_hint: 'alice@demo.test' });
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile', login_hint: 'alice@demo.test' });
 
     const reply = await browser.kit(uid, 'switch-account');
 
@@ -492,7 +479,7 @@ describe('given alice switches account at the consent step', () => {
 
   it('should finish the same authorization request for bob once he signs in', async () => {
     const browser = new Browser(idp.issuer);
-    const { request, uid } = await signedInAtConsent(browser, { scope: 'openid profile' });
+    const { request, uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
     expect((await browser.kit(uid, 'details')).body.user.id).toBe('user_alice');
     await browser.kit(uid, 'switch-account');
 

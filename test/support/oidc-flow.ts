@@ -192,3 +192,22 @@ export class Browser {
     return this.navigate(reply.body.redirectTo);
   }
 }
+
+const ALICE = ['alice@demo.test', 'alice-password'] as const;
+
+/**
+ * Starts an authorization request for `config`'s client and signs `user` (default alice) in;
+ * returns the request, the consent interaction's uid and the sign-in interaction's.
+ */
+export async function signedInAtConsent(
+  browser: Browser,
+  config: oidc.Configuration,
+  params: Record<string, string | string[]>,
+  [identifier, password]: readonly [string, string] = ALICE,
+) {
+  const request = await authorizationRequest(config, params);
+  const loginUid = await browser.toInteraction(request.url);
+  const landing = await browser.signIn(loginUid, identifier, password);
+  if (landing.kind !== 'interaction') throw new Error(`expected consent, got ${landing.kind}`);
+  return { request, uid: landing.uid, loginUid };
+}
