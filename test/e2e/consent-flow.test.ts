@@ -192,17 +192,3 @@ describe('given alice on the consent screen of a request meant for bob', () => {
     expect(await page.getByTestId('access-token-scope').innerText()).toBe('read:reports');
   });
 });
-
-describe('given an interaction that has already finished', () => {
-  it('should explain that the request expired instead of showing a blank screen', async () => {
-    await page.goto(`${stack.app.url}/login`);
-    await signIn(page, 'alice@demo.test', 'alice-password');
-    const interactionUrl = await expectConsent(page);
-    await page.getByRole('button', { name: text.consent.cancel, exact: true }).click();
-    await expectAppResult(page, stack.app.url);
-
-    await page.goto(interactionUrl);
-    const alert = page.getByRole('alert');
-    await expect(alert.innerText()).resolves.toContain(text.errors.interaction_expired);
-  });
-});
