@@ -19,6 +19,8 @@ export interface DemoRequestOptions {
   uiLocales?: string;
   loginHint?: string;
   prompt?: string;
+  /** Logto's `organization_id`: the organization whose branding the IdP's screens show. */
+  organizationId?: string;
 }
 
 /** Reads request options from a query string, falling back to the defaults. */
@@ -32,6 +34,8 @@ export function requestOptionsFrom(query: URLSearchParams): DemoRequestOptions {
   if (loginHint) options.loginHint = loginHint;
   const prompt = query.get('prompt');
   if (prompt) options.prompt = prompt;
+  const organizationId = query.get('organization_id');
+  if (organizationId) options.organizationId = organizationId;
   return options;
 }
 
@@ -42,6 +46,7 @@ export function authorizationParameters(options: DemoRequestOptions, redirectUri
   if (options.uiLocales) params.set('ui_locales', options.uiLocales);
   if (options.loginHint) params.set('login_hint', options.loginHint);
   if (options.prompt) params.set('prompt', options.prompt);
+  if (options.organizationId) params.set('organization_id', options.organizationId);
   return params;
 }
 

@@ -54,6 +54,7 @@ describe('given an authorization request that needs sign-in', () => {
         redirectUri: 'http://127.0.0.1:9/web/callback',
         party: 'third',
         verified: true,
+        branding: { brand: { light: '#0e7490', dark: '#67e8f9' } },
       },
       uiLocales: ['ko', 'en-US'],
       login: { identifiers: ['email', 'username'], password: true, loginHint: 'alice@demo.test' },
