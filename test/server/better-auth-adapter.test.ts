@@ -6,9 +6,9 @@ import {
   type BetterAuthSignInPayload,
 } from '../../src/client/adapters/better-auth.js';
 import { createInteractionClient } from '../../src/client/interaction-client.js';
-import { InteractionError } from '../../src/protocol/errors.js';
 import type { ConsentDecision } from '../../src/protocol/interaction.js';
 import { browserFetch, REDIRECT_URI, startBetterAuth, type TestAuth } from './support/better-auth-provider.js';
+import { rejection } from '../support/rejection.js';
 
 type Provider = Awaited<ReturnType<typeof startBetterAuth>>;
 let provider: Provider;
@@ -19,15 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await provider?.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
-}
 
 /** Starts an authorization request in a fresh browser; resolves with the page the plugin sent it to. */
 async function authorize(scope = 'openid profile email read:reports', extra: Record<string, string> = {}) {

@@ -11,7 +11,6 @@ import type {
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { kitAdapter } from '../../src/client/adapters/kit.js';
 import { createInteractionClient } from '../../src/client/interaction-client.js';
-import { InteractionError } from '../../src/protocol/errors.js';
 import {
   createHydraBridge,
   type HydraAcceptConsent,
@@ -25,6 +24,7 @@ import {
 } from '../../src/server/hydra.js';
 import { AUDIENCE, consentRequest, loginRequest } from '../fixtures/hydra/requests.js';
 import { startFakeHydraAdmin } from './support/fake-hydra-admin.js';
+import { rejection } from '../support/rejection.js';
 
 type Admin = Awaited<ReturnType<typeof startFakeHydraAdmin>>;
 let admin: Admin;
@@ -73,15 +73,6 @@ afterEach(() => {
 
 const client = (kind: 'login' | 'consent', challenge: string) =>
   createInteractionClient(kitAdapter({ baseUrl: `${origin}/interaction/${kind}/${challenge}` }));
-
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
-}
 
 const decision = { profileScopes: ['openid', 'profile'], resources: { [AUDIENCE]: ['read:reports'] }, organizationIds: [], remember: true };
 

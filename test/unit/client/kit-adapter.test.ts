@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { kitAdapter } from '../../../src/client/adapters/kit.js';
 import { createInteractionClient } from '../../../src/client/interaction-client.js';
 import type { Transport } from '../../../src/client/types.js';
-import { ERROR_CODES, InteractionError } from '../../../src/protocol/errors.js';
+import { ERROR_CODES } from '../../../src/protocol/errors.js';
 import { KIT_ENDPOINTS } from '../../../src/protocol/kit.js';
 import {
   KIT_UID,
@@ -13,6 +13,7 @@ import {
 } from '../../fixtures/kit-protocol.js';
 import * as steps from '../../fixtures/steps.js';
 import { stubFetch } from './fetch-stub.js';
+import { rejection } from '../../support/rejection.js';
 
 const BASE = `/interaction/${KIT_UID}`;
 
@@ -25,17 +26,6 @@ function clientAnswering(status: number, body?: unknown, headers?: Record<string
 /** A deep, mutable copy of a fixture. */
 function copy<T>(value: T): any {
   return structuredClone(value);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
 }
 
 describe('given the kit adapter loading the interaction', () => {

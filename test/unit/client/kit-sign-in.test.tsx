@@ -10,7 +10,6 @@ import { kitAdapter } from '../../../src/client/adapters/kit.js';
 import { createInteractionClient } from '../../../src/client/interaction-client.js';
 import type { InteractionClient } from '../../../src/client/types.js';
 import { SignIn } from '../../../src/index.js';
-import { InteractionError } from '../../../src/protocol/errors.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
 import { safeHttpUrl } from '../../../src/protocol/url.js';
 import {
@@ -22,6 +21,7 @@ import {
   kitUnsafeLoginPayload,
 } from '../../fixtures/kit-protocol.js';
 import { stubFetch } from './fetch-stub.js';
+import { rejection } from '../../support/rejection.js';
 
 const BASE = `/interaction/${kitFullLoginPayload.uid}`;
 
@@ -34,18 +34,6 @@ function clientAnswering(status: number, body?: unknown, headers?: Record<string
 /** A deep, mutable copy of a fixture. */
 function copy<T>(value: T): any {
   return structuredClone(value);
-}
-
-/** The rejection of `promise`, which must be an `InteractionError`. */
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
 }
 
 /** Loads `payload` through the client (`GET details`), as a login step. */

@@ -16,6 +16,7 @@ import {
   kitRedirectPayload,
 } from '../../fixtures/kit-protocol.js';
 import { hangingFetch, stubFetch } from './fetch-stub.js';
+import { rejection } from '../../support/rejection.js';
 
 const BASE = `/interaction/${kitFullLoginPayload.uid}`;
 
@@ -23,18 +24,6 @@ const BASE = `/interaction/${kitFullLoginPayload.uid}`;
 function clientAnswering(status: number, body?: unknown, headers?: Record<string, string>) {
   const stub = stubFetch(status, body, headers);
   return { client: createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: stub.fetch }), ...stub };
-}
-
-/** The rejection of `promise`, which must be an `InteractionError`. */
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
 }
 
 /** The kit adapter with `overrides` (for example an optional method removed or replaced). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { betterAuthAdapter } from '../../../../src/client/adapters/better-auth.js';
 import { createInteractionClient } from '../../../../src/client/interaction-client.js';
-import { InteractionError } from '../../../../src/protocol/errors.js';
 import type { Transport, TransportResponse } from '../../../../src/client/types.js';
+import { rejection } from '../../../support/rejection.js';
 
 const QUERY = '?response_type=code&client_id=reports&scope=openid+email&redirect_uri=https%3A%2F%2Fapp.test%2Fcb&exp=1&sig=abc';
 const session = { session: { id: 's', userId: 'u1' }, user: { id: 'u1', name: 'Alice', email: 'alice@demo.test', image: null } };
@@ -17,15 +17,6 @@ function transportFor(routes: Record<string, unknown | [number, unknown]>): Tran
     const [status, body] = Array.isArray(answer) && typeof answer[0] === 'number' ? answer : [200, answer];
     return { status: status as number, headers: new Headers(), body };
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
 }
 
 const adapter = () => betterAuthAdapter({ baseUrl: 'https://idp.test/api/auth', query: QUERY });

@@ -16,7 +16,6 @@ import {
   type LogtoPasswordVerificationPayload,
 } from '../../../../src/client/adapters/logto.js';
 import { createInteractionClient } from '../../../../src/client/interaction-client.js';
-import { InteractionError } from '../../../../src/protocol/errors.js';
 import type { ConsentDecision } from '../../../../src/protocol/interaction.js';
 import {
   logtoConsentInfo,
@@ -26,6 +25,7 @@ import {
 } from '../../../fixtures/logto/payloads.js';
 import { stubFetch } from '../fetch-stub.js';
 import { fakeLogto } from './fake-logto.js';
+import { rejection } from '../../../support/rejection.js';
 
 const application = { id: 'reportshub0001', name: 'Reports Hub' };
 const decision = (organizationIds: string[] = []): ConsentDecision => ({
@@ -34,15 +34,6 @@ const decision = (organizationIds: string[] = []): ConsentDecision => ({
   organizationIds,
   remember: false,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
-}
 
 function consentClient(fetch: typeof globalThis.fetch) {
   return createInteractionClient(logtoAdapter({ step: 'consent', uiLocales: ['ko'] }), { fetch });

@@ -8,7 +8,6 @@ import {
   type SupabaseRedirect,
 } from '../../../../src/client/adapters/supabase.js';
 import { createInteractionClient } from '../../../../src/client/interaction-client.js';
-import { InteractionError } from '../../../../src/protocol/errors.js';
 import type { ConsentDecision } from '../../../../src/protocol/interaction.js';
 import {
   AUTHORIZATION_ID,
@@ -19,6 +18,7 @@ import {
   supabaseErrors,
 } from '../../../fixtures/supabase/payloads.js';
 import { stubFetch } from '../fetch-stub.js';
+import { rejection } from '../../../support/rejection.js';
 
 const options: SupabaseAdapterOptions = {
   url: SUPABASE_URL,
@@ -32,15 +32,6 @@ const endpoint = `${SUPABASE_URL}/oauth/authorizations/${AUTHORIZATION_ID}`;
 function client(status: number, body?: unknown, overrides: Partial<SupabaseAdapterOptions> = {}) {
   const stub = stubFetch(status, body);
   return { client: createInteractionClient(supabaseAdapter({ ...options, ...overrides }), { fetch: stub.fetch }), ...stub };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InteractionError);
-  return error as InteractionError;
 }
 
 describe('given the Supabase fixtures', () => {
