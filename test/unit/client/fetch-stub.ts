@@ -1,5 +1,7 @@
 /** Injected `fetch` doubles for the client tests: no network is ever touched. */
 import { vi } from 'vitest';
+import { kitAdapter } from '../../../src/client/adapters/kit.js';
+import { createInteractionClient } from '../../../src/client/interaction-client.js';
 
 /** A recorded call of a stub fetch. */
 export interface RecordedRequest {
@@ -40,4 +42,15 @@ export function hangingFetch() {
     return new Promise<Response>(() => {});
   }) as typeof globalThis.fetch;
   return { fetch, requests };
+}
+
+/**
+ * `clientAnswering(status, body, headers)` for the kit adapter at `baseUrl`: a client whose
+ * fetch is a {@link stubFetch} answering `status` with `body` (and `headers`), plus the stub.
+ */
+export function kitClientAnswering(baseUrl: string) {
+  return (status: number, body?: unknown, headers?: Record<string, string>) => {
+    const stub = stubFetch(status, body, headers);
+    return { client: createInteractionClient(kitAdapter({ baseUrl }), { fetch: stub.fetch }), ...stub };
+  };
 }

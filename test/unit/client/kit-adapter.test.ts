@@ -12,16 +12,13 @@ import {
   kitRedirectPayload,
 } from '../../fixtures/kit-protocol.js';
 import * as steps from '../../fixtures/steps.js';
-import { stubFetch } from './fetch-stub.js';
+import { kitClientAnswering, stubFetch } from './fetch-stub.js';
 import { rejection } from '../../support/rejection.js';
 
 const BASE = `/interaction/${KIT_UID}`;
 
 /** A client over the kit adapter whose fetch answers `status` with `body` (and `headers`). */
-function clientAnswering(status: number, body?: unknown, headers?: Record<string, string>) {
-  const stub = stubFetch(status, body, headers);
-  return { client: createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: stub.fetch }), ...stub };
-}
+const clientAnswering = kitClientAnswering(BASE);
 
 /** A deep, mutable copy of a fixture. */
 function copy<T>(value: T): any {

@@ -7,7 +7,6 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { kitAdapter } from '../../../src/client/adapters/kit.js';
-import { createInteractionClient } from '../../../src/client/interaction-client.js';
 import type { InteractionClient } from '../../../src/client/types.js';
 import { SignIn } from '../../../src/index.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
@@ -20,16 +19,13 @@ import {
   kitSessionLoginPayload,
   kitUnsafeLoginPayload,
 } from '../../fixtures/kit-protocol.js';
-import { stubFetch } from './fetch-stub.js';
+import { kitClientAnswering } from './fetch-stub.js';
 import { rejection } from '../../support/rejection.js';
 
 const BASE = `/interaction/${kitFullLoginPayload.uid}`;
 
 /** A client over the kit adapter whose fetch answers `status` with `body` (and `headers`). */
-function clientAnswering(status: number, body?: unknown, headers?: Record<string, string>) {
-  const stub = stubFetch(status, body, headers);
-  return { client: createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: stub.fetch }), ...stub };
-}
+const clientAnswering = kitClientAnswering(BASE);
 
 /** A deep, mutable copy of a fixture. */
 function copy<T>(value: T): any {

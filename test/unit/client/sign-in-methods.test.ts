@@ -15,16 +15,13 @@ import {
   kitFullLoginPayload,
   kitRedirectPayload,
 } from '../../fixtures/kit-protocol.js';
-import { hangingFetch, stubFetch } from './fetch-stub.js';
+import { hangingFetch, kitClientAnswering, stubFetch } from './fetch-stub.js';
 import { rejection } from '../../support/rejection.js';
 
 const BASE = `/interaction/${kitFullLoginPayload.uid}`;
 
 /** A client over the kit adapter whose fetch answers `status` with `body` (and `headers`). */
-function clientAnswering(status: number, body?: unknown, headers?: Record<string, string>) {
-  const stub = stubFetch(status, body, headers);
-  return { client: createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: stub.fetch }), ...stub };
-}
+const clientAnswering = kitClientAnswering(BASE);
 
 /** The kit adapter with `overrides` (for example an optional method removed or replaced). */
 function kitWith(overrides: Partial<InteractionAdapter>): InteractionAdapter {
