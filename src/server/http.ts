@@ -29,14 +29,14 @@ export class KitHttpError extends Error {
 }
 
 /** Whether the request declares a JSON body (`application/json`, any parameters). */
-export function isJsonContentType(req: IncomingMessage): boolean {
+function isJsonContentType(req: IncomingMessage): boolean {
   const type = req.headers['content-type'];
   if (typeof type !== 'string') return false;
   return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** Whether the request declares no body at all (no content-type, no length or length 0, not chunked). */
-export function hasNoBody(req: IncomingMessage): boolean {
+function hasNoBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return (
     req.headers['content-type'] === undefined &&

@@ -6,7 +6,7 @@
 import { InteractionError, isInteractionErrorCode, type InteractionErrorCode } from '../protocol/errors.js';
 
 /** The error code of `error` when it is an `InteractionError` with a documented code. */
-export function errorCodeOf(error: unknown): InteractionErrorCode | undefined {
+function errorCodeOf(error: unknown): InteractionErrorCode | undefined {
   return error instanceof InteractionError && isInteractionErrorCode(error.code) ? error.code : undefined;
 }
 

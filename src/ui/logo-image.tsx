@@ -35,7 +35,7 @@ export function monogramOf(name: string): string {
 }
 
 /** A stable hue (0–359) from the name, so one app always gets the same color. */
-export function hueOf(name: string): number {
+function hueOf(name: string): number {
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
   return hash % 360;

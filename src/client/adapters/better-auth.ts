@@ -238,7 +238,7 @@ export function betterAuthAdapter(options: BetterAuthAdapterOptions): Interactio
 }
 
 /** Maps the plugin's public client metadata into {@link ClientInfo} (validating it). */
-export function parseBetterAuthClient(body: unknown, redirectUri?: string): ClientInfo {
+function parseBetterAuthClient(body: unknown, redirectUri?: string): ClientInfo {
   assertObject(body, 'response');
   assertString(body.client_id, 'response.client_id');
   const name = nullableString(body.client_name, 'response.client_name');
@@ -256,7 +256,7 @@ export function parseBetterAuthClient(body: unknown, redirectUri?: string): Clie
 }
 
 /** Maps `GET /get-session`'s user into {@link UserInfo} (validating it). */
-export function parseBetterAuthUser(body: unknown): UserInfo {
+function parseBetterAuthUser(body: unknown): UserInfo {
   assertObject(body, 'response');
   assertObject(body.user, 'response.user');
   const { id, name, email, image } = body.user;

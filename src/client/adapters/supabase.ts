@@ -183,7 +183,7 @@ export function supabaseAdapter(options: SupabaseAdapterOptions): InteractionAda
 }
 
 /** Maps Supabase's `OAuthAuthorizationDetails` into the kit's consent step (validating it). */
-export function parseSupabaseAuthorization(body: unknown, uiLocales: readonly string[]): ConsentStep {
+function parseSupabaseAuthorization(body: unknown, uiLocales: readonly string[]): ConsentStep {
   assertObject(body, 'response');
   const { authorization_id: id, redirect_uri: redirectUri, client, user, scope } = body;
   assertString(id, 'response.authorization_id');
