@@ -1,3 +1,4 @@
+
 /**
  * `npm run bench:render`: renders a large consent request (20 API resources × 25 scopes and
  * 50 organizations) in Chromium and prints the median time from data to painted screen, next
@@ -12,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { PRODUCTION_PAGE } from '../scripts/production-page.js';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 
 const BUDGET_RATIO = 2;
@@ -21,14 +23,10 @@ const root = fileURLToPath(new URL('./render-page/', import.meta.url));
 const outDir = fileURLToPath(new URL('./.build/render-page/', import.meta.url));
 
 await build({
-  configFile: false,
-  root,
-  logLevel: 'warn',
-  base: './',
   // A production React build: development React would measure its own checks.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  mode: 'production',
-  oxc: { jsx: { runtime: 'automatic', development: false } },
+  ...PRODUCTION_PAGE,
+  root,
+  base: './',
   build: { outDir, emptyOutDir: true, target: 'es2022', minify: true },
 });
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
+import { PRODUCTION_PAGE } from '../scripts/production-page.js';
 
 /** Where `npm start` puts the built pages; tests build into a folder of their own. */
 export const BUILD_DIR = fileURLToPath(new URL('./.build/', import.meta.url));
@@ -18,13 +19,9 @@ export const INTERACTION_ASSETS_PREFIX = '/interaction-ui/';
 
 function page(root: string, base: string, outDir: string): InlineConfig {
   return {
-    configFile: false,
+    ...PRODUCTION_PAGE,
     root: fileURLToPath(new URL(root, import.meta.url)),
     base,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    oxc: { jsx: { runtime: 'automatic', development: false } },
     build: {
       outDir,
       emptyOutDir: true,

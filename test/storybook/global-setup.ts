@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'vite';
+import { PRODUCTION_PAGE } from '../../scripts/production-page.js';
 import type { TestProject } from 'vitest/node';
 import { themeToCss } from '../../src/theme/derive.js';
 import { THEME } from './host/theme.js';
@@ -34,13 +35,9 @@ export async function buildStorybook(outDir: string): Promise<void> {
 /** The host page: a site with its own styles that mounts the kit on demand. */
 export async function buildHostPage(outDir: string): Promise<void> {
   await build({
-    configFile: false,
+    ...PRODUCTION_PAGE,
     root: fileURLToPath(new URL('./host/', import.meta.url)),
     base: '/',
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    oxc: { jsx: { runtime: 'automatic', development: false } },
     build: {
       outDir,
       emptyOutDir: true,
