@@ -35,32 +35,18 @@ function isJsonContentType(req: IncomingMessage): boolean {
   return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
-/** Whether the request declares no body at all (no content-type, no length or length 0, not chunked). */
-function hasNoBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return (
-    req.headers['content-type'] === undefined &&
-    req.headers['transfer-encoding'] === undefined &&
-    (length === undefined || Number(length) === 0)
-  );
-}
-
 /**
  * Reads and parses a JSON request body. An empty body parses as `undefined`.
  *
- * Refuses (as {@link KitHttpError}) any body not declared `content-type: application/json`
- * (415), a body over `limit` bytes (413) and unparsable JSON (400). Only a POST with no body
- * and no content-type at all (what `fetch` sends for a bodiless POST) is accepted without it.
- * This is also what keeps cross-site HTML forms out: a form always declares a form or text
- * content type, and a cross-origin `fetch` with a JSON body needs a CORS preflight the bridge
- * never grants.
+ * Refuses (as {@link KitHttpError}) any request not declared `content-type: application/json`
+ * (415) — even one without a body —, a body over `limit` bytes (413) and unparsable JSON (400).
+ * Requiring the JSON content type on every POST is what keeps other origins out: an HTML form
+ * or a body-less `fetch` is a "simple" request that needs no CORS preflight, while a JSON one
+ * needs a preflight the bridge never grants.
  */
 export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
-  if (hasNoBody(req)) {
-    req.resume();
-    return undefined;
-  }
   if (!isJsonContentType(req)) {
+    req.resume();
     throw new KitHttpError(415, 'invalid_request', 'content-type must be application/json');
   }
   const declared = Number(req.headers['content-length']);

@@ -198,12 +198,11 @@ export interface OidcProviderBridge {
    * Serves `GET <prefix>/<uid>/details` and `POST <prefix>/<uid>/(login|consent|abort|switch-account)`;
    * calls `next()` for every other request. Mount it before the provider's own handler.
    *
-   * POST bodies must be `content-type: application/json`; anything else is refused with 415.
-   * Only a POST with no body and no content-type at all is accepted without it (`abort` and
-   * `switch-account` need no body). Besides the provider's SameSite interaction cookie, that
-   * is what blocks cross-site form CSRF: an HTML form always declares a form or text content
-   * type, and a cross-origin `fetch` with a JSON body needs a CORS preflight the bridge never
-   * grants.
+   * Every POST must be `content-type: application/json` (the kit client sends `{}` for the
+   * steps without fields); anything else, a body-less POST included, is refused with 415.
+   * Besides the provider's SameSite interaction cookie, that is what blocks cross-site request
+   * forgery: an HTML form or a body-less `fetch` is a "simple" request, while a JSON one needs
+   * a CORS preflight the bridge never grants.
    */
   handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void>;
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */

@@ -145,16 +145,33 @@ describe('given a stub interaction at the login prompt', () => {
     expect(body.client).toMatchObject({ party: 'first', verified: true });
   });
 
-  it('should accept a bodiless abort, the way fetch sends it, and record access_denied', async () => {
+  it('should accept an abort with an empty JSON body, the way the kit client sends it, and record access_denied', async () => {
     const provider = stubProvider();
     const { base } = await serve(provider);
 
-    const response = await fetch(`${base}/interaction/abc/abort`, { method: 'POST' });
+    const response = await fetch(`${base}/interaction/abc/abort`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ redirectTo: 'http://idp.test/auth/abc' });
     expect(provider.results).toEqual([{ error: 'access_denied', error_description: 'End-User aborted interaction' }]);
   });
+
+  it.each(['abort', 'switch-account', 'continue'])(
+    'should refuse a body-less %s, a simple request any page could send without a preflight',
+    async (endpoint) => {
+      const provider = stubProvider();
+      const { base } = await serve(provider);
+
+      const response = await fetch(`${base}/interaction/abc/${endpoint}`, { method: 'POST' });
+
+      expect(response.status).toBe(415);
+      expect(provider.results).toEqual([]);
+    },
+  );
 
   it('should refuse an empty text/plain abort, as a cross-site form could send', async () => {
     const provider = stubProvider();

@@ -167,11 +167,12 @@ export class Browser {
   async kit(uid: string, endpoint: string, body?: unknown, init: RequestInit = {}): Promise<KitReply> {
     const post = endpoint !== 'details';
     const headers = new Headers(init.headers);
-    // Like the kit's transport: a JSON body with its content type, or no body at all.
-    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    // Like the kit's client: every POST is JSON, `{}` for the steps without fields.
+    const sent = post ? (body ?? {}) : body;
+    if (sent !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const response = await this.jar.fetch(new URL(`/interaction/${uid}/${endpoint}`, this.issuer), {
       method: post ? 'POST' : 'GET',
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(sent !== undefined ? { body: typeof sent === 'string' ? sent : JSON.stringify(sent) } : {}),
       ...init,
       headers,
     });

@@ -56,6 +56,13 @@ export interface KitAdapterOptions {
 const IDENTIFIER_KINDS = ['email', 'username', 'phone'] as const satisfies readonly IdentifierKind[];
 
 /**
+ * The body of the steps that carry no fields (abort, continue, switch account). Every kit POST
+ * is JSON, so a cross-origin page can only send one after a CORS preflight the bridges never
+ * grant; a body-less POST would be a "simple" request that needs none.
+ */
+const NO_FIELDS = Object.freeze({});
+
+/**
  * Creates the adapter for the kit protocol.
  *
  * Answers are validated at run time (failures reject with `invalid_response`, naming the path);
@@ -100,7 +107,7 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
     },
 
     async deny(transport): Promise<Redirect> {
-      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.abort) });
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.abort), body: NO_FIELDS });
       return parseRedirect(ok(response));
     },
 
@@ -126,12 +133,12 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
     },
 
     async continueSession(transport): Promise<Redirect> {
-      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.continue) });
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.continue), body: NO_FIELDS });
       return parseRedirect(ok(response));
     },
 
     async switchAccount(transport): Promise<LoginStep> {
-      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.switchAccount) });
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.switchAccount), body: NO_FIELDS });
       const step = parseInteractionStep(ok(response), 'step');
       if (step.kind !== 'login') throw new InteractionError('invalid_response', 'step.kind must be "login"');
       return step;

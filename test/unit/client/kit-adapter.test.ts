@@ -273,10 +273,11 @@ describe('given the kit adapter ending a step', () => {
     expect(JSON.parse(requests[0]!.body!)).toEqual(decision);
   });
 
-  it('should POST to <baseUrl>/abort without a body to deny', async () => {
+  it('should POST an empty JSON object to <baseUrl>/abort to deny (never a preflight-free body-less POST)', async () => {
     const { client, requests } = clientAnswering(200, kitRedirectPayload);
     await expect(client.deny()).resolves.toEqual({ to: kitRedirectPayload.redirectTo });
-    expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/abort`, body: undefined });
+    expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/abort`, body: '{}' });
+    expect(requests[0]!.headers.get('content-type')).toBe('application/json');
   });
 
   it('should resolve a relative redirect against the page URL', async () => {
