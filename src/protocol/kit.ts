@@ -10,12 +10,15 @@
  * | GET    | `<base>/<uid>/details`    | –                   | `InteractionStep`      |
  * | POST   | `<base>/<uid>/login`      | `LoginSubmission`   | `KitRedirectResponse`  |
  * | POST   | `<base>/<uid>/consent`    | `ConsentDecision`   | `KitRedirectResponse`  |
- * | POST   | `<base>/<uid>/abort`      | –                   | `KitRedirectResponse`  |
- * | POST   | `<base>/<uid>/switch-account` | –               | `LoginStep`            |
+ * | POST   | `<base>/<uid>/abort`      | `{}`                | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/switch-account` | `{}`            | `LoginStep`            |
  * | POST   | `<base>/<uid>/send-code`  | `CodeRequest`       | `CodeSent`             |
  * | POST   | `<base>/<uid>/verify-code`| `CodeSubmission`    | `KitRedirectResponse`  |
  * | POST   | `<base>/<uid>/connector`  | `ConnectorRequest`  | `KitRedirectResponse` (the connector's URL) |
- * | POST   | `<base>/<uid>/continue`   | –                   | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/continue`   | `{}`                | `KitRedirectResponse`  |
+ *
+ * Every POST is `content-type: application/json` (bridges refuse anything else with 415), so
+ * no other origin can send one without a CORS preflight.
  *
  * `429 too_many_attempts` carries a `Retry-After` header (seconds) on `login`, `verify-code`
  * and `send-code`.
