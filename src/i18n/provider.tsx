@@ -90,11 +90,14 @@ type BrandModule = typeof import('../theme/brand.js');
 let brandModule: BrandModule | undefined;
 let brandModuleLoading: Promise<BrandModule> | undefined;
 
-/** `theme` with the request's branding over it, once the (lazy) compiler is loaded. */
+/**
+ * `theme` with the request's branding over it, once the (lazy) compiler is loaded, and whether
+ * it is still loading (the provider then holds the first paint, as it does for a locale chunk).
+ */
 function useBrandedTheme(
   theme: ConsentKitTheme | CompiledTheme | undefined,
   branding: RequestBranding | undefined,
-): ConsentKitTheme | CompiledTheme | undefined {
+): { theme: ConsentKitTheme | CompiledTheme | undefined; pending: boolean } {
   const [module, setModule] = useState(brandModule);
   const key = branding ? JSON.stringify(branding) : undefined;
   useEffect(() => {
@@ -108,25 +111,27 @@ function useBrandedTheme(
       active = false;
     };
   }, [key, module]);
-  return useMemo(() => {
+  const branded = useMemo(() => {
     if (!key || !module) return theme;
     const base: Theme | undefined = isCompiledTheme(theme) ? theme.theme : theme ? { colorScheme: theme } : undefined;
     return module.brandTheme(base, JSON.parse(key) as RequestBranding) ?? theme;
   }, [key, module, theme]);
+  return { theme: branded, pending: Boolean(key) && !module };
 }
 
 /**
  * Provides the kit's translations and renders its root element (`.ck-root`). Nested providers
  * inherit the instance, locale and theme of the nearest outer one unless given their own.
  *
- * While a locale chunk loads the root is rendered empty with `aria-busy`, rather than
- * flashing English text that would then change under the user's eyes.
+ * While a locale chunk or the branding compiler loads, the root is rendered empty with
+ * `aria-busy`, rather than flashing English text or the operator's colors that would then
+ * change under the user's eyes.
  */
 export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const parent = useContext(KitI18nContext);
   const i18n = props.i18n ?? parent?.i18n ?? getDefaultI18n();
   const locale = props.locale ?? parent?.locale;
-  const theme = useBrandedTheme(props.theme ?? parent?.theme, props.branding);
+  const { theme, pending: brandingPending } = useBrandedTheme(props.theme ?? parent?.theme, props.branding);
   const overrides = props.overrides ?? parent?.overrides;
   const uiKey = (props.uiLocales ?? []).join(',');
   // A host-provided instance needs the English bundle before the first render.
@@ -177,7 +182,7 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
   const className = props.className ? `ck-root ${props.className}` : 'ck-root';
 
-  if (!value) {
+  if (!value || brandingPending) {
     return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
   }
   return (
