@@ -256,15 +256,18 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     }
   }
 
-  function loginStep(request: HydraLoginRequest, withHint: boolean): LoginStep {
+  /** What a login and a consent step share: the challenge as uid, the client, the locales. */
+  function stepBase(request: HydraLoginRequest | HydraConsentRequest): Pick<LoginStep, 'uid' | 'client' | 'uiLocales'> {
     const client = clientInfo(request.client);
     const redirectUri = redirectUriOf(request.request_url);
     if (redirectUri) client.redirectUri = redirectUri;
+    return { uid: request.challenge, client, uiLocales: strings(request.oidc_context?.ui_locales) };
+  }
+
+  function loginStep(request: HydraLoginRequest, withHint: boolean): LoginStep {
     const step: LoginStep = {
       kind: 'login',
-      uid: request.challenge,
-      client,
-      uiLocales: strings(request.oidc_context?.ui_locales),
+      ...stepBase(request),
       login: { identifiers: ['email', 'username'], password: true },
     };
     const hint = request.oidc_context?.login_hint;
@@ -316,14 +319,9 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     }
     const request = await consentRequest(challenge);
     const [user, offer] = await Promise.all([options.findUser(request.subject), offerFor(request, request.subject)]);
-    const client = clientInfo(request.client);
-    const redirectUri = redirectUriOf(request.request_url);
-    if (redirectUri) client.redirectUri = redirectUri;
     const step: ConsentStep = {
       kind: 'consent',
-      uid: request.challenge,
-      client,
-      uiLocales: strings(request.oidc_context?.ui_locales),
+      ...stepBase(request),
       user: pickUser(user, request.subject),
       consent: offer.request,
     };
