@@ -3,11 +3,12 @@
  * "<App> wants to access your account", the app's home page, a third-party badge with a word
  * of caution, and a warning when the operator has not verified the app.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
 import { Badge } from '../ui/checkbox-field.js';
 import { LogoImage } from '../ui/logo-image.js';
 import { SafeLink } from '../ui/safe-link.js';
+import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
 
 /** Props of {@link ConsentAppHeader}. */
@@ -21,9 +22,7 @@ export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
   const { step, t, ids, autoFocusHeading } = useConsentContext('Consent.AppHeader');
   const { client } = step;
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (autoFocusHeading) heading.current?.focus();
-  }, [autoFocusHeading]);
+  useFocusOnChange(heading, autoFocusHeading, autoFocusHeading);
   const thirdParty = client.party === 'third';
   const homepage = safeHttpUrl(client.homepage);
   return (

@@ -4,9 +4,10 @@
  * for multiple; a filter box above more than {@link ORGANIZATION_FILTER_THRESHOLD} options.
  * Renders nothing when the request has no organization part.
  */
-import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { OrganizationOption } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
+import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
 import { providerScopeLabel } from './scope-label.js';
 import type { ConsentState } from './use-consent.js';
@@ -26,9 +27,7 @@ export function ConsentOrganizations() {
   const app = step.client.name;
 
   // Each failed attempt moves focus to the message, even when it was already showing.
-  useEffect(() => {
-    if (organizationAttempts > 0) message.current?.focus();
-  }, [organizationAttempts]);
+  useFocusOnChange(message, organizationAttempts, organizationAttempts > 0);
 
   if (!request) return null;
 

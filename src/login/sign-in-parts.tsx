@@ -3,7 +3,7 @@
  * `Code`, `Submit`, `Alternatives`, `Connectors`, `Links`. Each renders only in the views it
  * belongs to, so a host may compose them in any order and always get a coherent screen.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { InteractionError } from '../protocol/errors.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { useKitTranslation } from '../i18n/provider.js';
@@ -13,6 +13,7 @@ import { cx } from '../ui/cx.js';
 import { errorKeyOf } from '../ui/errors.js';
 import { LogoImage } from '../ui/logo-image.js';
 import { SafeLink } from '../ui/safe-link.js';
+import { useCommitEffect, useFocusOnChange } from '../ui/use-focus.js';
 import { SignInContext, useSignInContext, type SignInContextValue } from './context.js';
 import { formatDuration, identifierField } from './identifier-field.js';
 import { useSignIn, type UseSignInOptions } from './use-sign-in.js';
@@ -60,7 +61,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
 
   // A new view takes focus to its field, so keyboard and screen-reader users land where they type.
   const firstView = useRef(true);
-  useEffect(() => {
+  useCommitEffect(() => {
     if (firstView.current) {
       firstView.current = false;
       return;
@@ -112,9 +113,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
 export function SignInHeader() {
   const { step, state, t, ids, autoFocusHeading } = useSignInContext('SignIn.Header');
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (autoFocusHeading) heading.current?.focus();
-  }, [autoFocusHeading]);
+  useFocusOnChange(heading, autoFocusHeading, autoFocusHeading);
   const { client } = step;
   return (
     <header className="ck-sign-in__header">

@@ -3,8 +3,9 @@
  * to it (`tabIndex={-1}`) each time a new error arrives so keyboard users land on the message
  * and the Retry button right after it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { cx } from './cx.js';
+import { useFocusOnChange } from './use-focus.js';
 
 /** Props of {@link Alert}. */
 export interface AlertProps {
@@ -20,9 +21,7 @@ export interface AlertProps {
 /** A focusable, announced error banner. */
 export function Alert({ children, focusKey, action, className, tone = 'error' }: AlertProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, [focusKey]);
+  useFocusOnChange(ref, focusKey);
   return (
     <div ref={ref} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone}>
       <span className="ck-alert__icon" aria-hidden="true">
