@@ -33,6 +33,15 @@ function staticAssets(): Plugin {
   };
 }
 
+/**
+ * Time limits catch hangs, not slowness. CI machines are shared: a 2-core machine running other
+ * jobs beside this suite has been measured 20-30x slower than an idle one, so every limit is far
+ * above the idle time of what it guards (jsdom tests take well under 0.5 s idle, a browser test a
+ * few seconds). The browser suites' Playwright waits (120 s, test/e2e/support/browser.ts) stay
+ * below their test limit, so a hang reports what it was waiting for.
+ */
+const TEST_LIMIT = { node: 60_000, browser: 300_000, browserHooks: 600_000 };
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   plugins: [staticAssets()],
@@ -61,6 +70,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // One jsdom and one module graph per worker rather than per file: building a fresh
+          // window and re-importing React, the kit and Testing Library for each of the 23 files
+          // cost 9 s of environment set-up and cold (unoptimized) first renders, which is what
+          // pushed single tests past their limit on a loaded machine. Testing Library's cleanup
+          // runs after every test (test/setup/jsdom.ts); no test relies on module state.
+          isolate: false,
+          testTimeout: TEST_LIMIT.node,
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/jsdom.ts'],
         },
@@ -70,6 +86,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          testTimeout: TEST_LIMIT.node,
           include: ['test/server/**/*.test.ts'],
         },
       },
@@ -78,6 +95,8 @@ export default defineConfig({
         test: {
           name: 'package',
           environment: 'node',
+          // Runs `npm run build` (vite + tsc) inside the test.
+          testTimeout: TEST_LIMIT.browser,
           include: ['test/package/**/*.test.ts'],
         },
       },
@@ -88,8 +107,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: TEST_LIMIT.browser,
+          hookTimeout: TEST_LIMIT.browserHooks,
           fileParallelism: false,
         },
       },
@@ -101,8 +120,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/storybook/**/*.test.ts'],
           globalSetup: ['test/storybook/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: TEST_LIMIT.browser,
+          hookTimeout: TEST_LIMIT.browserHooks,
         },
       },
     ],

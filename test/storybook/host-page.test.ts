@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../e2e/support/browser.js';
+import { BROWSER_WAIT_MS, launchBrowser } from '../e2e/support/browser.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 import type { Browser } from 'playwright-core';
 import { parseColor } from '../../src/theme/color.js';
@@ -72,6 +72,7 @@ describe('a host page with its own styles and a strict CSP', () => {
 
   beforeAll(async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    context.setDefaultTimeout(BROWSER_WAIT_MS);
     before = await visit(await context.newPage(), '/');
     page = await context.newPage();
     after = await visit(page, '/?kit=themed');

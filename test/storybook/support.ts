@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { launchBrowser } from '../e2e/support/browser.js';
+import { BROWSER_WAIT_MS, launchBrowser } from '../e2e/support/browser.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 /** One entry of Storybook's index.json. */
@@ -35,7 +35,7 @@ export interface StorybookSession {
 export async function openStorybook(): Promise<StorybookSession> {
   const [server, browser] = await Promise.all([serveStatic(inject('storybookDir')), launchBrowser()]);
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
   // Offline by construction: any request leaving the local server fails (and is reported).
   await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
   return { server, browser, context };

@@ -5,6 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 
+/**
+ * Playwright's limit for one wait (a navigation, a locator, a function): a hang guard, far above
+ * what a loaded machine needs, and below the browser suites' test limit (vite.config.ts) so a
+ * hang fails with what it was waiting for rather than a bare test timeout.
+ */
+export const BROWSER_WAIT_MS = 120_000;
+
 /** Path of Debian's Chromium (override with CHROMIUM_PATH). */
 export function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { startStack, type Stack } from '../../../demo/stack.js';
-import { launchBrowser } from './browser.js';
+import { BROWSER_WAIT_MS, launchBrowser } from './browser.js';
 
 /** What a test uses; read the fields inside tests (they are set by the hooks). */
 export interface DemoSession {
@@ -30,7 +30,7 @@ export function useDemoSession(): DemoSession {
   });
   beforeEach(async () => {
     session.context = await session.browser.newContext();
-    session.context.setDefaultTimeout(10_000);
+    session.context.setDefaultTimeout(BROWSER_WAIT_MS);
     session.page = await session.context.newPage();
   });
   afterEach(async () => {

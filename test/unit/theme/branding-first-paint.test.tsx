@@ -1,16 +1,18 @@
 /**
  * A branded step must not paint with the operator's colors first: the branding compiler is a
  * lazy chunk, and until it arrives the kit holds the screen (as it does for a locale chunk).
- * A file of its own, because the compiler, once loaded, is cached for the rest of a module graph.
+ * The compiler, once loaded, is cached for the rest of a module graph, and the unit project
+ * shares one graph between the files of a worker: the test imports a fresh copy of the kit.
  */
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { SignIn, createTheme, requestBranding, resolveBranding } from '../../../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
 import { brandedLoginStep } from '../../fixtures/branding.js';
 import { fakeClient } from '../ui/fake-client.js';
 
 describe('given a branded sign-in step before the branding compiler has loaded', () => {
   it('should hold the screen, then show it in the provider colors only', async () => {
+    vi.resetModules();
+    const { SignIn, createTheme, requestBranding, resolveBranding } = await import('../../../src/index.js');
     const step = brandedLoginStep({ organization: false });
     const { container } = render(<SignIn client={fakeClient(step)} step={step} />);
 

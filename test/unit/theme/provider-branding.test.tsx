@@ -128,9 +128,10 @@ describe('the screens with provider branding', () => {
   it('should apply the app color on the sign-in screen without an operator theme', async () => {
     const step = brandedLoginStep({ organization: false });
     const { container } = render(<SignIn client={fakeClient(step)} step={step} />);
-    const root = container.querySelector<HTMLElement>('.ck-root')!;
-    await waitFor(() => expect(root.style.getPropertyValue('--ck-color-accent')).not.toBe(''));
-    expect(root.style.getPropertyValue('--ck-color-accent')).toBe(createTheme(resolveBranding({ ...requestBranding(step) })).variables.light['--ck-color-accent']);
+    // Queried each time: the root held while the compiler loads is replaced once it arrives.
+    const root = () => container.querySelector<HTMLElement>('.ck-root')!;
+    await waitFor(() => expect(root().style.getPropertyValue('--ck-color-accent')).not.toBe(''));
+    expect(root().style.getPropertyValue('--ck-color-accent')).toBe(createTheme(resolveBranding({ ...requestBranding(step) })).variables.light['--ck-color-accent']);
     expect(container.querySelector('.ck-brand')).toBeNull();
   });
 
