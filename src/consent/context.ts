@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { ConsentStep } from '../protocol/interaction.js';
-import type { KitT } from '../i18n/provider.js';
+import type { KitT } from '../kit/provider.js';
 import type { ConsentState } from './use-consent.js';
 
 /** Where a consent screen is in its life. */

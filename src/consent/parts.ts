@@ -15,7 +15,7 @@
 import { ConsentAccount } from './account.js';
 import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
-import { ConsentRoot } from './consent-root.js';
+import { ConsentRoot } from './root.js';
 import { ConsentError } from './error.js';
 import { ConsentNothingNew } from './nothing-new.js';
 import { ConsentNotice } from './notice.js';

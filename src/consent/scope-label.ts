@@ -4,7 +4,7 @@
  * sees *something* for every permission they grant.
  */
 import type { ScopeItem } from '../protocol/interaction.js';
-import type { KitT } from '../i18n/provider.js';
+import type { KitT } from '../kit/provider.js';
 import { DEFAULT_LANGUAGE, fallbackChain } from '../i18n/languages.js';
 
 /**

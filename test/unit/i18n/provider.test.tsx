@@ -9,7 +9,7 @@ import ru from '../../../src/locales/ru/consent-kit.json';
 import zhTW from '../../../src/locales/zh-TW/consent-kit.json';
 import { ConsentKitProvider, NAMESPACE, createConsentKitI18n } from '../../../src/index.js';
 import { ensureLanguage } from '../../../src/i18n/instance.js';
-import { useKitTranslation, type KitT } from '../../../src/i18n/provider.js';
+import { useKitTranslation, type KitT } from '../../../src/kit/provider.js';
 import { scopeLabel } from '../../../src/consent/scope-label.js';
 
 type Tree = { [key: string]: string | Tree };

@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InteractionError, SignIn, SignInParts } from '../../../src/index.js';
-import { cleanCode, identifierField, ssoConnectorFor } from '../../../src/login/index.js';
+import { identifierField } from '../../../src/sign-in/identifier-field.js';
+import { cleanCode, ssoConnectorFor } from '../../../src/sign-in/use-sign-in.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
 import { codeOnlyLoginStep, fullLoginStep, loginStep, sessionLoginStep, unsafeLoginStep } from '../../fixtures/steps.js';
 import { deferred, fakeClient } from './fake-client.js';

@@ -16,7 +16,7 @@ import {
   hasLanguage,
   installOverrides,
   type ConsentKitOverrides,
-} from './instance.js';
+} from '../i18n/instance.js';
 import {
   DEFAULT_LANGUAGE,
   NAMESPACE,
@@ -24,7 +24,7 @@ import {
   directionOf,
   fallbackChain,
   resolveLanguage,
-} from './languages.js';
+} from '../i18n/languages.js';
 
 /** What a provider passes down to nested providers and to the kit's components. */
 interface KitI18nContextValue {

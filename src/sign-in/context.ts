@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, type RefObject } from 'react';
 import type { LoginStep } from '../protocol/interaction.js';
-import type { KitT } from '../i18n/provider.js';
+import type { KitT } from '../kit/provider.js';
 import type { SignInState } from './use-sign-in.js';
 
 /** Everything the sign-in parts read. */

@@ -6,12 +6,12 @@
 import { useMemo } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { LoginStep } from '../protocol/interaction.js';
-import { ConsentKitProvider } from '../i18n/provider.js';
-import { BrandLogo } from '../theme/brand-logo.js';
+import { ConsentKitProvider } from '../kit/provider.js';
+import { BrandLogo } from '../kit/brand-logo.js';
 import { requestBranding } from '../theme/request.js';
-import { navigate, type RedirectHandler } from '../ui/navigate.js';
-import { StepFallback } from '../ui/step-fallback.js';
-import { useStep } from '../ui/use-step.js';
+import { navigate, type RedirectHandler } from './navigate.js';
+import { StepFallback } from './step-fallback.js';
+import { useStep } from './use-step.js';
 import {
   SignInAccount,
   SignInAlternatives,
@@ -24,8 +24,8 @@ import {
   SignInPassword,
   SignInRoot,
   SignInSubmit,
-} from './sign-in-parts.js';
-import type { SignInView, UseSignInOptions } from './use-sign-in.js';
+} from '../sign-in/root.js';
+import type { SignInView, UseSignInOptions } from '../sign-in/use-sign-in.js';
 
 /** Props of {@link SignIn}. */
 export interface SignInProps {

@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { InteractionError } from '../protocol/errors.js';
 import type { LoginStep } from '../protocol/interaction.js';
-import { useKitTranslation } from '../i18n/provider.js';
+import { useKitTranslation } from '../kit/provider.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';

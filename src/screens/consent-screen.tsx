@@ -7,25 +7,25 @@
 import { Suspense, useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '../protocol/interaction.js';
-import { ConsentKitProvider } from '../i18n/provider.js';
-import { BrandLogo } from '../theme/brand-logo.js';
+import { ConsentKitProvider } from '../kit/provider.js';
+import { BrandLogo } from '../kit/brand-logo.js';
 import { requestBranding } from '../theme/request.js';
-import { LazySignIn as SignIn, loadSignIn } from '../login/lazy.js';
-import { navigate, type RedirectHandler } from '../ui/navigate.js';
-import { StepFallback } from '../ui/step-fallback.js';
-import { useStep } from '../ui/use-step.js';
-import { ConsentAccount } from './account.js';
-import { ConsentActions } from './actions.js';
-import { ConsentAppHeader } from './app-header.js';
-import { ConsentRoot } from './consent-root.js';
-import { ConsentError } from './error.js';
-import { ConsentNothingNew } from './nothing-new.js';
-import { ConsentNotice } from './notice.js';
-import { ConsentOrganizations } from './organizations.js';
-import { ConsentProfileScopes } from './profile-scopes.js';
-import { ConsentRemember } from './remember.js';
-import { ConsentResourceGroups } from './resource-group.js';
-import { ConsentWithheld } from './withheld.js';
+import { LazySignIn as SignIn, loadSignIn } from './lazy-sign-in.js';
+import { navigate, type RedirectHandler } from './navigate.js';
+import { StepFallback } from './step-fallback.js';
+import { useStep } from './use-step.js';
+import { ConsentAccount } from '../consent/account.js';
+import { ConsentActions } from '../consent/actions.js';
+import { ConsentAppHeader } from '../consent/app-header.js';
+import { ConsentRoot } from '../consent/root.js';
+import { ConsentError } from '../consent/error.js';
+import { ConsentNothingNew } from '../consent/nothing-new.js';
+import { ConsentNotice } from '../consent/notice.js';
+import { ConsentOrganizations } from '../consent/organizations.js';
+import { ConsentProfileScopes } from '../consent/profile-scopes.js';
+import { ConsentRemember } from '../consent/remember.js';
+import { ConsentResourceGroups } from '../consent/resource-group.js';
+import { ConsentWithheld } from '../consent/withheld.js';
 
 /**
  * The parts `<ConsentScreen>` composes, top to bottom. Replace any of them through the

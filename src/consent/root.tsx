@@ -4,7 +4,7 @@
  */
 import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
-import { useKitTranslation } from '../i18n/provider.js';
+import { useKitTranslation } from '../kit/provider.js';
 import { cx } from '../ui/cx.js';
 import { isFatal } from '../ui/errors.js';
 import { ConsentContext, type ConsentAction, type ConsentContextValue, type ConsentStatus } from './context.js';

@@ -4,11 +4,11 @@
  * (or the loading state), so screen-reader users hear where they are.
  */
 import type { InteractionClient } from '../client/types.js';
-import { ConsentKitProvider } from '../i18n/provider.js';
-import { SignIn } from '../login/sign-in.js';
-import type { RedirectHandler } from '../ui/navigate.js';
-import { StepFallback } from '../ui/step-fallback.js';
-import { useStep } from '../ui/use-step.js';
+import { ConsentKitProvider } from '../kit/provider.js';
+import { SignIn } from './sign-in-screen.js';
+import type { RedirectHandler } from './navigate.js';
+import { StepFallback } from './step-fallback.js';
+import { useStep } from './use-step.js';
 import { ConsentScreen } from './consent-screen.js';
 
 /** Props of {@link InteractionScreen}. */
