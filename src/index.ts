@@ -13,8 +13,8 @@ export { ConsentScreen, defaultConsentComponents } from './screens/consent-scree
 export type { ConsentComponents, ConsentScreenProps } from './screens/consent-screen.js';
 export { InteractionScreen } from './screens/interaction-screen.js';
 export type { InteractionScreenProps } from './screens/interaction-screen.js';
-export { SignIn, SignInParts, signInActions } from './screens/sign-in-screen.js';
-export type { SignInProps } from './screens/sign-in-screen.js';
+export { SignInScreen, signInActions } from './screens/sign-in-screen.js';
+export type { SignInScreenProps } from './screens/sign-in-screen.js';
 export type { RedirectHandler } from './screens/navigate.js';
 
 // Headless consent
@@ -29,6 +29,7 @@ export { defaultDecision, normalizeDecision, useConsent } from './consent/use-co
 export type { ConsentState, UseConsentOptions } from './consent/use-consent.js';
 
 // Headless sign-in
+export { SignIn } from './sign-in/parts.js';
 export type { SignInRootProps } from './sign-in/root.js';
 export { useSignInContext } from './sign-in/context.js';
 export type { SignInContextValue } from './sign-in/context.js';

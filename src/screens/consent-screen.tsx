@@ -10,7 +10,7 @@ import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '.
 import { ConsentKitProvider } from '../kit/provider.js';
 import { BrandLogo } from '../kit/brand-logo.js';
 import { requestBranding } from '../theme/request.js';
-import { LazySignIn as SignIn, loadSignIn } from './lazy-sign-in.js';
+import { LazySignInScreen, loadSignIn } from './lazy-sign-in.js';
 import { navigate, type RedirectHandler } from './navigate.js';
 import { StepFallback } from './step-fallback.js';
 import { useStep } from './use-step.js';
@@ -121,7 +121,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
           </ConsentKitProvider>
         }
       >
-        <SignIn
+        <LazySignInScreen
           client={client}
           step={login}
           onRedirect={onRedirect}

@@ -5,7 +5,7 @@
  */
 import type { InteractionClient } from '../client/types.js';
 import { ConsentKitProvider } from '../kit/provider.js';
-import { SignIn } from './sign-in-screen.js';
+import { SignInScreen } from './sign-in-screen.js';
 import type { RedirectHandler } from './navigate.js';
 import { StepFallback } from './step-fallback.js';
 import { useStep } from './use-step.js';
@@ -32,7 +32,7 @@ export function InteractionScreen({ client, onRedirect, locale }: InteractionScr
     );
   }
   return step.kind === 'login' ? (
-    <SignIn key={step.uid} client={client} step={step} onRedirect={onRedirect} locale={locale} autoFocusHeading />
+    <SignInScreen key={step.uid} client={client} step={step} onRedirect={onRedirect} locale={locale} autoFocusHeading />
   ) : (
     <ConsentScreen key={step.uid} client={client} step={step} onRedirect={onRedirect} locale={locale} autoFocusHeading />
   );

@@ -8,5 +8,5 @@ import { lazy } from 'react';
 /** Starts (or joins) the download of the sign-in chunk. */
 export const loadSignIn = () => import('./sign-in-screen.js');
 
-/** `<SignIn>`, loaded on first render; wrap it in `<Suspense>`. */
-export const LazySignIn = lazy(() => loadSignIn().then((module) => ({ default: module.SignIn })));
+/** `<SignInScreen>`, loaded on first render; wrap it in `<Suspense>`. */
+export const LazySignInScreen = lazy(() => loadSignIn().then((module) => ({ default: module.SignInScreen })));

@@ -1,5 +1,5 @@
 /**
- * `<SignIn>`: the ready sign-in screen. Composes the parts and wires them to the client:
+ * `<SignInScreen>`: the ready sign-in screen. Composes the parts and wires them to the client:
  * each method (`signIn`, `verifyCode`, `startConnector`, `continueSession`) ends in a
  * top-level navigation to the redirect it returns.
  */
@@ -12,23 +12,11 @@ import { requestBranding } from '../theme/request.js';
 import { navigate, type RedirectHandler } from './navigate.js';
 import { StepFallback } from './step-fallback.js';
 import { useStep } from './use-step.js';
-import {
-  SignInAccount,
-  SignInAlternatives,
-  SignInCode,
-  SignInConnectors,
-  SignInError,
-  SignInHeader,
-  SignInIdentifier,
-  SignInLinks,
-  SignInPassword,
-  SignInRoot,
-  SignInSubmit,
-} from '../sign-in/root.js';
+import { SignIn } from '../sign-in/parts.js';
 import type { SignInView, UseSignInOptions } from '../sign-in/use-sign-in.js';
 
-/** Props of {@link SignIn}. */
-export interface SignInProps {
+/** Props of {@link SignInScreen}. */
+export interface SignInScreenProps {
   client: InteractionClient;
   /** The login step; loaded with `client.load()` when absent. */
   step?: LoginStep | undefined;
@@ -58,7 +46,7 @@ export function signInActions(
 }
 
 /** The sign-in screen. */
-export function SignIn({ client, step, onRedirect, locale, autoFocusHeading, initialView }: SignInProps) {
+export function SignInScreen({ client, step, onRedirect, locale, autoFocusHeading, initialView }: SignInScreenProps) {
   const loader = useStep<LoginStep>(client, step);
   const current = loader.step;
   const actions = useMemo(() => signInActions(client, onRedirect), [client, onRedirect]);
@@ -74,39 +62,24 @@ export function SignIn({ client, step, onRedirect, locale, autoFocusHeading, ini
   return (
     <ConsentKitProvider locale={locale} uiLocales={current.uiLocales} branding={branding}>
       {(branding?.organization?.logo ?? branding?.app?.logo) && <BrandLogo />}
-      <SignInRoot
+      <SignIn.Root
         key={current.uid}
         step={current}
         {...actions}
         initialView={initialView}
         autoFocusHeading={autoFocusHeading ?? loader.loaded}
       >
-        <SignInHeader />
-        <SignInError />
-        <SignInAccount />
-        <SignInIdentifier />
-        <SignInPassword />
-        <SignInCode />
-        <SignInSubmit />
-        <SignInAlternatives />
-        <SignInConnectors />
-        <SignInLinks />
-      </SignInRoot>
+        <SignIn.Header />
+        <SignIn.Error />
+        <SignIn.Account />
+        <SignIn.Identifier />
+        <SignIn.Password />
+        <SignIn.Code />
+        <SignIn.Submit />
+        <SignIn.Alternatives />
+        <SignIn.Connectors />
+        <SignIn.Links />
+      </SignIn.Root>
     </ConsentKitProvider>
   );
 }
-
-/** The sign-in parts, Radix style. */
-export const SignInParts = {
-  Root: SignInRoot,
-  Header: SignInHeader,
-  Error: SignInError,
-  Account: SignInAccount,
-  Identifier: SignInIdentifier,
-  Password: SignInPassword,
-  Code: SignInCode,
-  Submit: SignInSubmit,
-  Alternatives: SignInAlternatives,
-  Connectors: SignInConnectors,
-  Links: SignInLinks,
-};

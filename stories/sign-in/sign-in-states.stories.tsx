@@ -6,7 +6,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useRef } from 'react';
-import { SignIn, type SignInView } from '../../src/index.js';
+import { SignInScreen, type SignInView } from '../../src/index.js';
 import type { InteractionClient } from '../../src/client/types.js';
 import { InteractionError, type InteractionErrorCode } from '../../src/protocol/errors.js';
 import type { LoginStep } from '../../src/protocol/interaction.js';
@@ -62,7 +62,7 @@ function SignInState({ step, initialView, submit, outcome = 'redirect', retryAft
   }, [submit]);
   return (
     <div ref={ref}>
-      <SignIn client={clientFor(local, outcome, retryAfter)} step={local} onRedirect={stayHere} initialView={initialView} />
+      <SignInScreen client={clientFor(local, outcome, retryAfter)} step={local} onRedirect={stayHere} initialView={initialView} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { kitAdapter } from '../../../src/client/adapters/kit.js';
 import type { InteractionClient } from '../../../src/client/types.js';
-import { SignIn } from '../../../src/index.js';
+import { SignInScreen } from '../../../src/index.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
 import { safeHttpUrl } from '../../../src/protocol/url.js';
 import {
@@ -211,7 +211,7 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
     payload.login.session = { id: 'user-alice', displayName: 'Alice', avatar: url };
     const step = await loadLogin(payload);
     const user = userEvent.setup();
-    const { container } = render(<SignIn client={clientAnswering(200, {}).client} step={step} initialView="identifier" />);
+    const { container } = render(<SignInScreen client={clientAnswering(200, {}).client} step={step} initialView="identifier" />);
     expect(screen.getByRole('button', { name: 'Continue with Social Demo' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Create an account' })).toBeNull();
     expect(container.querySelector('.ck-sign-in__connector img')).toBeNull();
@@ -223,7 +223,7 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
 
   it('should still link safe URLs from the same step (the page is not just empty)', async () => {
     const step = await loadLogin(kitFullLoginPayload);
-    const { container } = render(<SignIn client={clientAnswering(200, {}).client} step={step} />);
+    const { container } = render(<SignInScreen client={clientAnswering(200, {}).client} step={step} />);
     expect(await screen.findByRole('link', { name: 'Create an account' })).toHaveAttribute('href', 'https://idp.example.com/register');
     expect(container.querySelector('.ck-sign-in__connector img')).toHaveAttribute('src', 'https://cdn.example.com/social.png');
   });
@@ -233,7 +233,7 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
     const { client, requests } = clientAnswering(200, { redirectTo: 'javascript:alert(document.cookie)' });
     const onRedirect = vi.fn();
     const user = userEvent.setup();
-    render(<SignIn client={client} step={step} onRedirect={onRedirect} initialView="identifier" />);
+    render(<SignInScreen client={client} step={step} onRedirect={onRedirect} initialView="identifier" />);
     await user.click(screen.getByRole('button', { name: 'Continue with <img src=x onerror=alert(1)>Evil' }));
     await waitFor(() => expect(requests).toHaveLength(1));
     expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/connector` });
@@ -354,7 +354,7 @@ describe('given the kit adapter answering a wrong code', () => {
     const { client, requests } = clientAnswering(kitErrorPayloads.invalidCode.status, kitErrorPayloads.invalidCode.body);
     const sendCode = vi.fn(async () => ({ resendAfter: 30 }));
     const user = userEvent.setup();
-    render(<SignIn client={{ ...client, sendCode }} step={step} onRedirect={vi.fn()} />);
+    render(<SignInScreen client={{ ...client, sendCode }} step={step} onRedirect={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.type(await screen.findByLabelText('Sign-in code'), '000000');
     await user.click(screen.getByRole('button', { name: 'Verify' }));

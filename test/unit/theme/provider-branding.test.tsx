@@ -10,7 +10,7 @@ import {
   requestBranding,
   resolveBranding,
   safeHexColor,
-  SignIn,
+  SignInScreen,
   type Theme,
 } from '../../../src/index.js';
 import { brandTheme } from '../../../src/theme/brand.js';
@@ -127,7 +127,7 @@ describe('the screens with provider branding', () => {
 
   it('should apply the app color on the sign-in screen without an operator theme', async () => {
     const step = brandedLoginStep({ organization: false });
-    const { container } = render(<SignIn client={fakeClient(step)} step={step} />);
+    const { container } = render(<SignInScreen client={fakeClient(step)} step={step} />);
     // Queried each time: the root held while the compiler loads is replaced once it arrives.
     const root = () => container.querySelector<HTMLElement>('.ck-root')!;
     await waitFor(() => expect(root().style.getPropertyValue('--ck-color-accent')).not.toBe(''));

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BrandLogo, ConsentKitProvider, createTheme, presets, SignIn, type Theme } from '../../../src/index.js';
+import { BrandLogo, ConsentKitProvider, createTheme, presets, SignInScreen, type Theme } from '../../../src/index.js';
 import { loginStep } from '../../fixtures/steps.js';
 import { fakeClient } from '../ui/fake-client.js';
 
@@ -36,7 +36,7 @@ describe('the provider theme prop', () => {
     const step = loginStep();
     const { container } = render(
       <ConsentKitProvider theme={createTheme(presets.midnight)}>
-        <SignIn client={fakeClient(step)} step={step} />
+        <SignInScreen client={fakeClient(step)} step={step} />
       </ConsentKitProvider>,
     );
     const roots = container.querySelectorAll<HTMLElement>('.ck-root');

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InteractionError, SignIn, SignInParts } from '../../../src/index.js';
+import { InteractionError, SignIn, SignInScreen } from '../../../src/index.js';
 import { identifierField } from '../../../src/sign-in/identifier-field.js';
 import { cleanCode, ssoConnectorFor } from '../../../src/sign-in/use-sign-in.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
@@ -12,7 +12,7 @@ function setup(step: LoginStep = loginStep(), props: { initialView?: 'identifier
   const client = fakeClient(step);
   const onRedirect = vi.fn();
   const user = userEvent.setup();
-  render(<SignIn client={client} step={step} onRedirect={onRedirect} {...props} />);
+  render(<SignInScreen client={client} step={step} onRedirect={onRedirect} {...props} />);
   return { client, onRedirect, user };
 }
 
@@ -246,7 +246,7 @@ describe('given social and SSO connectors', () => {
   });
 
   it('should render hostile names as text and drop unsafe URLs', () => {
-    const { container } = render(<SignIn client={fakeClient()} step={unsafeLoginStep()} />);
+    const { container } = render(<SignInScreen client={fakeClient()} step={unsafeLoginStep()} />);
     expect(screen.getByRole('button', { name: 'Continue with <img src=x onerror=alert(1)>Evil' })).toBeInTheDocument();
     expect(container.querySelector('img[src^="javascript:"], img[src^="data:"]')).toBeNull();
     expect(container.querySelector('.ck-sign-in__connector img')).toBeNull();
@@ -296,7 +296,7 @@ describe('given ui_locales=ko', () => {
 describe('given a part outside SignIn.Root', () => {
   it('should throw the documented message', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<SignInParts.Submit />)).toThrow('SignIn.Submit must be used within SignIn.Root');
+    expect(() => render(<SignIn.Submit />)).toThrow('SignIn.Submit must be used within SignIn.Root');
     error.mockRestore();
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * `SignIn.Error`: the banner for a failed attempt, focused when it appears; after too many
+ * attempts it says how long to wait, in words of the language shown.
+ */
+import { InteractionError } from '../protocol/errors.js';
+import { Alert } from '../ui/alert.js';
+import { errorKeyOf } from '../ui/errors.js';
+import { useSignInContext } from './context.js';
+import { formatDuration } from './identifier-field.js';
+
+/** The error banner (`role="alert"`, focused when it appears). */
+export function SignInError() {
+  const { state, t } = useSignInContext('SignIn.Error');
+  if (state.errorCount === 0 || state.error === undefined) return null;
+  const { error } = state;
+  const wait =
+    error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter ? error.retryAfter : undefined;
+  return (
+    <Alert className="ck-sign-in__error" focusKey={state.errorCount}>
+      {t(errorKeyOf(error))}
+      {wait && (
+        <>
+          {' '}
+          <span className="ck-sign-in__wait" data-seconds={wait}>
+            {t('signIn.retryIn', { time: formatDuration(wait, t.language ?? 'en') })}
+          </span>
+        </>
+      )}
+    </Alert>
+  );
+}
