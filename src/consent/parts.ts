@@ -4,7 +4,7 @@
  *
  * @example
  * ```tsx
- * <Consent.Root step={step} onAuthorize={send} onCancel={deny}>
+ * <Consent.Root step={step} onAuthorize={send} onDeny={deny}>
  *   <Consent.AppHeader />
  *   <Consent.ProfileScopes />
  *   <Consent.ResourceGroups />

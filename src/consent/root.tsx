@@ -1,13 +1,13 @@
 /**
- * `Consent.Root`: owns the consent state (through `useConsent`) and the submission lifecycle,
- * renders the `<form>`, and shares both with the parts.
+ * `Consent.Root`: owns the consent state (through `useConsent`) and the submission (through
+ * `useSubmission`), renders the `<form>`, and shares both with the parts.
  */
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import { useKitTranslation } from '../i18n/translation.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
-import { useKitTranslation } from '../kit/provider.js';
 import { cx } from '../ui/cx.js';
-import { isFatal } from '../ui/errors.js';
-import { ConsentContext, type ConsentAction, type ConsentContextValue, type ConsentStatus } from './context.js';
+import { useSubmission } from '../ui/use-submission.js';
+import { type ConsentAction, ConsentProvider } from './context.js';
 import { useConsent } from './use-consent.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,8 +28,8 @@ export interface ConsentRootProps {
    * the buttons stay disabled. Rejecting shows the error with a Retry.
    */
   onAuthorize: (decision: ConsentDecision) => Promise<void> | void;
-  /** Refuses the request; same contract as `onAuthorize`. */
-  onCancel: () => Promise<void> | void;
+  /** Refuses the request (the app receives `access_denied`); same contract as `onAuthorize`. */
+  onDeny: () => Promise<void> | void;
   /** Leaves the account ("Not you?"). Without it the button is not shown. */
   onSwitchAccount?: (() => Promise<void> | void) | undefined;
   /** Move focus to the heading on mount; screens set it when the step just changed. */
@@ -44,86 +44,40 @@ export interface ConsentRootProps {
 
 /** The root of the consent parts. */
 export function ConsentRoot(props: ConsentRootProps) {
-  const { step, onAuthorize, onCancel, onSwitchAccount } = props;
-  const { t } = useKitTranslation();
+  const { step, onAuthorize, onDeny, onSwitchAccount } = props;
+  const { t, language } = useKitTranslation();
   const state = useConsent({
     request: step.consent,
     value: props.value,
     defaultValue: props.defaultValue,
     onValueChange: props.onValueChange,
   });
-  const [status, setStatus] = useState<ConsentStatus>('idle');
-  const [pending, setPending] = useState<ConsentAction>();
-  const [failure, setFailure] = useState<{ error: unknown; action: ConsentAction; count: number }>();
+  const submission = useSubmission<ConsentAction>();
   const [organizationAttempts, setOrganizationAttempts] = useState(0);
-  // The guard is a ref, not state: two clicks in the same frame both see the old state, but
-  // the second sees the ref the first one set.
-  const busy = useRef(false);
-  const latestDecision = useRef(state.value);
-  latestDecision.current = state.value;
   const id = useId();
   const ids = useMemo(() => ({ heading: `${id}-heading`, organizationMessage: `${id}-org-message` }), [id]);
 
+  const { value: decision, blocked, organizationMissing } = state;
+  const { run: submit, isLocked } = submission;
   const run = useCallback(
     (action: ConsentAction) => {
-      if (busy.current) return;
-      if (action === 'authorize' && state.blocked) return;
-      if (action === 'authorize' && state.organizationMissing) {
+      if (isLocked()) return;
+      if (action === 'authorize' && blocked) return;
+      if (action === 'authorize' && organizationMissing) {
         setOrganizationAttempts((n) => n + 1);
         return;
       }
-      const operation =
-        action === 'authorize'
-          ? () => onAuthorize(latestDecision.current)
-          : action === 'cancel'
-            ? onCancel
-            : onSwitchAccount;
-      if (!operation) return;
-      busy.current = true;
-      setPending(action);
-      setStatus('submitting');
-      setFailure(undefined);
-      Promise.resolve()
-        .then(operation)
-        .then(
-          () => {
-            // Success ends the screen (navigation or a new step): keep everything locked.
-            // Switching accounts unmounts this Root, so nothing here needs to change for it.
-            setStatus('done');
-          },
-          (error: unknown) => {
-            setFailure((previous) => ({ error, action, count: (previous?.count ?? 0) + 1 }));
-            setPending(undefined);
-            if (isFatal(error)) {
-              // Expired: nothing can succeed any more, so the guard stays closed.
-              setStatus('expired');
-            } else {
-              busy.current = false;
-              setStatus('idle');
-            }
-          },
-        );
+      const operation = action === 'authorize' ? () => onAuthorize(decision) : action === 'deny' ? onDeny : onSwitchAccount;
+      // Success ends the screen (navigation, or a new step that unmounts this Root).
+      if (operation) submit(action, operation);
     },
-    [state.blocked, state.organizationMissing, onAuthorize, onCancel, onSwitchAccount],
+    [isLocked, submit, blocked, organizationMissing, decision, onAuthorize, onDeny, onSwitchAccount],
   );
-
-  const value: ConsentContextValue = {
-    step,
-    state,
-    t,
-    status,
-    pending,
-    error: failure?.error,
-    errorCount: failure?.count ?? 0,
-    retry: () => failure && run(failure.action),
-    authorize: () => run('authorize'),
-    cancel: () => run('cancel'),
-    switchAccount: onSwitchAccount ? () => run('switchAccount') : undefined,
-    organizationInvalid: organizationAttempts > 0 && state.organizationMissing,
-    organizationAttempts,
-    autoFocusHeading: props.autoFocusHeading ?? false,
-    ids,
-  };
+  const { failedAction } = submission;
+  const retry = useCallback(() => failedAction && run(failedAction), [failedAction, run]);
+  const authorize = useCallback(() => run('authorize'), [run]);
+  const deny = useCallback(() => run('deny'), [run]);
+  const switchAccount = useCallback(() => run('switchAccount'), [run]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -131,18 +85,37 @@ export function ConsentRoot(props: ConsentRootProps) {
   };
 
   return (
-    <ConsentContext.Provider value={value}>
+    <ConsentProvider
+      value={{
+        step,
+        state,
+        t,
+        language,
+        status: submission.status,
+        pending: submission.pending,
+        error: submission.error,
+        errorCount: submission.errorCount,
+        retry,
+        authorize,
+        deny,
+        switchAccount: onSwitchAccount ? switchAccount : undefined,
+        organizationInvalid: organizationAttempts > 0 && organizationMissing,
+        organizationAttempts,
+        autoFocusHeading: props.autoFocusHeading ?? false,
+        ids,
+      }}
+    >
       <form
         className={cx('ck-consent', 'ck-card', props.className)}
         aria-labelledby={ids.heading}
-        aria-busy={status === 'submitting' || undefined}
-        data-state={status}
+        aria-busy={submission.status === 'submitting' || undefined}
+        data-state={submission.status}
         data-third-party={step.client.party === 'third' ? '' : undefined}
         noValidate
         onSubmit={onSubmit}
       >
         {props.children}
       </form>
-    </ConsentContext.Provider>
+    </ConsentProvider>
   );
 }

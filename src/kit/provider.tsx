@@ -1,51 +1,20 @@
 /**
- * `<ConsentKitProvider>`: chooses the language, loads it, and renders the kit root element
- * with `lang`, `dir` and theme attributes. Every screen wraps itself in one, so a host only
- * needs it to share an i18next instance or a locale across several screens.
+ * `<ConsentKitProvider>`: the kit root. Composes the language (`i18n/translation.tsx`: chosen,
+ * loaded, shared with the parts' `t`) and the theme (`theme/`: applied as `--ck-` variables
+ * and `data-theme`, with the request's branding over it), and renders the root element with
+ * `lang`, `dir` and theme attributes. Every screen wraps itself in one, so a host only needs it
+ * to share an i18next instance, a locale or a theme across several screens.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
-import type { CompiledTheme, Theme } from '../theme/model.js';
+import { type ReactNode, useContext, useMemo } from 'react';
+import type { ConsentKitOverrides } from '../i18n/instance.js';
+import { directionOf } from '../i18n/languages.js';
+import { LanguageContext, useLanguageState } from '../i18n/translation.js';
+import { type ConsentKitTheme, ThemeContext, type ThemeInput, useBrandedTheme } from '../theme/context.js';
 import type { RequestBranding } from '../theme/request.js';
-import { isCompiledTheme, useAppliedTheme, useSystemDark } from '../theme/runtime.js';
-import {
-  ensureLanguage,
-  ensureEnglish,
-  getDefaultI18n,
-  hasLanguage,
-  installOverrides,
-  type ConsentKitOverrides,
-} from '../i18n/instance.js';
-import {
-  DEFAULT_LANGUAGE,
-  NAMESPACE,
-  SUPPORTED_LANGUAGES,
-  directionOf,
-  fallbackChain,
-  resolveLanguage,
-} from '../i18n/languages.js';
+import { isCompiledTheme, useAppliedTheme } from '../theme/runtime.js';
 
-/** What a provider passes down to nested providers and to the kit's components. */
-interface KitI18nContextValue {
-  i18n: I18n;
-  /** The language the content is rendered in. */
-  language: string;
-  /** The host's locale, inherited by nested providers. */
-  locale: string | undefined;
-  theme: ConsentKitTheme | CompiledTheme | undefined;
-  /** Operator overrides in effect, inherited by nested providers. */
-  overrides: ConsentKitOverrides | undefined;
-  /** The i18next namespace holding the overrides, if any. */
-  overridesNs: string | undefined;
-  /** Whether the language's fallback chain is loaded too; flipping it re-renders the strings. */
-  settled: boolean;
-}
-
-const KitI18nContext = createContext<KitI18nContextValue | null>(null);
-
-/** Color scheme override; without it the kit follows `prefers-color-scheme`. */
-export type ConsentKitTheme = 'light' | 'dark';
+export type { ConsentKitTheme };
 
 /** Props of {@link ConsentKitProvider}. */
 export interface ConsentKitProviderProps {
@@ -73,7 +42,7 @@ export interface ConsentKitProviderProps {
    * `createTheme()` (from a preset or your own) sets brand colors, radius, font, spacing and
    * logo as `--ck-` variables on the root, and its `colorScheme` (default `system`).
    */
-  theme?: ConsentKitTheme | CompiledTheme | undefined;
+  theme?: ThemeInput;
   /**
    * The request's provider branding (the screens pass their step's, see `requestBranding`):
    * the organization's brand color and logo over the app's over `theme`, compiled with the
@@ -86,168 +55,40 @@ export interface ConsentKitProviderProps {
   children?: ReactNode;
 }
 
-type BrandModule = typeof import('../theme/brand.js');
-let brandModule: BrandModule | undefined;
-let brandModuleLoading: Promise<BrandModule> | undefined;
-
 /**
- * `theme` with the request's branding over it, once the (lazy) compiler is loaded, and whether
- * it is still loading (the provider then holds the first paint, as it does for a locale chunk).
- */
-function useBrandedTheme(
-  theme: ConsentKitTheme | CompiledTheme | undefined,
-  branding: RequestBranding | undefined,
-): { theme: ConsentKitTheme | CompiledTheme | undefined; pending: boolean } {
-  const [module, setModule] = useState(brandModule);
-  const key = branding ? JSON.stringify(branding) : undefined;
-  useEffect(() => {
-    if (!key || module) return;
-    let active = true;
-    brandModuleLoading ??= import('../theme/brand.js').then((loaded) => (brandModule = loaded));
-    void brandModuleLoading.then((loaded) => {
-      if (active) setModule(() => loaded);
-    });
-    return () => {
-      active = false;
-    };
-  }, [key, module]);
-  const branded = useMemo(() => {
-    if (!key || !module) return theme;
-    const base: Theme | undefined = isCompiledTheme(theme) ? theme.theme : theme ? { colorScheme: theme } : undefined;
-    return module.brandTheme(base, JSON.parse(key) as RequestBranding) ?? theme;
-  }, [key, module, theme]);
-  return { theme: branded, pending: Boolean(key) && !module };
-}
-
-/**
- * Provides the kit's translations and renders its root element (`.ck-root`). Nested providers
- * inherit the instance, locale and theme of the nearest outer one unless given their own.
+ * Provides the kit's translations and theme and renders its root element (`.ck-root`). Nested
+ * providers inherit the instance, locale, overrides and theme of the nearest outer one unless
+ * given their own.
  *
  * While a locale chunk or the branding compiler loads, the root is rendered empty with
  * `aria-busy`, rather than flashing English text or the operator's colors that would then
  * change under the user's eyes.
  */
 export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
-  const parent = useContext(KitI18nContext);
-  const i18n = props.i18n ?? parent?.i18n ?? getDefaultI18n();
-  const locale = props.locale ?? parent?.locale;
-  const { theme, pending: brandingPending } = useBrandedTheme(props.theme ?? parent?.theme, props.branding);
-  const overrides = props.overrides ?? parent?.overrides;
-  const uiKey = (props.uiLocales ?? []).join(',');
-  // A host-provided instance needs the English bundle before the first render.
-  ensureEnglish(i18n);
-  // A host may add its own `consent-kit` bundles (say Arabic) to its instance: those count as
-  // supported too, which is how an RTL locale gets `dir="rtl"` without the kit shipping it.
-  const hostLanguages = Object.keys(i18n.store?.data ?? {}).filter((lng) => i18n.hasResourceBundle(lng, NAMESPACE));
-  const supportedKey = hostLanguages.join(',');
-  const wanted = useMemo(
-    () => resolveLanguage({ uiLocales: props.uiLocales, locale }, [...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages])]),
-    // Keyed on joined lists so a new array with the same entries does not re-resolve.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [uiKey, locale, supportedKey],
-  );
-  const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
-  const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
-  const settled = loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : undefined;
-  const language = immediate ?? settled?.language;
-
-  useEffect(() => {
-    if (settled) return;
-    let active = true;
-    // Also run when the bundle is already there (a host's, possibly partial): it then only
-    // loads the fallback chain (zh-HK → zh-TW) if keys are missing, and re-renders after.
-    void ensureLanguage(i18n, wanted).then((language) => {
-      if (active) setLoaded({ i18n, wanted, language });
-    });
-    return () => {
-      active = false;
-    };
-  }, [i18n, wanted, settled]);
-
-  const supported = useMemo(() => [...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages])], [supportedKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  const overridesNs = useMemo(
-    () =>
-      installOverrides(
-        i18n,
-        overrides,
-        (lng) => supported.find((code) => code.toLowerCase() === lng.toLowerCase()) ?? lng,
-      ),
-    [i18n, overrides, supported],
-  );
-  const value = useMemo<KitI18nContextValue | null>(
-    () => (language ? { i18n, language, locale, theme, overrides, overridesNs, settled: Boolean(settled) } : null),
-    [i18n, language, locale, theme, overrides, overridesNs, settled],
-  );
+  const parentTheme = useContext(ThemeContext);
+  const language = useLanguageState(props);
+  const { theme, pending } = useBrandedTheme(props.theme ?? parentTheme?.theme, props.branding);
+  const themeValue = useMemo(() => ({ theme }), [theme]);
   const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
   const className = props.className ? `ck-root ${props.className}` : 'ck-root';
 
-  if (!value || brandingPending) {
+  if (!language || pending) {
     return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
   }
   return (
-    <KitI18nContext.Provider value={value}>
-      <div
-        className={className}
-        lang={value.language}
-        dir={directionOf(value.language)}
-        data-theme={dataTheme}
-        style={applied?.style}
-      >
-        {props.children}
-      </div>
-    </KitI18nContext.Provider>
+    <LanguageContext.Provider value={language}>
+      <ThemeContext.Provider value={themeValue}>
+        <div
+          className={className}
+          lang={language.language}
+          dir={directionOf(language.language)}
+          data-theme={dataTheme}
+          style={applied?.style}
+        >
+          {props.children}
+        </div>
+      </ThemeContext.Provider>
+    </LanguageContext.Provider>
   );
-}
-
-/**
- * The kit's translation function, fixed to the provider's language and namespace, with the
- * language's fallback chain (zh-HK → zh-TW → en) and the operator's overrides. Outside a
- * provider it renders English from the default instance, so parts stay usable in isolation.
- */
-export function useKitTranslation(): { t: KitT; language: string } {
-  const ctx = useContext(KitI18nContext);
-  const i18n = ctx?.i18n ?? getDefaultI18n();
-  const language = ctx?.language ?? DEFAULT_LANGUAGE;
-  const overridesNs = ctx?.overridesNs;
-  const settled = ctx?.settled;
-  const { t: fixed } = useTranslation(NAMESPACE, { i18n, lng: language, useSuspense: false });
-  const t = useMemo<KitT>(() => {
-    const fallbackLng = fallbackChain(language);
-    const base = fixed as unknown as (key: string, options: Record<string, unknown>) => string;
-    const translate = (key: string, values?: Record<string, unknown>): string => {
-      if (overridesNs) {
-        // Only the active language's own override counts: an English override must not leak
-        // into Korean through the fallback chain.
-        const options = { ...values, ns: overridesNs, lng: language, fallbackLng: false as const };
-        if (i18n.exists(key, options)) return i18n.t(key, options) as string;
-      }
-      return base(key, { ...values, fallbackLng });
-    };
-    return Object.assign(translate, { language });
-    // `settled` is a dependency on purpose: a new `t` once fallback bundles arrive.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fixed, i18n, language, overridesNs, settled]);
-  return { t, language };
-}
-
-/**
- * The kit's `t`: a key of the `consent-kit` namespace plus interpolation values. `language`
- * is the language it renders (for picking provider-supplied per-language text).
- */
-export type KitT = ((key: string, values?: Record<string, unknown>) => string) & { readonly language?: string };
-
-/**
- * The compiled theme in force (if any) and the color scheme being shown, for parts that render
- * theme content such as `<BrandLogo>`.
- */
-export function useKitTheme(): { theme: CompiledTheme | undefined; scheme: 'light' | 'dark' } {
-  const value = useContext(KitI18nContext)?.theme;
-  const theme = isCompiledTheme(value) ? value : undefined;
-  const systemDark = useSystemDark();
-  const wanted = typeof value === 'string' ? value : (theme?.colorScheme ?? 'system');
-  return {
-    theme,
-    scheme: wanted === 'system' ? (systemDark ? 'dark' : 'light') : wanted,
-  };
 }

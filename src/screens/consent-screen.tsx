@@ -103,7 +103,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
     async (decision: ConsentDecision) => navigate(await client.consent(decision), onRedirect),
     [client, onRedirect],
   );
-  const onCancel = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
+  const onDeny = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
   // The sign-in kit is its own chunk, fetched while the provider switches accounts.
   const onSwitchAccount = useCallback(async () => {
     const [step] = await Promise.all([client.switchAccount(), loadSignIn()]);
@@ -151,7 +151,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
         defaultValue={props.defaultValue}
         onValueChange={props.onValueChange}
         onAuthorize={onAuthorize}
-        onCancel={onCancel}
+        onDeny={onDeny}
         onSwitchAccount={onSwitchAccount}
         autoFocusHeading={props.autoFocusHeading ?? loader.loaded}
       >

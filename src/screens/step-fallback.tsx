@@ -3,7 +3,7 @@
  * label for screen readers), or the load error with Retry. Shared by every screen so loading
  * looks the same everywhere.
  */
-import { useKitTranslation } from '../kit/provider.js';
+import { useKitTranslation } from '../i18n/translation.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';

@@ -5,7 +5,7 @@ import { formatDuration } from './identifier-field.js';
 
 /** The one-time code (code view): one input for the whole code, resend with countdown. */
 export function SignInCode() {
-  const { step, state, t, ids, fields } = useSignInContext('SignIn.Code');
+  const { step, state, t, language, ids, fields } = useSignInContext('SignIn.Code');
   const options = step.login.code;
   if (state.view !== 'code' || !options) return null;
   return (
@@ -41,7 +41,7 @@ export function SignInCode() {
         busy={state.pending === 'sendCode'}
       >
         {state.resendIn > 0
-          ? t('signIn.code.resendIn', { time: formatDuration(state.resendIn, t.language ?? 'en') })
+          ? t('signIn.code.resendIn', { time: formatDuration(state.resendIn, language) })
           : t('signIn.code.resend')}
       </Button>
     </div>

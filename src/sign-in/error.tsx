@@ -10,7 +10,7 @@ import { formatDuration } from './identifier-field.js';
 
 /** The error banner (`role="alert"`, focused when it appears). */
 export function SignInError() {
-  const { state, t } = useSignInContext('SignIn.Error');
+  const { state, t, language } = useSignInContext('SignIn.Error');
   if (state.errorCount === 0 || state.error === undefined) return null;
   const { error } = state;
   const wait =
@@ -22,7 +22,7 @@ export function SignInError() {
         <>
           {' '}
           <span className="ck-sign-in__wait" data-seconds={wait}>
-            {t('signIn.retryIn', { time: formatDuration(wait, t.language ?? 'en') })}
+            {t('signIn.retryIn', { time: formatDuration(wait, language) })}
           </span>
         </>
       )}

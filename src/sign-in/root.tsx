@@ -4,13 +4,17 @@
  * `Alternatives`, `Connectors`, `Links`, one file each. Each part renders only in the views it
  * belongs to, so a host may compose them in any order and always get a coherent screen.
  */
-import { useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useRef } from 'react';
+import { useKitTranslation } from '../i18n/translation.js';
 import type { LoginStep } from '../protocol/interaction.js';
-import { useKitTranslation } from '../kit/provider.js';
 import { cx } from '../ui/cx.js';
 import { useCommitEffect } from '../ui/use-focus.js';
-import { SignInContext, type SignInContextValue } from './context.js';
-import { useSignIn, type UseSignInOptions } from './use-sign-in.js';
+import { type SignInContextValue, SignInProvider } from './context.js';
+import { type UseSignInOptions, useSignIn } from './use-sign-in.js';
+
+// ---------------------------------------------------------------------------------------------
+// SignIn.Root
+// ---------------------------------------------------------------------------------------------
 
 /** Props of {@link SignInRoot}: the {@link UseSignInOptions} plus presentation. */
 export interface SignInRootProps extends UseSignInOptions {
@@ -22,33 +26,32 @@ export interface SignInRootProps extends UseSignInOptions {
 
 /** The sign-in form and its state. */
 export function SignInRoot({ autoFocusHeading = false, className, children, ...options }: SignInRootProps) {
-  const { t } = useKitTranslation();
+  const { t, language } = useKitTranslation();
   const state = useSignIn(options);
   const id = useId();
-  const fields: SignInContextValue['fields'] = {
-    identifier: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-    code: useRef<HTMLInputElement>(null),
-    account: useRef<HTMLButtonElement>(null),
-  };
-  const value: SignInContextValue = {
-    step: options.step,
-    state,
-    t,
-    autoFocusHeading,
-    ids: {
+  const identifier = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  const code = useRef<HTMLInputElement>(null);
+  const account = useRef<HTMLButtonElement>(null);
+  const fields = useMemo<SignInContextValue['fields']>(
+    () => ({ identifier, password, code, account }),
+    [],
+  );
+  const ids = useMemo<SignInContextValue['ids']>(
+    () => ({
       heading: `${id}-heading`,
       identifier: `${id}-identifier`,
       password: `${id}-password`,
       code: `${id}-code`,
       capsLock: `${id}-caps`,
       codeHint: `${id}-code-hint`,
-    },
-    fields,
-  };
+    }),
+    [id],
+  );
 
   // A new view takes focus to its field, so keyboard and screen-reader users land where they type.
   const firstView = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the view changes, not when refs do
   useCommitEffect(() => {
     if (firstView.current) {
       firstView.current = false;
@@ -56,7 +59,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
     }
     const target = state.view === 'account' ? fields.account : fields[state.view];
     target.current?.focus();
-  }, [state.view]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.view]);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,10 +80,10 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
     }
   };
   return (
-    <SignInContext.Provider value={value}>
+    <SignInProvider value={{ step: options.step, state, t, language, autoFocusHeading, ids, fields }}>
       <form
         className={cx('ck-sign-in', 'ck-card', className)}
-        aria-labelledby={value.ids.heading}
+        aria-labelledby={ids.heading}
         aria-busy={state.status === 'submitting' || undefined}
         data-state={state.status}
         data-view={state.view}
@@ -89,6 +92,6 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
       >
         {children}
       </form>
-    </SignInContext.Provider>
+    </SignInProvider>
   );
 }

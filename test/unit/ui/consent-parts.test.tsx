@@ -102,7 +102,7 @@ describe('Consent.ResourceGroup', () => {
   it('should follow a host that expands every group', () => {
     const step = multiResourceConsentStep();
     render(
-      <Consent.Root step={step} onAuthorize={vi.fn()} onCancel={vi.fn()}>
+      <Consent.Root step={step} onAuthorize={vi.fn()} onDeny={vi.fn()}>
         <Consent.ResourceGroups defaultOpen />
       </Consent.Root>,
     );

@@ -410,7 +410,7 @@ describe('given parts composed by a host', () => {
     const user = userEvent.setup();
     const step = readerOnlyConsentStep();
     render(
-      <Consent.Root step={step} onAuthorize={onAuthorize} onCancel={vi.fn()}>
+      <Consent.Root step={step} onAuthorize={onAuthorize} onDeny={vi.fn()}>
         <Consent.AppHeader />
         <Consent.ResourceGroup resource={step.consent.resources[0]!} />
         <Consent.Actions />
