@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^node:/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^@radix-ui\//, /^node:/];
 
 /**
  * Emits `styles.css` (tokens first, then one file per screen, all inside `@layer consent-kit`)
