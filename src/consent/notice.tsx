@@ -10,7 +10,7 @@ import { SafeLink } from '../ui/safe-link.js';
 import { useConsentContext } from './context.js';
 
 /** The text to show for a redirect URI; `undefined` when there is none. */
-export function redirectTarget(redirectUri: string | undefined): string | undefined {
+function redirectTarget(redirectUri: string | undefined): string | undefined {
   const trimmed = redirectUri?.trim();
   if (!trimmed) return undefined;
   const http = safeHttpUrl(trimmed);

@@ -6,7 +6,7 @@
  */
 import { Suspense, useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
-import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '../protocol/interaction.js';
+import type { ConsentDecision, ConsentStep, InteractionStep } from '../protocol/interaction.js';
 import { ConsentKitProvider } from '../kit/provider.js';
 import { BrandLogo } from '../kit/brand-logo.js';
 import { requestBranding } from '../theme/request.js';
@@ -94,10 +94,11 @@ export interface ConsentScreenProps {
  */
 export function ConsentScreen(props: ConsentScreenProps) {
   const { client, onRedirect, locale } = props;
+  // The one holder of the step: the one given or loaded, then the sign-in step "Not you?" leads to.
   const loader = useStep<InteractionStep>(client, props.step);
-  // After "Not you?", the same interaction continues as a sign-in.
-  const [signIn, setSignIn] = useState<LoginStep>();
+  const [switched, setSwitched] = useState(false);
   const current = loader.step;
+  const { setStep } = loader;
 
   const onAuthorize = useCallback(
     async (decision: ConsentDecision) => navigate(await client.consent(decision), onRedirect),
@@ -107,12 +108,12 @@ export function ConsentScreen(props: ConsentScreenProps) {
   // The sign-in kit is its own chunk, fetched while the provider switches accounts.
   const onSwitchAccount = useCallback(async () => {
     const [step] = await Promise.all([client.switchAccount(), loadSignIn()]);
-    setSignIn(step);
-  }, [client]);
+    setSwitched(true);
+    setStep(step);
+  }, [client, setStep]);
   const parts = { ...defaultConsentComponents, ...props.components };
 
-  const login = signIn ?? (current?.kind === 'login' ? current : undefined);
-  if (login) {
+  if (current?.kind === 'login') {
     return (
       <Suspense
         fallback={
@@ -123,11 +124,12 @@ export function ConsentScreen(props: ConsentScreenProps) {
       >
         <LazySignInScreen
           client={client}
-          step={login}
+          step={current}
           onRedirect={onRedirect}
           locale={locale}
           autoFocusHeading
-          initialView={signIn ? 'identifier' : undefined}
+          // "Not you?": the account just left must not be offered again.
+          initialView={switched ? 'identifier' : undefined}
         />
       </Suspense>
     );

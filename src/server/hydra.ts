@@ -130,7 +130,12 @@ export interface HydraBridgeOptions {
   sessionClaims?(subject: string, grantedScopes: string[]): Promise<HydraAcceptConsent['session']>;
   /** Seconds Hydra remembers a remembered consent or login; 0 = forever (Hydra's default). */
   rememberFor?: number;
-  /** Whether the consent screen offers "remember". Default `true`. */
+  /**
+   * Whether the consent screen offers "Remember this decision" (Hydra's `remember`). Default
+   * `true`. The same option as the oidc-provider bridge's.
+   */
+  rememberDecisions?: boolean;
+  /** @deprecated Use {@link HydraBridgeOptions.rememberDecisions}; removed in a later release. */
   rememberable?: boolean;
   /** Path the kit endpoints live under. Default `/interaction`. */
   prefix?: string;
@@ -186,7 +191,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/(login|consent)/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const rememberable = options.rememberable ?? true;
+  const rememberable = options.rememberDecisions ?? options.rememberable ?? true;
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit hydra bridge:', error));
 
   async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
@@ -405,7 +410,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
         case KIT_ENDPOINTS.consent:
           if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
           return await onConsent(challenge, req, res);
-        case KIT_ENDPOINTS.abort:
+        case KIT_ENDPOINTS.deny:
           return await onAbort(kind, challenge, req, res);
         default: {
           // Switching accounts at consent needs a new login request: the app must restart

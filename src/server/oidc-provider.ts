@@ -591,7 +591,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
           return await onLogin(req, res, uid);
         case KIT_ENDPOINTS.consent:
           return await onConsent(req, res, uid);
-        case KIT_ENDPOINTS.abort:
+        case KIT_ENDPOINTS.deny:
           return await onAbort(req, res, uid);
         case KIT_ENDPOINTS.sendCode:
         case KIT_ENDPOINTS.verifyCode:

@@ -320,3 +320,19 @@ describe('given Hydra may skip the screens', () => {
     expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
   });
 });
+
+describe('given rememberDecisions: false', () => {
+  it.each([
+    ['rememberDecisions', 'consent-r1', { rememberDecisions: false }],
+    ['the deprecated rememberable', 'consent-r2', { rememberable: false }],
+  ])('should neither offer Remember (%s) nor ask Hydra to remember a decision that says so', async (_name, id, option) => {
+    startBridge(option);
+    admin.consents.set(id, consentRequest(id));
+    const step = await client('consent', id).load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.rememberable).toBe(false);
+    await client('consent', id).consent(decision);
+    expect(admin.calls.at(-1)!.body).toMatchObject({ remember: false });
+    expect(admin.calls.at(-1)!.body).not.toHaveProperty('remember_for');
+  });
+});

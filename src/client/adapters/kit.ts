@@ -56,7 +56,7 @@ export interface KitAdapterOptions {
 const IDENTIFIER_KINDS = ['email', 'username', 'phone'] as const satisfies readonly IdentifierKind[];
 
 /**
- * The body of the steps that carry no fields (abort, continue, switch account). Every kit POST
+ * The body of the steps that carry no fields (deny, continue, switch account). Every kit POST
  * is JSON, so a cross-origin page can only send one after a CORS preflight the bridges never
  * grant; a body-less POST would be a "simple" request that needs none.
  */
@@ -107,7 +107,7 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
     },
 
     async deny(transport): Promise<Redirect> {
-      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.abort), body: NO_FIELDS });
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.deny), body: NO_FIELDS });
       return parseRedirect(ok(response));
     },
 
@@ -212,7 +212,7 @@ export function parseRetryAfter(value: string | null | undefined): number | unde
  * Validates a `{ redirectTo }` body into a {@link Redirect} with an absolute `http(s)` URL.
  * Relative URLs are resolved against `globalThis.location.href` when there is one.
  */
-export function parseRedirect(body: unknown): Redirect {
+function parseRedirect(body: unknown): Redirect {
   assertObject(body, 'response');
   const { redirectTo } = body;
   assertString(redirectTo, 'response.redirectTo');
@@ -225,7 +225,7 @@ export function parseRedirect(body: unknown): Redirect {
 }
 
 /** Validates an {@link InteractionStep} (login or consent variant) and returns a fresh copy. */
-export function parseInteractionStep(value: unknown, label: string): InteractionStep {
+function parseInteractionStep(value: unknown, label: string): InteractionStep {
   assertObject(value, label);
   const { kind, uid, client, uiLocales } = value;
   assertOneOf(kind, `${label}.kind`, ['login', 'consent']);
