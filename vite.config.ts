@@ -2,24 +2,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { shippedStyles } from './scripts/kit-styles.js';
 
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^@radix-ui\//, /^node:/];
 
 /**
- * Emits `styles.css` (tokens first, then one file per screen, all inside `@layer consent-kit`)
- * and the locale files as plain JSON, so hosts can load them without a bundler.
+ * Emits `styles.css` (tokens with the generated palette, the primitives, then one file per
+ * screen, all inside `@layer consent-kit`; see scripts/kit-styles.ts) and the locale files as
+ * plain JSON, so hosts can load them without a bundler.
  */
 function staticAssets(): Plugin {
   return {
     name: 'consent-kit:static-assets',
     apply: 'build',
     generateBundle() {
-      const order = ['tokens.css'];
-      const files = readdirSync('src/styles').filter((f) => f.endsWith('.css'));
-      const sorted = [...order.filter((f) => files.includes(f)), ...files.filter((f) => !order.includes(f)).sort()];
-      const css = sorted.map((f) => readFileSync(join('src/styles', f), 'utf8')).join('\n');
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: css });
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: shippedStyles() });
       for (const lng of readdirSync('src/locales')) {
         for (const file of readdirSync(join('src/locales', lng))) {
           this.emitFile({

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { InteractionScreen } from '../../src/index.js';
 import { createInteractionClient, kitAdapter } from '../../src/client/index.js';
 import '../../src/styles/tokens.css';
+import '../../src/styles/ui.css';
 import '../../src/styles/consent.css';
 import '../../src/styles/sign-in.css';
 // The host page's own styles, kept in a file: the page's CSP allows no inline style.

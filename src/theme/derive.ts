@@ -3,42 +3,14 @@
  * scheme-independent knobs (radius, font, spacing, shadow).
  */
 import { adjustToContrast, contrast, mix, mustParse, parseColor, rgbToHsl, toHex, withLightness, type Rgb } from './color.js';
+import { cssRule, schemeRules } from './css.js';
 import type { Theme, ThemeColors } from './model.js';
+import { DEFAULT_COLORS, THEME_COLOR_TOKENS } from './palette.js';
 
 /** WCAG 2.x AA for normal text. */
 export const TEXT_CONTRAST = 4.5;
 /** WCAG 2.1 AA for UI components and graphical objects (focus ring). */
 export const UI_CONTRAST = 3;
-
-/** The kit's default colors (the values of tokens.css), used as the base of derivation. */
-export const DEFAULT_COLORS: Record<'light' | 'dark', Required<Omit<ThemeColors, 'onBrand'>>> = {
-  light: {
-    brand: '#4a4ad8',
-    canvas: '#f7f7f9',
-    surface: '#ffffff',
-    surfaceMuted: '#f7f7f9',
-    surfaceRaised: '#eef0f3',
-    border: '#e1e4ea',
-    borderStrong: '#c9ced8',
-    text: '#14171e',
-    textMuted: '#535b6c',
-    danger: '#c93030',
-    warning: '#8a5a00',
-  },
-  dark: {
-    brand: '#8288fb',
-    canvas: '#0c0e13',
-    surface: '#14171e',
-    surfaceMuted: '#1c2029',
-    surfaceRaised: '#252a35',
-    border: '#252a35',
-    borderStrong: '#3a4150',
-    text: '#f7f7f9',
-    textMuted: '#c9ced8',
-    danger: '#f5a3a3',
-    warning: '#f2c66b',
-  },
-};
 
 const WHITE: Rgb = { r: 255, g: 255, b: 255 };
 const INK: Rgb = { r: 12, g: 14, b: 19 };
@@ -154,19 +126,8 @@ function luminanceOrder(color: Rgb): 'light' | 'dark' {
   return contrast(color, INK) >= contrast(color, WHITE) ? 'light' : 'dark';
 }
 
-/** Semantic color token names, keyed by {@link ThemeColors} field. */
-const COLOR_TOKENS: Record<Exclude<keyof ThemeColors, 'brand' | 'onBrand'>, string> = {
-  canvas: '--ck-color-canvas',
-  surface: '--ck-color-surface',
-  surfaceMuted: '--ck-color-surface-muted',
-  surfaceRaised: '--ck-color-surface-raised',
-  border: '--ck-color-border',
-  borderStrong: '--ck-color-border-strong',
-  text: '--ck-color-text',
-  textMuted: '--ck-color-text-muted',
-  danger: '--ck-color-danger',
-  warning: '--ck-color-warning',
-};
+/** Semantic color token names, keyed by {@link ThemeColors} field (the brand derives several). */
+const { brand: _brand, ...COLOR_TOKENS } = THEME_COLOR_TOKENS;
 
 /** The CSS variables of one scheme's colors. Empty when the theme sets no color for it. */
 export function colorVariables(theme: Theme, scheme: 'light' | 'dark'): Derived<Record<string, string>> {
@@ -286,24 +247,17 @@ export function themeToCss(theme: Theme, options: ThemeCssOptions = {}): string 
   const shape = shapeVariables(theme);
   const light = colorVariables(theme, 'light').value;
   const dark = colorVariables(theme, 'dark').value;
-  const block = (selector: string, vars: Record<string, string>, extra: string[] = [], indent = '  ') => {
-    const lines = [...Object.entries(vars).map(([k, v]) => `${k}: ${v};`), ...extra];
-    if (!lines.length) return '';
-    return `${indent}${selector} {\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n${indent}}\n`;
-  };
   let css = `/* consent-kit theme${theme.name ? `: ${theme.name.replace(/\*\//g, '')}` : ''} */\n@layer consent-kit {\n`;
-  css += block(sel, shape);
+  css += cssRule(sel, shape);
   if (scheme === 'dark') {
-    css += block(sel, dark, ['color-scheme: dark;']);
-    css += block(`${sel}[data-theme='light']`, light, ['color-scheme: light;']);
-    css += block(`${sel}[data-theme='dark']`, dark);
+    css += cssRule(sel, { ...dark, 'color-scheme': 'dark' });
+    css += cssRule(`${sel}[data-theme='light']`, { ...light, 'color-scheme': 'light' });
+    css += cssRule(`${sel}[data-theme='dark']`, dark);
+  } else if (scheme === 'system') {
+    css += schemeRules(sel, light, dark);
   } else {
-    css += block(sel, light);
-    if (scheme === 'system') {
-      const inner = block(`${sel}:not([data-theme='light'])`, dark, [], '    ');
-      if (inner) css += `  @media (prefers-color-scheme: dark) {\n${inner}  }\n`;
-    }
-    css += block(`${sel}[data-theme='dark']`, dark);
+    css += cssRule(sel, light);
+    css += cssRule(`${sel}[data-theme='dark']`, dark);
   }
   return `${css}}\n`;
 }

@@ -6,13 +6,27 @@ import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import postcss from 'postcss';
 import pkg from '../../package.json' with { type: 'json' };
+import { STYLESHEETS, stylesheet } from '../../scripts/kit-styles.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
 const exists = (path: string) => access(new URL(path, root)).then(() => true, () => false);
 
 type Export = string | { types: string; import: string };
+
+/**
+ * The top-level statements of `css` that are not a `@layer consent-kit` block (comments aside):
+ * the kit must never style the host page outside its layer, or an unlayered host rule would
+ * no longer win.
+ */
+function outsideTheLayer(css: string): string[] {
+  return postcss
+    .parse(css)
+    .nodes.filter((node) => node.type !== 'comment' && !(node.type === 'atrule' && node.name === 'layer' && node.params === 'consent-kit'))
+    .map((node) => (node.type === 'rule' ? `rule ${node.selector}` : node.type === 'atrule' ? `atrule @${node.name} ${node.params}` : node.type));
+}
 const exportsMap = pkg.exports as Record<string, Export>;
 
 // A hang guard, not a speed check: the build takes about 15 s idle and several times that on a
@@ -36,10 +50,25 @@ describe('given a fresh library build', () => {
     expect(source).not.toContain('function useState(');
   });
 
-  it('should ship the stylesheet inside the consent-kit cascade layer', async () => {
+  it('should ship every stylesheet, each with every top-level rule inside the consent-kit layer', async () => {
     const css = await readFile(new URL(exportsMap['./styles.css'] as string, root), 'utf8');
-    expect(css).toContain('@layer consent-kit');
-    expect(css).toContain('--ck-');
+    expect(outsideTheLayer(css)).toEqual([]);
+    for (const name of STYLESHEETS) {
+      expect([name, outsideTheLayer(stylesheet(name))]).toEqual([name, []]);
+      // Shipped whole: the layer's rules of each file are all in styles.css.
+      expect(css).toContain(stylesheet(name).trim());
+    }
+    expect(css).toContain('--ck-color-surface:');
+  });
+
+  it('should report a rule outside the layer, or in another layer', () => {
+    expect(outsideTheLayer('@layer consent-kit { .ck-root { color: red; } }\n.ck-consent { color: blue; }')).toEqual([
+      'rule .ck-consent',
+    ]);
+    expect(outsideTheLayer('@media (forced-colors: active) { @layer consent-kit { .a { color: red; } } }')).toEqual([
+      'atrule @media (forced-colors: active)',
+    ]);
+    expect(outsideTheLayer('@layer other { .a { color: red; } } /* a comment */')).toEqual(['atrule @layer other']);
   });
 
   it('should ship every bundled locale as JSON under ./locales', async () => {

@@ -9,6 +9,7 @@ import { ConsentKitProvider, ConsentScreen, createTheme, SignInScreen } from '..
 import { THEME } from './theme.js';
 import { consentStep, loginStep } from '../../fixtures/steps.js';
 import '../../../src/styles/tokens.css';
+import '../../../src/styles/ui.css';
 import '../../../src/styles/consent.css';
 import '../../../src/styles/sign-in.css';
 

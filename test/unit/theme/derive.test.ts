@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../../../src/theme/color.js';
-import { DEFAULT_COLORS, deriveBrand, themeToCss, themeVariables } from '../../../src/theme/derive.js';
+import { deriveBrand, themeToCss, themeVariables } from '../../../src/theme/derive.js';
+import { DEFAULT_COLORS } from '../../../src/theme/palette.js';
 import { mergeThemes, resolveBranding, type Theme } from '../../../src/theme/model.js';
 import { presets } from '../../../src/theme/presets.js';
 import { BRAND_SAMPLES } from './brand-colors.js';

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run bench:size`: builds a page that renders <ConsentScreen> and prints what it costs
  * beyond React — minified JavaScript of the initial load and the stylesheet, both gzipped —
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { kitStyles } from '../scripts/kit-styles.js';
 
 const BUDGET_JS_KB = 40;
 const BUDGET_CSS_KB = 8;
@@ -23,6 +23,7 @@ const result = await build({
   root,
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', development: false } },
+  plugins: [kitStyles()],
   build: {
     outDir,
     emptyOutDir: true,
@@ -35,21 +36,22 @@ const result = await build({
   },
 });
 
-const manifest = JSON.parse(await readFile(join(outDir, '.vite/manifest.json'), 'utf8'));
+type Chunk = { file: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; css?: string[] };
+const manifest = JSON.parse(await readFile(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
 const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
 if (!entry) throw new Error('no entry chunk in the manifest');
 
 // The initial load: the entry and its static imports, transitively. Dynamic imports (locales) are extra.
-const initial = new Set();
-const visit = (key) => {
+const initial = new Set<string>();
+const visit = (key: string): void => {
   const chunk = manifest[key];
   if (!chunk || initial.has(chunk.file)) return;
   initial.add(chunk.file);
   for (const imported of chunk.imports ?? []) visit(imported);
 };
-visit(Object.keys(manifest).find((key) => manifest[key] === entry));
+visit(Object.keys(manifest).find((key) => manifest[key] === entry)!);
 
-const gzipKb = async (file) => gzipSync(await readFile(join(outDir, file)), { level: 9 }).length / 1024;
+const gzipKb = async (file: string) => gzipSync(await readFile(join(outDir, file)), { level: 9 }).length / 1024;
 let js = 0;
 for (const file of initial) js += await gzipKb(file);
 let css = 0;
@@ -63,7 +65,7 @@ for (const [key, chunk] of Object.entries(manifest).sort(([a], [b]) => a.localeC
   console.log(`${label}: ${(await gzipKb(chunk.file)).toFixed(1)} KB gzip`);
 }
 
-const fmt = (kb) => kb.toFixed(1);
+const fmt = (kb: number) => kb.toFixed(1);
 void result;
 const over = js > BUDGET_JS_KB || css > BUDGET_CSS_KB;
 if (over) console.error(`over budget: JS ${fmt(js)} / ${BUDGET_JS_KB} KB, CSS ${fmt(css)} / ${BUDGET_CSS_KB} KB`);
