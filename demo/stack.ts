@@ -35,8 +35,15 @@ export interface Stack {
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; '),
 };
 
 /**
@@ -101,9 +108,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         }),
     });
     app.setIssuer(idp.issuer);
-    let social;
+    let social: Awaited<ReturnType<typeof startSocialProvider>>;
     try {
-      social = await startSocialProvider({ port: options.socialPort ?? 0, redirectUri: `${idp.issuer}/interaction/callback` });
+      social = await startSocialProvider({
+        port: options.socialPort ?? 0,
+        redirectUri: `${idp.issuer}/interaction/callback`,
+      });
     } catch (error) {
       await idp.close();
       throw error;

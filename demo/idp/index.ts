@@ -142,7 +142,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
 
   // The bridge is created after the provider; findAccount only runs once requests flow.
   let bridge: OidcProviderBridge | undefined;
-  const organizationsForGrant = (grantId: string | undefined) => bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
+  const organizationsForGrant = (grantId: string | undefined) =>
+    bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
 
   const provider = new Provider(issuer, {
     clients: options.clients,

@@ -22,7 +22,11 @@ export interface DemoSignInOptions {
 
 /** The bridge's sign-in options for the demo. */
 export function demoSignIn(options: DemoSignInOptions): SignInBridgeOptions {
-  const codes = createVerificationCodes({ length: 6, ttlSeconds: 600, deliver: (to, code) => options.mailbox.deliver(to, code) });
+  const codes = createVerificationCodes({
+    length: 6,
+    ttlSeconds: 600,
+    deliver: (to, code) => options.mailbox.deliver(to, code),
+  });
   return {
     identifiers: ['email', 'username'],
     password: true,

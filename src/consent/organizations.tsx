@@ -48,7 +48,9 @@ export function ConsentOrganizations() {
   const matches = (o: (typeof request.options)[number]) =>
     o.name.toLocaleLowerCase().includes(needle) || !!o.role?.toLocaleLowerCase().includes(needle);
   // Chosen organizations stay listed whatever the filter, so a choice never disappears.
-  const shown = needle ? request.options.filter((o) => state.isOrganizationSelected(o.id) || matches(o)) : request.options;
+  const shown = needle
+    ? request.options.filter((o) => state.isOrganizationSelected(o.id) || matches(o))
+    : request.options;
   const noMatch = needle !== '' && !request.options.some(matches);
   // Once per list, not per row.
   const selected = new Set(state.value.organizationIds);

@@ -77,9 +77,7 @@ export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange
           <span className="ck-consent__chevron" aria-hidden="true" />
         </button>
       </h2>
-      {name !== indicator && (
-        <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator })}</p>
-      )}
+      {name !== indicator && <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator })}</p>}
       <div id={`${id}-panel`} className="ck-consent__resource-panel" hidden={!expanded}>
         {expanded && optional.length > 1 && (
           <CheckboxField

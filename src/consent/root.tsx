@@ -67,7 +67,8 @@ export function ConsentRoot(props: ConsentRootProps) {
         setOrganizationAttempts((n) => n + 1);
         return;
       }
-      const operation = action === 'authorize' ? () => onAuthorize(decision) : action === 'deny' ? onDeny : onSwitchAccount;
+      const operation =
+        action === 'authorize' ? () => onAuthorize(decision) : action === 'deny' ? onDeny : onSwitchAccount;
       // Success ends the screen (navigation, or a new step that unmounts this Root).
       if (operation) submit(action, operation);
     },

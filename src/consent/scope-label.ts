@@ -20,7 +20,8 @@ export const KNOWN_SCOPES: ReadonlySet<string> = new Set(Object.keys(en.scopes))
  * well define its own `email` scope with another meaning).
  */
 export function scopeLabel(scope: ScopeItem, t: KitT, language: string, profile: boolean): string {
-  if (profile && KNOWN_SCOPES.has(scope.name)) return t(`scopes.${scope.name as keyof typeof en.scopes}` satisfies KitKey);
+  if (profile && KNOWN_SCOPES.has(scope.name))
+    return t(`scopes.${scope.name as keyof typeof en.scopes}` satisfies KitKey);
   return providerScopeLabel(scope, language);
 }
 

@@ -77,7 +77,9 @@ const ScopeRow = memo(function ScopeRow(props: ScopeRowProps) {
       disabled={scope.required || props.locked}
       onCheckedChange={(checked) => props.setScopeGranted(scope.name, checked, resource)}
       label={label}
-      description={showName ? <code className="ck-field__description ck-consent__scope-name">{scope.name}</code> : undefined}
+      description={
+        showName ? <code className="ck-field__description ck-consent__scope-name">{scope.name}</code> : undefined
+      }
       badges={
         scope.required || scope.granted ? (
           <>

@@ -77,7 +77,9 @@ export function normalizeDecision(request: ConsentRequest, decision: ConsentDeci
   const profile = new Set(decision.profileScopes);
   const resources: Record<string, string[]> = {};
   for (const resource of request.resources) {
-    const chosen = new Set(Object.hasOwn(decision.resources, resource.indicator) ? decision.resources[resource.indicator] : []);
+    const chosen = new Set(
+      Object.hasOwn(decision.resources, resource.indicator) ? decision.resources[resource.indicator] : [],
+    );
     resources[resource.indicator] = resource.scopes.filter((s) => s.required || chosen.has(s.name)).map((s) => s.name);
   }
   const offered = request.organizations?.options ?? [];
@@ -129,7 +131,10 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
         const toggle = (list: readonly string[]) =>
           granted ? [...list.filter((s) => s !== scope), scope] : list.filter((s) => s !== scope);
         if (resource === undefined) return { ...previous, profileScopes: toggle(previous.profileScopes) };
-        return { ...previous, resources: { ...previous.resources, [resource]: toggle(previous.resources[resource] ?? []) } };
+        return {
+          ...previous,
+          resources: { ...previous.resources, [resource]: toggle(previous.resources[resource] ?? []) },
+        };
       }),
     [update],
   );
@@ -150,7 +155,9 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
       update((previous) => {
         const offered = request.resources.find((r) => r.indicator === resource);
         if (!offered) return previous;
-        const scopes = granted ? offered.scopes.map((s) => s.name) : offered.scopes.filter((s) => s.required).map((s) => s.name);
+        const scopes = granted
+          ? offered.scopes.map((s) => s.name)
+          : offered.scopes.filter((s) => s.required).map((s) => s.name);
         return { ...previous, resources: { ...previous.resources, [resource]: scopes } };
       }),
     [update, request],
@@ -163,7 +170,9 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
     return {
       value: current,
       isScopeGranted: (scope, resource) =>
-        resource === undefined ? current.profileScopes.includes(scope) : (current.resources[resource] ?? []).includes(scope),
+        resource === undefined
+          ? current.profileScopes.includes(scope)
+          : (current.resources[resource] ?? []).includes(scope),
       setScopeGranted,
       setResourceGranted,
       isOrganizationSelected: (id) => current.organizationIds.includes(id),

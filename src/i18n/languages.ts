@@ -115,7 +115,9 @@ function candidatesFor(tag: ParsedTag): string[] {
   switch (language) {
     case 'zh':
       if (script === 'Hant') {
-        return region && HK_REGIONS.has(region) ? ['zh-HK', 'zh-TW', 'zh-Hant', 'zh'] : ['zh-TW', 'zh-HK', 'zh-Hant', 'zh'];
+        return region && HK_REGIONS.has(region)
+          ? ['zh-HK', 'zh-TW', 'zh-Hant', 'zh']
+          : ['zh-TW', 'zh-HK', 'zh-Hant', 'zh'];
       }
       return ['zh-CN', 'zh-Hans', 'zh'];
     case 'pt':
@@ -156,7 +158,10 @@ export function matchTag(tag: string, supported: readonly string[] = SUPPORTED_L
  * base language), else one written for another region of the same language. Blank texts are
  * skipped. For provider-supplied text per language, such as scope descriptions.
  */
-export function localizedText(texts: Readonly<Record<string, string>> | undefined, language: string): string | undefined {
+export function localizedText(
+  texts: Readonly<Record<string, string>> | undefined,
+  language: string,
+): string | undefined {
   if (!texts) return undefined;
   const tags = Object.keys(texts).filter((tag) => typeof texts[tag] === 'string' && texts[tag].trim() !== '');
   const base = parseTag(language)?.language;

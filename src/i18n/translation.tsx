@@ -62,7 +62,10 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
   // biome-ignore lint/correctness/useExhaustiveDependencies: the joined keys stand for the lists
   const supported = useMemo(() => [...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages])], [supportedKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: uiKey stands for options.uiLocales
-  const wanted = useMemo(() => resolveLanguage({ uiLocales: options.uiLocales, locale }, supported), [uiKey, locale, supported]);
+  const wanted = useMemo(
+    () => resolveLanguage({ uiLocales: options.uiLocales, locale }, supported),
+    [uiKey, locale, supported],
+  );
   const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
   const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
   const settled = loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : undefined;

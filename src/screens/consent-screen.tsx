@@ -134,7 +134,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
       </Suspense>
     );
   }
-  if (!current || current.kind !== 'consent') {
+  if (current?.kind !== 'consent') {
     return (
       <ConsentKitProvider locale={locale}>
         <StepFallback loader={loader} className="ck-consent" />

@@ -34,6 +34,13 @@ export function InteractionScreen({ client, onRedirect, locale }: InteractionScr
   return step.kind === 'login' ? (
     <SignInScreen key={step.uid} client={client} step={step} onRedirect={onRedirect} locale={locale} autoFocusHeading />
   ) : (
-    <ConsentScreen key={step.uid} client={client} step={step} onRedirect={onRedirect} locale={locale} autoFocusHeading />
+    <ConsentScreen
+      key={step.uid}
+      client={client}
+      step={step}
+      onRedirect={onRedirect}
+      locale={locale}
+      autoFocusHeading
+    />
   );
 }

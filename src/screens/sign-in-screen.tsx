@@ -40,7 +40,8 @@ export function signInActions(
     onSubmit: async (submission) => navigate(await client.signIn(submission), onRedirect),
     onSendCode: sendCode && ((request) => sendCode.call(client, request)),
     onVerifyCode: verifyCode && (async (submission) => navigate(await verifyCode.call(client, submission), onRedirect)),
-    onConnector: startConnector && (async (request) => navigate(await startConnector.call(client, request), onRedirect)),
+    onConnector:
+      startConnector && (async (request) => navigate(await startConnector.call(client, request), onRedirect)),
     onContinueSession: continueSession && (async () => navigate(await continueSession.call(client), onRedirect)),
   };
 }
@@ -50,7 +51,7 @@ export function SignInScreen({ client, step, onRedirect, locale, autoFocusHeadin
   const loader = useStep<LoginStep>(client, step);
   const current = loader.step;
   const actions = useMemo(() => signInActions(client, onRedirect), [client, onRedirect]);
-  if (!current || current.kind !== 'login') {
+  if (current?.kind !== 'login') {
     return (
       <ConsentKitProvider locale={locale}>
         <StepFallback loader={loader} className="ck-sign-in" />

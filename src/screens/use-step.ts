@@ -27,7 +27,10 @@ export function useStep<S extends InteractionStep = InteractionStep>(
   client: InteractionClient,
   initial: S | undefined,
 ): StepState<S> {
-  const [held, setHeld] = useState<{ step: InteractionStep | undefined; loaded: boolean }>({ step: initial, loaded: false });
+  const [held, setHeld] = useState<{ step: InteractionStep | undefined; loaded: boolean }>({
+    step: initial,
+    loaded: false,
+  });
   const [failure, setFailure] = useState<{ error: unknown; count: number }>();
   const [attempt, setAttempt] = useState(initial ? -1 : 0);
 

@@ -123,7 +123,12 @@ function profileItem(name: string, granted: Set<string>): ScopeItem {
   return item;
 }
 
-function resourceItem(name: string, granted: Set<string>, description?: ResourceDescription, required = false): ScopeItem {
+function resourceItem(
+  name: string,
+  granted: Set<string>,
+  description?: ResourceDescription,
+  required = false,
+): ScopeItem {
   const item: ScopeItem = { name, required };
   const text = description?.scopes && Object.hasOwn(description.scopes, name) ? description.scopes[name] : undefined;
   if (typeof text === 'string' && text !== '') item.description = text;
@@ -150,8 +155,12 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
 
   const indicators = unique([...Object.keys(input.missingResourceScopes), ...Object.keys(input.grantedResourceScopes)]);
   for (const indicator of indicators) {
-    const granted = Object.hasOwn(input.grantedResourceScopes, indicator) ? (input.grantedResourceScopes[indicator] ?? []) : [];
-    const missing = Object.hasOwn(input.missingResourceScopes, indicator) ? (input.missingResourceScopes[indicator] ?? []) : [];
+    const granted = Object.hasOwn(input.grantedResourceScopes, indicator)
+      ? (input.grantedResourceScopes[indicator] ?? [])
+      : [];
+    const missing = Object.hasOwn(input.missingResourceScopes, indicator)
+      ? (input.missingResourceScopes[indicator] ?? [])
+      : [];
     const requested = unique([...missing, ...granted]);
     if (requested.length === 0) continue;
     const grantedSet = new Set(granted);
@@ -236,7 +245,9 @@ export function isConsentDecision(value: unknown): value is ConsentDecision {
   const { resources } = body;
   if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return false;
   const entries = Object.entries(resources);
-  return entries.length <= MAX_ITEMS && entries.every(([key, scopes]) => key.length <= MAX_STRING && isStringList(scopes));
+  return (
+    entries.length <= MAX_ITEMS && entries.every(([key, scopes]) => key.length <= MAX_STRING && isStringList(scopes))
+  );
 }
 
 /**
@@ -299,7 +310,11 @@ export function planConsent(offer: ConsentOffer, body: unknown): ConsentPlanResu
     }
     const unknown = subtract(scopes, allowed);
     if (unknown.length > 0) {
-      return { ok: false, error: 'invalid_scope', description: `scope not on offer for ${indicator}: ${unknown.join(' ')}` };
+      return {
+        ok: false,
+        error: 'invalid_scope',
+        description: `scope not on offer for ${indicator}: ${unknown.join(' ')}`,
+      };
     }
   }
 

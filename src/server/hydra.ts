@@ -12,7 +12,7 @@
  * | `POST <prefix>/login/<challenge>/abort`        | `PUT  …/login/reject` (`access_denied`)              |
  * | `POST <prefix>/login/<challenge>/switch-account` | – (the sign-in step again, without the hint)       |
  * | `GET  <prefix>/consent/<challenge>/details`    | `GET  /admin/oauth2/auth/requests/consent`           |
- * | `POST <prefix>/consent/<challenge>/consent`    | `PUT  …/consent/accept` (`grant_scope`, `grant_access_token_audience`, `remember`) |
+ * | `POST <prefix>/consent/<challenge>/consent`    | `PUT  …/consent/accept` (`grant_scope`, audiences, `remember`) |
  * | `POST <prefix>/consent/<challenge>/abort`      | `PUT  …/consent/reject` (`access_denied`)            |
  *
  * The host's sign-in page (Hydra's `urls.login`, e.g. `/login?login_challenge=…`) builds
@@ -197,15 +197,18 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
     const kind = path.startsWith('login') ? 'login_challenge' : 'consent_challenge';
     const fetchImpl = options.fetch ?? globalThis.fetch;
-    const response = await fetchImpl(`${admin}/admin/oauth2/auth/requests/${path}?${kind}=${encodeURIComponent(challenge)}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...options.adminHeaders,
+    const response = await fetchImpl(
+      `${admin}/admin/oauth2/auth/requests/${path}?${kind}=${encodeURIComponent(challenge)}`,
+      {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...options.adminHeaders,
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
       },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+    );
     const text = await response.text();
     let parsed: unknown;
     try {
@@ -217,9 +220,12 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       // 404: unknown challenge; 410: already handled (Hydra answers `{ redirect_to }`);
       // 400 with `invalid_request`: expired. To the browser all of these are expired.
       if (response.status === 404 || response.status === 410 || response.status === 400) {
-        throw Object.assign(new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired'), {
-          cause: new HydraAdminError(response.status, parsed),
-        });
+        throw Object.assign(
+          new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired'),
+          {
+            cause: new HydraAdminError(response.status, parsed),
+          },
+        );
       }
       throw new HydraAdminError(response.status, parsed);
     }
@@ -366,7 +372,9 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     // An audience is granted when the user granted one of its scopes, or when none was asked for it.
     const apiRequested = strings(request.requested_scope).some((scope) => !OIDC_SCOPES.has(scope));
     const grantAudience = audiences.filter(
-      (audience) => !apiRequested || plan.resources.some((resource) => resource.indicator === audience && resource.grant.length > 0),
+      (audience) =>
+        !apiRequested ||
+        plan.resources.some((resource) => resource.indicator === audience && resource.grant.length > 0),
     );
     const accept: HydraAcceptConsent = {
       grant_scope: grantScope,
@@ -379,7 +387,12 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     sendJson(res, 200, redirect(await call('PUT', 'consent/accept', challenge, accept)));
   }
 
-  async function onAbort(kind: 'login' | 'consent', challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function onAbort(
+    kind: 'login' | 'consent',
+    challenge: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     await readJsonBody(req, bodyLimit);
     const reject: HydraReject = { error: 'access_denied', error_description: 'The resource owner denied the request' };
     sendJson(res, 200, redirect(await call('PUT', `${kind}/reject`, challenge, reject)));
@@ -415,7 +428,8 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
         default: {
           // Switching accounts at consent needs a new login request: the app must restart
           // the authorization (with prompt=login). At sign-in it is the same step again.
-          if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
+          if (kind !== 'login')
+            throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
           await readJsonBody(req, bodyLimit);
           return sendJson(res, 200, loginStep(await call<HydraLoginRequest>('GET', 'login', challenge), false));
         }

@@ -6,7 +6,14 @@
  * the few members described by {@link OidcProviderLike}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
+import type {
+  ClientInfo,
+  ConsentStep,
+  LoginStep,
+  OrganizationContext,
+  ProviderBranding,
+  UserInfo,
+} from '../protocol/interaction.js';
 import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { safeHttpUrl } from '../protocol/url.js';
@@ -145,9 +152,7 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
    * operator's), shown on its sign-in and consent screens. Default: third party, unverified,
    * `logo_uri`, no branding. Branding colors other than `#rgb` / `#rrggbb` are dropped.
    */
-  describeClient?(
-    client: ProviderClientLike,
-  ): ClientDescription | undefined | Promise<ClientDescription | undefined>;
+  describeClient?(client: ProviderClientLike): ClientDescription | undefined | Promise<ClientDescription | undefined>;
   /**
    * The organization a request targets through its `organization_id` parameter (Logto's
    * name; list it in oidc-provider's `extraParams`), with its display name and branding,
@@ -265,7 +270,10 @@ const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction 
  * Nothing of the provider's internals (session cookie, session uid, grant, params) is sent
  * to the browser: only the kit's `InteractionStep` types and `{ redirectTo }`.
  */
-export function createOidcProviderBridge(provider: OidcProviderLike, options: OidcProviderBridgeOptions): OidcProviderBridge {
+export function createOidcProviderBridge(
+  provider: OidcProviderLike,
+  options: OidcProviderBridgeOptions,
+): OidcProviderBridge {
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -341,7 +349,10 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   }
 
   /** Adds the targeted organization to a step, if any. */
-  async function withOrganization<T extends LoginStep | ConsentStep>(step: T, interaction: InteractionDetailsLike): Promise<T> {
+  async function withOrganization<T extends LoginStep | ConsentStep>(
+    step: T,
+    interaction: InteractionDetailsLike,
+  ): Promise<T> {
     const organization = await organizationContext(interaction);
     return organization ? { ...step, organization } : step;
   }
@@ -359,7 +370,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   function consentAccount(interaction: InteractionDetailsLike): string {
     const accountId = interaction.session?.accountId;
-    if (typeof accountId !== 'string' || accountId === '') throw new Error('consent prompt without a signed-in account');
+    if (typeof accountId !== 'string' || accountId === '')
+      throw new Error('consent prompt without a signed-in account');
     return accountId;
   }
 
@@ -388,7 +400,10 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   async function consentOffer(interaction: InteractionDetailsLike, accountId: string): Promise<ConsentOffer> {
     const promptDetails = interaction.prompt.details ?? {};
-    const context = async () => ({ client: await findClient(interaction.params.client_id), params: interaction.params });
+    const context = async () => ({
+      client: await findClient(interaction.params.client_id),
+      params: interaction.params,
+    });
     const missingResourceScopes = scopeMap(promptDetails.missingResourceScopes);
     const requested = new Set(splitSpaces(interaction.params.scope));
     const grant = await existingGrant(interaction, accountId);
@@ -406,7 +421,9 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const [permissions, organizations, descriptions, organizationSelection, rememberable] = await Promise.all([
       options.getPermissions(accountId),
       options.getOrganizations(accountId),
-      Promise.all(indicators.map(async (indicator) => [indicator, await options.describeResource?.(indicator)] as const)),
+      Promise.all(
+        indicators.map(async (indicator) => [indicator, await options.describeResource?.(indicator)] as const),
+      ),
       decide(options.organizationSelection, context),
       decide(options.rememberDecisions, context),
     ]);
@@ -477,7 +494,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   }
 
   /** The interaction, when it expects a sign-in (login prompt, or consent after "switch account"). */
-  async function signInInteraction(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
+  async function signInInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+  ): Promise<InteractionDetailsLike> {
     const interaction = await details(req, res, uid);
     if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
@@ -485,7 +506,12 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     return interaction;
   }
 
-  async function onSignInEndpoint(req: IncomingMessage, res: ServerResponse, uid: string, endpoint: string): Promise<void> {
+  async function onSignInEndpoint(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    endpoint: string,
+  ): Promise<void> {
     const body = await readJsonBody(req, bodyLimit);
     const interaction = await signInInteraction(req, res, uid);
     switch (endpoint) {
@@ -494,7 +520,9 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       case KIT_ENDPOINTS.verifyCode:
         return finishLogin(req, res, await signIn.verifyCode(body));
       case KIT_ENDPOINTS.connector:
-        return sendJson(res, 200, { redirectTo: await signIn.startConnector(body, interaction) } satisfies KitRedirectResponse);
+        return sendJson(res, 200, {
+          redirectTo: await signIn.startConnector(body, interaction),
+        } satisfies KitRedirectResponse);
       default:
         return finishLogin(req, res, signIn.continueAs(interaction));
     }
@@ -570,7 +598,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
         if (res.headersSent) return void res.destroy();
         res.statusCode = error instanceof KitHttpError ? error.status : 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
-        res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
+        res.end(
+          error instanceof KitHttpError && error.code === 'interaction_expired'
+            ? 'This sign-in request has expired.\n'
+            : 'Sign-in failed.\n',
+        );
       });
     }
     if (!uid || !endpoint || !ENDPOINTS.has(endpoint)) {

@@ -8,14 +8,25 @@ export function SignInAlternatives() {
   const { password, code } = step.login;
   if (state.view === 'password' && code) {
     return (
-      <Button variant="link" className="ck-sign-in__alternative" onClick={() => state.useCode()} disabled={state.status !== 'idle'} busy={state.pending === 'sendCode'}>
+      <Button
+        variant="link"
+        className="ck-sign-in__alternative"
+        onClick={() => state.switchToCode()}
+        disabled={state.status !== 'idle'}
+        busy={state.pending === 'sendCode'}
+      >
         {t('signIn.useCode')}
       </Button>
     );
   }
   if (state.view === 'code' && password) {
     return (
-      <Button variant="link" className="ck-sign-in__alternative" onClick={() => state.usePassword()} disabled={state.status !== 'idle'}>
+      <Button
+        variant="link"
+        className="ck-sign-in__alternative"
+        onClick={() => state.switchToPassword()}
+        disabled={state.status !== 'idle'}
+      >
         {t('signIn.usePassword')}
       </Button>
     );

@@ -14,7 +14,9 @@ export function SignInError() {
   if (state.errorCount === 0 || state.error === undefined) return null;
   const { error } = state;
   const wait =
-    error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter ? error.retryAfter : undefined;
+    error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter
+      ? error.retryAfter
+      : undefined;
   return (
     <Alert className="ck-sign-in__error" focusKey={state.errorCount}>
       {t(errorKeyOf(error))}

@@ -6,7 +6,7 @@ import { useSignInContext } from './context.js';
 
 /** Logo, heading and "to continue to <App>". */
 export function SignInHeader() {
-  const { step, state, t, ids, autoFocusHeading } = useSignInContext('SignIn.Header');
+  const { step, t, ids, autoFocusHeading } = useSignInContext('SignIn.Header');
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, autoFocusHeading, autoFocusHeading);
   const { client } = step;

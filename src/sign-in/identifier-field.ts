@@ -17,7 +17,10 @@ export function identifierField(kinds: readonly IdentifierKind[]): {
   const hasPhone = sorted.includes('phone');
   return {
     // Kinds joined in KIND_ORDER: every combination has its key in the locale files.
-    labelKey: `signIn.identifier.${sorted.length ? sorted.join('_') : 'username'}` as Extract<KitKey, `signIn.identifier.${string}`>,
+    labelKey: `signIn.identifier.${sorted.length ? sorted.join('_') : 'username'}` as Extract<
+      KitKey,
+      `signIn.identifier.${string}`
+    >,
     // A narrow input type only when one kind is accepted: `type="email"` would reject a username.
     type: only === 'email' ? 'email' : only === 'phone' ? 'tel' : 'text',
     // The keyboard, though, may lean: an email keyboard still types usernames; digits-only
@@ -34,7 +37,8 @@ export function identifierField(kinds: readonly IdentifierKind[]): {
  * files need no plural forms: seconds under a minute, else whole minutes rounded up.
  */
 export function formatDuration(seconds: number, language: string): string {
-  const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  const [value, unit] =
+    seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
   try {
     return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
   } catch {

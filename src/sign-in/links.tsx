@@ -18,7 +18,12 @@ export function SignInLinks() {
         </SafeLink>
       )}
       {name && (
-        <Button variant="link" onClick={() => state.continueSession()} disabled={state.status !== 'idle'} busy={state.pending === 'session'}>
+        <Button
+          variant="link"
+          onClick={() => state.continueSession()}
+          disabled={state.status !== 'idle'}
+          busy={state.pending === 'session'}
+        >
           {t('signIn.account.continueAs', { name })}
         </Button>
       )}

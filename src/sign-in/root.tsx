@@ -33,10 +33,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
   const password = useRef<HTMLInputElement>(null);
   const code = useRef<HTMLInputElement>(null);
   const account = useRef<HTMLButtonElement>(null);
-  const fields = useMemo<SignInContextValue['fields']>(
-    () => ({ identifier, password, code, account }),
-    [],
-  );
+  const fields = useMemo<SignInContextValue['fields']>(() => ({ identifier, password, code, account }), []);
   const ids = useMemo<SignInContextValue['ids']>(
     () => ({
       heading: `${id}-heading`,
@@ -51,7 +48,6 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
 
   // A new view takes focus to its field, so keyboard and screen-reader users land where they type.
   const firstView = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the view changes, not when refs do
   useCommitEffect(() => {
     if (firstView.current) {
       firstView.current = false;

@@ -8,15 +8,22 @@ const SUBMIT_LABEL = { identifier: 'signIn.continue', password: 'signIn.submit',
 export function SignInSubmit() {
   const { step, state, t } = useSignInContext('SignIn.Submit');
   if (state.view === 'account') return null;
-  const offersSomething = step.login.password || !!step.login.code || !!step.login.connectors?.some((c) => c.kind === 'sso');
-  const busyActions = { identifier: ['continue', 'connector'], password: ['password'], code: ['verifyCode'] }[state.view];
+  const offersSomething =
+    step.login.password || !!step.login.code || !!step.login.connectors?.some((c) => c.kind === 'sso');
+  const busyActions = { identifier: ['continue', 'connector'], password: ['password'], code: ['verifyCode'] }[
+    state.view
+  ];
   return (
     <Button
       type="submit"
       variant="primary"
       className="ck-sign-in__submit"
       disabled={state.status !== 'idle' || !offersSomething}
-      busy={state.pending !== undefined && busyActions.includes(state.pending) && (state.pending !== 'connector' || state.pendingConnector === state.ssoConnector?.id)}
+      busy={
+        state.pending !== undefined &&
+        busyActions.includes(state.pending) &&
+        (state.pending !== 'connector' || state.pendingConnector === state.ssoConnector?.id)
+      }
     >
       {t(SUBMIT_LABEL[state.view])}
     </Button>

@@ -70,10 +70,10 @@ export interface SignInState {
   continueWithIdentifier(): boolean;
   /** Password view: signs in. */
   submitPassword(): boolean;
-  /** Sends a code and shows the code view. */
-  useCode(): boolean;
-  /** Shows the password view. */
-  usePassword(): void;
+  /** Sends a code and shows the code view ("Sign in with a code instead"). */
+  switchToCode(): boolean;
+  /** Shows the password view ("Use your password instead"). */
+  switchToPassword(): void;
   /** Sends another code. */
   resendCode(): boolean;
   /** Code view: signs in with the code. */
@@ -87,10 +87,16 @@ export interface SignInState {
 }
 
 /** The connector of kind `sso` whose domains include the identifier's email domain. */
-export function ssoConnectorFor(identifier: string, connectors: readonly Connector[] | undefined): Connector | undefined {
+export function ssoConnectorFor(
+  identifier: string,
+  connectors: readonly Connector[] | undefined,
+): Connector | undefined {
   const at = identifier.lastIndexOf('@');
   if (at < 1) return undefined;
-  const domain = identifier.slice(at + 1).trim().toLowerCase();
+  const domain = identifier
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (!domain) return undefined;
   return connectors?.find((c) => c.kind === 'sso' && c.domains?.includes(domain));
 }
@@ -147,7 +153,12 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     (action: SignInAction) => (error: unknown) => {
       if (action === 'password') setPassword('');
       if (action === 'verifyCode') setCodeValue('');
-      if (action === 'sendCode' && error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter) {
+      if (
+        action === 'sendCode' &&
+        error instanceof InteractionError &&
+        error.code === 'too_many_attempts' &&
+        error.retryAfter
+      ) {
         waitBeforeResend(error.retryAfter);
       }
     },
@@ -160,7 +171,7 @@ export function useSignIn(options: UseSignInOptions): SignInState {
       if (!send || !login.code) return false;
       return run(action, () => send({ identifier: identifier.trim() }), {
         onError: onError(action),
-        then: (sent) => {
+        onSuccess: (sent) => {
           waitBeforeResend((sent as CodeSent).resendAfter);
           setCodeValue('');
           showView('code');
@@ -214,9 +225,9 @@ export function useSignIn(options: UseSignInOptions): SignInState {
       return run('password', () => latest.current.onSubmit(submission), { onError: onError('password') });
     },
 
-    useCode: () => sendCode('sendCode'),
+    switchToCode: () => sendCode('sendCode'),
 
-    usePassword() {
+    switchToPassword() {
       if (!isLocked() && login.password) showView('password');
     },
 

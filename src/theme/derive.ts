@@ -2,7 +2,17 @@
  * From a theme to CSS variables: brand-color derivation with WCAG AA contrast, and the
  * scheme-independent knobs (radius, font, spacing, shadow).
  */
-import { adjustToContrast, contrast, mix, mustParse, parseColor, rgbToHsl, toHex, withLightness, type Rgb } from './color.js';
+import {
+  adjustToContrast,
+  contrast,
+  mix,
+  mustParse,
+  parseColor,
+  rgbToHsl,
+  toHex,
+  withLightness,
+  type Rgb,
+} from './color.js';
 import { cssRule, schemeRules } from './css.js';
 import type { Theme, ThemeColors } from './model.js';
 import { DEFAULT_COLORS, THEME_COLOR_TOKENS } from './palette.js';
@@ -53,7 +63,9 @@ export function deriveBrand(
 ): Derived<BrandColors> {
   const warnings: string[] = [];
   const brand = mustParse(brandInput);
-  const surfaces = (options.surfaces ?? [DEFAULT_COLORS[scheme].surface, DEFAULT_COLORS[scheme].surfaceMuted]).map(mustParse);
+  const surfaces = (options.surfaces ?? [DEFAULT_COLORS[scheme].surface, DEFAULT_COLORS[scheme].surfaceMuted]).map(
+    mustParse,
+  );
   const surface = surfaces[0]!;
 
   // Button: background and the text on it.
@@ -66,14 +78,19 @@ export function deriveBrand(
   }
   if (contrast(accent, onAccent) < TEXT_CONTRAST) {
     const away = rgbToHsl(onAccent).l > rgbToHsl(brand).l ? 'darker' : 'lighter';
-    const fixed = adjustToContrast(brand, onAccent, TEXT_CONTRAST, away) ?? adjustToContrast(brand, onAccent, TEXT_CONTRAST, away === 'darker' ? 'lighter' : 'darker');
+    const fixed =
+      adjustToContrast(brand, onAccent, TEXT_CONTRAST, away) ??
+      adjustToContrast(brand, onAccent, TEXT_CONTRAST, away === 'darker' ? 'lighter' : 'darker');
     if (fixed) {
       accent = fixed;
     } else {
       onAccent = contrast(brand, WHITE) >= contrast(brand, INK) ? WHITE : INK;
     }
+    const text = options.onBrand ?? toHex(onAccent);
+    const ratio = contrast(brand, mustParse(text)).toFixed(2);
     warnings.push(
-      `${scheme}: text ${options.onBrand ?? toHex(onAccent)} on brand ${brandInput} reaches ${contrast(brand, mustParse(options.onBrand ?? toHex(onAccent))).toFixed(2)}:1, below ${TEXT_CONTRAST}:1; the button uses ${toHex(accent)} with ${toHex(onAccent)} instead`,
+      `${scheme}: text ${text} on brand ${brandInput} reaches ${ratio}:1, below ${TEXT_CONTRAST}:1; ` +
+        `the button uses ${toHex(accent)} with ${toHex(onAccent)} instead`,
     );
   }
 
@@ -101,7 +118,9 @@ export function deriveBrand(
   }
   if (!accentText) {
     accentText = textDirection === 'darker' ? INK : WHITE;
-    warnings.push(`${scheme}: no shade of brand ${brandInput} reads on the surfaces; brand-colored text uses ${toHex(accentText)}`);
+    warnings.push(
+      `${scheme}: no shade of brand ${brandInput} reads on the surfaces; brand-colored text uses ${toHex(accentText)}`,
+    );
   }
 
   let focus: Rgb | undefined = brand;
@@ -143,7 +162,10 @@ export function colorVariables(theme: Theme, scheme: 'light' | 'dark'): Derived<
     // Every color is written, defaults included, so a scheme's block is complete on its own
     // (a pasted dark-first stylesheet must not mix in light defaults).
     const value = base[key];
-    if (!parseColor(value)) throw new TypeError(`consent-kit theme: colors.${scheme}.${key} "${value}" is not an opaque #hex, rgb() or hsl() color`);
+    if (!parseColor(value))
+      throw new TypeError(
+        `consent-kit theme: colors.${scheme}.${key} "${value}" is not an opaque #hex, rgb() or hsl() color`,
+      );
     vars[token] = value;
   }
   const brandColors = deriveBrand(brand ?? base.brand, scheme, {
@@ -170,7 +192,9 @@ export function colorVariables(theme: Theme, scheme: 'light' | 'dark'): Derived<
     for (const bg of bgs) {
       const ratio = contrast(base[fg], base[bg]);
       if ((own[fg] !== undefined || own[bg] !== undefined) && ratio < TEXT_CONTRAST) {
-        warnings.push(`${scheme}: ${fg} ${base[fg]} on ${bg} ${base[bg]} reaches ${ratio.toFixed(2)}:1, below ${TEXT_CONTRAST}:1`);
+        warnings.push(
+          `${scheme}: ${fg} ${base[fg]} on ${bg} ${base[bg]} reaches ${ratio.toFixed(2)}:1, below ${TEXT_CONTRAST}:1`,
+        );
       }
     }
   }
@@ -214,13 +238,15 @@ function cssLength(value: string | number, label: string): string {
   if (typeof value === 'number') return value === 0 ? '0px' : `${value}px`;
   const v = value.trim();
   if (v === '0') return '0px';
-  if (!/^\d*\.?\d+(px|rem|em|%|ch|ex|vw|vh)$/.test(v)) throw new TypeError(`consent-kit theme: ${label} "${value}" is not a CSS length`);
+  if (!/^\d*\.?\d+(px|rem|em|%|ch|ex|vw|vh)$/.test(v))
+    throw new TypeError(`consent-kit theme: ${label} "${value}" is not a CSS length`);
   return v;
 }
 
 /** Free-form values must not break out of a declaration (`;`, braces) when printed as CSS. */
 function cssValue(value: string, label: string): string {
-  if (/[;{}<>\\]/.test(value) || /url\s*\(/i.test(value)) throw new TypeError(`consent-kit theme: ${label} "${value}" contains characters a CSS value may not`);
+  if (/[;{}<>\\]/.test(value) || /url\s*\(/i.test(value))
+    throw new TypeError(`consent-kit theme: ${label} "${value}" contains characters a CSS value may not`);
   return value.trim();
 }
 
@@ -247,7 +273,8 @@ export function themeToCss(theme: Theme, options: ThemeCssOptions = {}): string 
   const shape = shapeVariables(theme);
   const light = colorVariables(theme, 'light').value;
   const dark = colorVariables(theme, 'dark').value;
-  let css = `/* consent-kit theme${theme.name ? `: ${theme.name.replace(/\*\//g, '')}` : ''} */\n@layer consent-kit {\n`;
+  const name = theme.name ? `: ${theme.name.replace(/\*\//g, '')}` : '';
+  let css = `/* consent-kit theme${name} */\n@layer consent-kit {\n`;
   css += cssRule(sel, shape);
   if (scheme === 'dark') {
     css += cssRule(sel, { ...dark, 'color-scheme': 'dark' });

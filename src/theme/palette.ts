@@ -97,8 +97,12 @@ const OTHER_SCHEME_TOKENS: Readonly<Record<string, { light: Value; dark: Value }
 
 /** The default colors of each scheme as hex, the base of theme derivation. */
 export const DEFAULT_COLORS = {
-  light: Object.fromEntries(Object.entries(THEME_DEFAULTS).map(([field, value]) => [field, PRIMITIVE_COLORS[value.light]])),
-  dark: Object.fromEntries(Object.entries(THEME_DEFAULTS).map(([field, value]) => [field, PRIMITIVE_COLORS[value.dark]])),
+  light: Object.fromEntries(
+    Object.entries(THEME_DEFAULTS).map(([field, value]) => [field, PRIMITIVE_COLORS[value.light]]),
+  ),
+  dark: Object.fromEntries(
+    Object.entries(THEME_DEFAULTS).map(([field, value]) => [field, PRIMITIVE_COLORS[value.dark]]),
+  ),
 } as Record<'light' | 'dark', Required<Omit<ThemeColors, 'onBrand'>>>;
 
 function cssOf(value: Value): string {

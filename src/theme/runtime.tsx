@@ -17,7 +17,9 @@ function subscribe(onChange: () => void): () => void {
 }
 
 function systemIsDark(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
+  return (
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches
+  );
 }
 
 /** Whether the system asks for a dark scheme, kept up to date. `false` on the server. */

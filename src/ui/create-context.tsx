@@ -19,6 +19,7 @@ export function createPartsContext<T extends object>(root: string) {
   const Context = createContext<T | null>(null);
   Context.displayName = `${root} context`;
 
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per family of parts, at module level
   function Provider({ value, children }: { value: T; children?: ReactNode }) {
     // A value built with the same fields in the same order on every render (the Roots do).
     // biome-ignore lint/correctness/useExhaustiveDependencies: the value's fields are its dependencies
@@ -26,6 +27,7 @@ export function createPartsContext<T extends object>(root: string) {
     return <Context.Provider value={memoized}>{children}</Context.Provider>;
   }
 
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per family of parts, at module level
   function useParts(part: string): T {
     const value = useContext(Context);
     if (!value) throw new Error(`${part} must be used within ${root}`);

@@ -15,10 +15,10 @@ export interface RunOptions {
   /** Shown with `pending` while in flight (which connector, say). */
   detail?: string | undefined;
   /**
-   * The action does not end the screen (sending a code): back to `idle`, then this is called
-   * with what `work` resolved. Without it, success is `done` and the busy state stays on.
+   * For an action that does not end the screen (sending a code): back to `idle`, then this is
+   * called with what `work` resolved. Without it, success is `done` and the busy state stays on.
    */
-  then?: ((value: unknown) => void) | undefined;
+  onSuccess?: ((value: unknown) => void) | undefined;
   /** Called with the failure before it is shown, to drop what failed (a wrong password). */
   onError?: ((error: unknown) => void) | undefined;
 }
@@ -76,10 +76,10 @@ export function useSubmission<A extends string>(initialError?: unknown): Submiss
       .then(work)
       .then(
         (value) => {
-          if (options.then) {
+          if (options.onSuccess) {
             locked.current = false;
             setState((previous) => ({ ...previous, status: 'idle', pending: undefined, pendingDetail: undefined }));
-            options.then(value);
+            options.onSuccess(value);
           } else {
             setState((previous) => ({ ...previous, status: 'done' }));
           }
@@ -102,7 +102,10 @@ export function useSubmission<A extends string>(initialError?: unknown): Submiss
 
   const isLocked = useCallback(() => locked.current, []);
   const clearError = useCallback(
-    () => setState((previous) => (previous.failure ? { ...previous, failure: { ...previous.failure, error: undefined } } : previous)),
+    () =>
+      setState((previous) =>
+        previous.failure ? { ...previous, failure: { ...previous.failure, error: undefined } } : previous,
+      ),
     [],
   );
 

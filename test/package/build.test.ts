@@ -12,7 +12,11 @@ import { STYLESHEETS, stylesheet } from '../../scripts/kit-styles.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
-const exists = (path: string) => access(new URL(path, root)).then(() => true, () => false);
+const exists = (path: string) =>
+  access(new URL(path, root)).then(
+    () => true,
+    () => false,
+  );
 
 type Export = string | { types: string; import: string };
 
@@ -24,8 +28,17 @@ type Export = string | { types: string; import: string };
 function outsideTheLayer(css: string): string[] {
   return postcss
     .parse(css)
-    .nodes.filter((node) => node.type !== 'comment' && !(node.type === 'atrule' && node.name === 'layer' && node.params === 'consent-kit'))
-    .map((node) => (node.type === 'rule' ? `rule ${node.selector}` : node.type === 'atrule' ? `atrule @${node.name} ${node.params}` : node.type));
+    .nodes.filter(
+      (node) =>
+        node.type !== 'comment' && !(node.type === 'atrule' && node.name === 'layer' && node.params === 'consent-kit'),
+    )
+    .map((node) =>
+      node.type === 'rule'
+        ? `rule ${node.selector}`
+        : node.type === 'atrule'
+          ? `atrule @${node.name} ${node.params}`
+          : node.type,
+    );
 }
 const exportsMap = pkg.exports as Record<string, Export>;
 
@@ -82,7 +95,8 @@ describe('given a fresh library build', () => {
     const script = `
       const client = await import('consent-kit/client');
       const server = await import('consent-kit/server');
-      console.log(JSON.stringify([typeof client.createInteractionClient, typeof client.kitAdapter, typeof server.createOidcProviderBridge]));
+      const exported = [client.createInteractionClient, client.kitAdapter, server.createOidcProviderBridge];
+      console.log(JSON.stringify(exported.map((value) => typeof value)));
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
     expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);

@@ -35,8 +35,14 @@ const TIERS: readonly (readonly string[])[] = [
 
 /** Package imports each layer may not make, with the reason shown on failure. */
 const FORBIDDEN_PACKAGES: Readonly<Record<string, { pattern: RegExp; reason: string }>> = {
-  protocol: { pattern: /^(react|react-dom|i18next|react-i18next|@radix-ui\/.*|node:.*|[^.].*)$/, reason: 'protocol imports nothing' },
-  client: { pattern: /^(react(-dom)?(\/.*)?|react-i18next|@radix-ui\/.*|node:.*)$/, reason: 'client runs in browsers and Node, without React' },
+  protocol: {
+    pattern: /^(react|react-dom|i18next|react-i18next|@radix-ui\/.*|node:.*|[^.].*)$/,
+    reason: 'protocol imports nothing',
+  },
+  client: {
+    pattern: /^(react(-dom)?(\/.*)?|react-i18next|@radix-ui\/.*|node:.*)$/,
+    reason: 'client runs in browsers and Node, without React',
+  },
   server: { pattern: /^(react(-dom)?(\/.*)?|react-i18next|@radix-ui\/.*)$/, reason: 'server has no React' },
 };
 
@@ -52,7 +58,7 @@ function layerOf(path: string): string {
 }
 
 /** Every module specifier `source` imports, as written. */
-export function importsOf(file: string, source: string): string[] {
+function importsOf(file: string, source: string): string[] {
   const result = parseSync(file, source);
   if (result.errors.length > 0) throw new Error(`${file}: ${result.errors[0]!.message}`);
   const specifiers = [
@@ -63,9 +69,13 @@ export function importsOf(file: string, source: string): string[] {
   // Type positions (`typeof import('./x.js')`) are in the syntax tree only.
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     const record = node as Record<string, unknown>;
-    if (record.type === 'TSImportType') specifiers.push(String((record.source as { value?: unknown } | undefined)?.value ?? ''));
+    if (record.type === 'TSImportType')
+      specifiers.push(String((record.source as { value?: unknown } | undefined)?.value ?? ''));
     for (const value of Object.values(record)) if (value && typeof value === 'object') visit(value);
   };
   visit(result.program);
@@ -73,7 +83,7 @@ export function importsOf(file: string, source: string): string[] {
 }
 
 /** What `file` (a path under src/) imports against the layering, one message each. */
-export function violations(file: string, source: string): string[] {
+function violations(file: string, source: string): string[] {
   const from = layerOf(file);
   const problems: string[] = [];
   for (const specifier of importsOf(file, source)) {
@@ -89,7 +99,8 @@ export function violations(file: string, source: string): string[] {
     }
     const to = layerOf(target);
     if (to === from) continue;
-    if (to === 'server') problems.push(`${relative(SRC, file)} imports ${specifier}: nothing outside server/ imports it`);
+    if (to === 'server')
+      problems.push(`${relative(SRC, file)} imports ${specifier}: nothing outside server/ imports it`);
     else if (tierOf(to) <= tierOf(from)) {
       problems.push(`${relative(SRC, file)} imports ${specifier}: ${from} may not import ${to}, which is not below it`);
     }
@@ -128,7 +139,11 @@ describe('given imports that break the layering', () => {
     ['consent/actions.tsx', "export { SignIn } from '../sign-in/parts.js';", 'consent may not import sign-in'],
     ['kit/provider.tsx', "const lazy = () => import('../screens/consent-screen.js');", 'kit may not import screens'],
     ['ui/alert.tsx', "type M = typeof import('../kit/provider.js');", 'ui may not import kit'],
-    ['screens/navigate.ts', "import { createOidcProviderBridge } from '../server/index.js';", 'nothing outside server/'],
+    [
+      'screens/navigate.ts',
+      "import { createOidcProviderBridge } from '../server/index.js';",
+      'nothing outside server/',
+    ],
     ['client/transport.ts', "import { useState } from 'react';", 'without React'],
     ['protocol/url.ts', "import { readFile } from 'node:fs/promises';", 'protocol imports nothing'],
   ])('should report %s importing upwards or across (%s)', (file, source, message) => {

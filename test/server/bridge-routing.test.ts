@@ -4,7 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOidcProviderBridge, type OidcProviderBridgeOptions, type OidcProviderLike } from '../../src/server/index.js';
+import {
+  createOidcProviderBridge,
+  type OidcProviderBridgeOptions,
+  type OidcProviderLike,
+} from '../../src/server/index.js';
 
 class SessionNotFound extends Error {
   override name = 'SessionNotFound';
@@ -82,7 +86,13 @@ describe('given requests outside the kit endpoints', () => {
   it('should call next for the interaction page, unknown endpoints and other paths', async () => {
     const { base, nextCalls } = await serve(stubProvider());
 
-    for (const path of ['/interaction/abc', '/interaction/abc/other', '/auth/abc', '/interaction/abc/details/x', '/.well-known/openid-configuration']) {
+    for (const path of [
+      '/interaction/abc',
+      '/interaction/abc/other',
+      '/auth/abc',
+      '/interaction/abc/details/x',
+      '/.well-known/openid-configuration',
+    ]) {
       expect((await fetch(base + path)).status, path).toBe(418);
     }
     expect(nextCalls).toHaveLength(5);
@@ -134,7 +144,13 @@ describe('given a stub interaction at the login prompt', () => {
 
     const body = await (await fetch(`${base}/interaction/abc/details`)).json();
 
-    expect(body.client).toEqual({ id: 'app', name: 'App', party: 'third', verified: false, redirectUri: 'https://app.test/cb' });
+    expect(body.client).toEqual({
+      id: 'app',
+      name: 'App',
+      party: 'third',
+      verified: false,
+      redirectUri: 'https://app.test/cb',
+    });
   });
 
   it('should apply describeClient for first-party, verified clients', async () => {
@@ -145,7 +161,7 @@ describe('given a stub interaction at the login prompt', () => {
     expect(body.client).toMatchObject({ party: 'first', verified: true });
   });
 
-  it('should accept an abort with an empty JSON body, the way the kit client sends it, and record access_denied', async () => {
+  it('should accept an abort with an empty JSON body, as the kit client sends, and record access_denied', async () => {
     const provider = stubProvider();
     const { base } = await serve(provider);
 
@@ -177,7 +193,11 @@ describe('given a stub interaction at the login prompt', () => {
     const provider = stubProvider();
     const { base } = await serve(provider);
 
-    const response = await fetch(`${base}/interaction/abc/abort`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '' });
+    const response = await fetch(`${base}/interaction/abc/abort`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '',
+    });
 
     expect(response.status).toBe(415);
     expect(provider.results).toEqual([]);

@@ -4,7 +4,14 @@
  * contradict the request.
  */
 import { ORGANIZATION_RESOURCE } from '../../demo/idp/index.js';
-import { authorizationRequest, Browser, exchangeCode, signedInAtConsent, startTestIdp, type TestIdp } from '../support/oidc-flow.js';
+import {
+  authorizationRequest,
+  Browser,
+  exchangeCode,
+  signedInAtConsent,
+  startTestIdp,
+  type TestIdp,
+} from '../support/oidc-flow.js';
 
 let idp: TestIdp;
 
@@ -72,7 +79,10 @@ describe('given a client whose decisions may be remembered', () => {
     const more = await authorizationRequest(idp.web, PROFILE);
     const moreLanding = await browser.navigate(more.url);
     if (moreLanding.kind !== 'interaction') throw new Error('expected consent for the added scope');
-    const again = await browser.kit(moreLanding.uid, 'consent', { ...decision(false), profileScopes: ['openid', 'profile', 'email'] });
+    const again = await browser.kit(moreLanding.uid, 'consent', {
+      ...decision(false),
+      profileScopes: ['openid', 'profile', 'email'],
+    });
     await browser.toCallback(again.body.redirectTo);
 
     const third = await browser.navigate((await authorizationRequest(idp.web, PROFILE)).url);
@@ -111,7 +121,10 @@ describe('given decisions that contradict the request', () => {
       organizationIds: ['org_acme', 'org_globex'],
     });
     expect(reply.status).toBe(400);
-    expect(reply.body).toEqual({ error: 'invalid_organization', error_description: 'only one organization may be chosen' });
+    expect(reply.body).toEqual({
+      error: 'invalid_organization',
+      error_description: 'only one organization may be chosen',
+    });
     // The interaction is still open: the user can correct the choice.
     expect((await browser.kit(uid, 'details')).body.kind).toBe('consent');
   });

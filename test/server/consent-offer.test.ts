@@ -42,7 +42,11 @@ describe('given a request for profile scopes and an API the user partly holds', 
 
   it('should offer only the held API scope, described, and report the other as withheld', () => {
     expect(offer.request.resources).toEqual([
-      { indicator: API, name: 'Reports API', scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }] },
+      {
+        indicator: API,
+        name: 'Reports API',
+        scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }],
+      },
     ]);
     expect(offer.request.withheld).toEqual([{ name: 'write:reports', resource: API }]);
     expect(offer.request.organizations).toBeUndefined();
@@ -69,11 +73,17 @@ describe('given a request for profile scopes and an API the user partly holds', 
   });
 
   it('should reject an unrequested profile scope as invalid_scope', () => {
-    expect(planConsent(offer, decision({ profileScopes: ['openid', 'phone'] }))).toMatchObject({ ok: false, error: 'invalid_scope' });
+    expect(planConsent(offer, decision({ profileScopes: ['openid', 'phone'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_scope',
+    });
   });
 
   it('should reject a decision without the required openid scope as invalid_scope', () => {
-    expect(planConsent(offer, decision({ profileScopes: ['profile'] }))).toMatchObject({ ok: false, error: 'invalid_scope' });
+    expect(planConsent(offer, decision({ profileScopes: ['profile'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_scope',
+    });
   });
 
   it('should reject an unrequested resource as invalid_scope', () => {
@@ -82,7 +92,10 @@ describe('given a request for profile scopes and an API the user partly holds', 
   });
 
   it('should reject organizations when none were requested as invalid_organization', () => {
-    expect(planConsent(offer, decision({ organizationIds: ['acme'] }))).toMatchObject({ ok: false, error: 'invalid_organization' });
+    expect(planConsent(offer, decision({ organizationIds: ['acme'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_organization',
+    });
   });
 
   it.each([
@@ -157,7 +170,10 @@ describe('given a request for organization permissions', () => {
   });
 
   it("should refuse organization permissions beyond the chosen organization's", () => {
-    const result = planConsent(offer, decision({ resources: { [ORG]: ['invite:members'] }, organizationIds: ['globex'] }));
+    const result = planConsent(
+      offer,
+      decision({ resources: { [ORG]: ['invite:members'] }, organizationIds: ['globex'] }),
+    );
     expect(result).toMatchObject({ ok: false, error: 'invalid_scope' });
   });
 });

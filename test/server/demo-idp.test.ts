@@ -9,7 +9,9 @@ describe('given the demo IdP without a UI', () => {
       expect(idp.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const discovery = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json();
       expect(discovery.issuer).toBe(idp.issuer);
-      expect(discovery.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'organizations']));
+      expect(discovery.scopes_supported).toEqual(
+        expect.arrayContaining(['openid', 'profile', 'email', 'organizations']),
+      );
 
       const browser = new Browser(idp.issuer);
       const request = await authorizationRequest(idp.spa, { scope: 'openid' });
@@ -74,7 +76,10 @@ describe('given the demo users and clients', () => {
   });
 
   it('should register a confidential web client and a public SPA client', () => {
-    const [web, spa] = demoClients({ webRedirectUri: 'http://127.0.0.1:5173/cb', spaRedirectUri: 'http://127.0.0.1:5174/cb' });
+    const [web, spa] = demoClients({
+      webRedirectUri: 'http://127.0.0.1:5173/cb',
+      spaRedirectUri: 'http://127.0.0.1:5174/cb',
+    });
     expect(web).toMatchObject({
       client_id: 'demo-web',
       client_secret: expect.any(String),

@@ -37,10 +37,13 @@ function startBridge(overrides: Partial<HydraBridgeOptions> = {}) {
   bridge = createHydraBridge({
     adminUrl: admin.url,
     authenticate: async (identifier, password) =>
-      (identifier === 'alice@demo.test' || identifier === 'alice') && password === 'alice-password' ? { subject: 'alice' } : null,
+      (identifier === 'alice@demo.test' || identifier === 'alice') && password === 'alice-password'
+        ? { subject: 'alice' }
+        : null,
     findUser: async (subject) => ({ id: subject, displayName: 'Alice Kim', email: 'alice@demo.test' }),
     getPermissions: async () => ({ [AUDIENCE]: ['read:reports'] }),
-    describeResource: (audience) => (audience === AUDIENCE ? { name: 'Reports API', scopes: { 'read:reports': 'Read reports' } } : undefined),
+    describeResource: (audience) =>
+      audience === AUDIENCE ? { name: 'Reports API', scopes: { 'read:reports': 'Read reports' } } : undefined,
     rememberFor: 3600,
     onError,
     ...overrides,
@@ -74,7 +77,12 @@ afterEach(() => {
 const client = (kind: 'login' | 'consent', challenge: string) =>
   createInteractionClient(kitAdapter({ baseUrl: `${origin}/interaction/${kind}/${challenge}` }));
 
-const decision = { profileScopes: ['openid', 'profile'], resources: { [AUDIENCE]: ['read:reports'] }, organizationIds: [], remember: true };
+const decision = {
+  profileScopes: ['openid', 'profile'],
+  resources: { [AUDIENCE]: ['read:reports'] },
+  organizationIds: [],
+  remember: true,
+};
 
 describe('given the bridge types', () => {
   it('should match the admin API models @ory/client-fetch publishes', () => {
@@ -112,9 +120,11 @@ describe('given a Hydra login request', () => {
     ]);
   });
 
-  it('should accept the login with the subject and return Hydra\'s redirect_to', async () => {
+  it("should accept the login with the subject and return Hydra's redirect_to", async () => {
     admin.logins.set('login-b', loginRequest('login-b'));
-    await expect(client('login', 'login-b').signIn({ identifier: 'alice@demo.test', password: 'alice-password' })).resolves.toEqual({
+    await expect(
+      client('login', 'login-b').signIn({ identifier: 'alice@demo.test', password: 'alice-password' }),
+    ).resolves.toEqual({
       to: 'https://hydra.example/oauth2/auth?login_verifier=v-login-b',
     });
     expect(admin.calls.at(-1)).toEqual({
@@ -134,8 +144,13 @@ describe('given a Hydra login request', () => {
 
   it('should reject the login with access_denied on abort', async () => {
     admin.logins.set('login-d', loginRequest('login-d'));
-    await expect(client('login', 'login-d').deny()).resolves.toEqual({ to: 'https://hydra.example/oauth2/auth?error=access_denied' });
-    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/login/reject', body: { error: 'access_denied' } });
+    await expect(client('login', 'login-d').deny()).resolves.toEqual({
+      to: 'https://hydra.example/oauth2/auth?error=access_denied',
+    });
+    expect(admin.calls.at(-1)).toMatchObject({
+      path: '/admin/oauth2/auth/requests/login/reject',
+      body: { error: 'access_denied' },
+    });
   });
 
   it('should answer switch-account at sign-in with the step again, without the hint', async () => {
@@ -146,7 +161,7 @@ describe('given a Hydra login request', () => {
 });
 
 describe('given a Hydra consent request', () => {
-  it('should offer profile scopes, the audience\'s held scopes, withhold the rest and be rememberable', async () => {
+  it("should offer profile scopes, the audience's held scopes, withhold the rest and be rememberable", async () => {
     admin.consents.set('consent-a', consentRequest('consent-a'));
     const step = await client('consent', 'consent-a').load();
     expect(step).toMatchObject({
@@ -162,7 +177,11 @@ describe('given a Hydra consent request', () => {
       ['profile', false],
     ]);
     expect(step.consent.resources).toEqual([
-      { indicator: AUDIENCE, name: 'Reports API', scopes: [{ name: 'read:reports', description: 'Read reports', required: false }] },
+      {
+        indicator: AUDIENCE,
+        name: 'Reports API',
+        scopes: [{ name: 'read:reports', description: 'Read reports', required: false }],
+      },
     ]);
     expect(step.consent.withheld).toEqual([{ name: 'write:reports', resource: AUDIENCE }]);
     expect(step.consent.rememberable).toBe(true);
@@ -177,17 +196,26 @@ describe('given a Hydra consent request', () => {
       method: 'PUT',
       path: '/admin/oauth2/auth/requests/consent/accept',
       challenge: 'consent-b',
-      body: { grant_scope: ['openid', 'profile', 'read:reports'], grant_access_token_audience: [AUDIENCE], remember: true, remember_for: 3600 },
+      body: {
+        grant_scope: ['openid', 'profile', 'read:reports'],
+        grant_access_token_audience: [AUDIENCE],
+        remember: true,
+        remember_for: 3600,
+      },
     });
   });
 
   it('should not grant an audience whose scopes were all unticked', async () => {
     admin.consents.set('consent-c', consentRequest('consent-c'));
     await client('consent', 'consent-c').consent({ ...decision, resources: { [AUDIENCE]: [] }, remember: false });
-    expect(admin.calls.at(-1)!.body).toEqual({ grant_scope: ['openid', 'profile'], grant_access_token_audience: [], remember: false });
+    expect(admin.calls.at(-1)!.body).toEqual({
+      grant_scope: ['openid', 'profile'],
+      grant_access_token_audience: [],
+      remember: false,
+    });
   });
 
-  it('should add the host\'s session claims', async () => {
+  it("should add the host's session claims", async () => {
     startBridge({ sessionClaims: async (subject, scopes) => ({ id_token: { sub_name: subject, n: scopes.length } }) });
     admin.consents.set('consent-d', consentRequest('consent-d'));
     await client('consent', 'consent-d').consent(decision);
@@ -195,7 +223,11 @@ describe('given a Hydra consent request', () => {
   });
 
   it.each([
-    ['a scope the user lacks', { ...decision, resources: { [AUDIENCE]: ['read:reports', 'write:reports'] } }, 'invalid_scope'],
+    [
+      'a scope the user lacks',
+      { ...decision, resources: { [AUDIENCE]: ['read:reports', 'write:reports'] } },
+      'invalid_scope',
+    ],
     ['an unrequested scope', { ...decision, profileScopes: ['openid', 'admin'] }, 'invalid_scope'],
     ['a malformed body', { profileScopes: 'openid' }, 'invalid_request'],
   ])('should refuse %s without calling accept', async (_, body, code) => {
@@ -212,13 +244,24 @@ describe('given a Hydra consent request', () => {
 
   it('should reject the consent with access_denied on deny', async () => {
     admin.consents.set('consent-f', consentRequest('consent-f'));
-    await expect(client('consent', 'consent-f').deny()).resolves.toEqual({ to: 'https://hydra.example/oauth2/auth?error=access_denied' });
-    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/consent/reject', body: { error: 'access_denied' } });
+    await expect(client('consent', 'consent-f').deny()).resolves.toEqual({
+      to: 'https://hydra.example/oauth2/auth?error=access_denied',
+    });
+    expect(admin.calls.at(-1)).toMatchObject({
+      path: '/admin/oauth2/auth/requests/consent/reject',
+      body: { error: 'access_denied' },
+    });
   });
 
   it('should show every scope as a profile scope when no audience is requested, without RBAC', async () => {
     startBridge({ getPermissions: undefined });
-    admin.consents.set('consent-g', consentRequest('consent-g', { requested_access_token_audience: [], requested_scope: ['openid', 'email', 'offline_access'] }));
+    admin.consents.set(
+      'consent-g',
+      consentRequest('consent-g', {
+        requested_access_token_audience: [],
+        requested_scope: ['openid', 'email', 'offline_access'],
+      }),
+    );
     const step = await client('consent', 'consent-g').load();
     if (step.kind !== 'consent') throw new Error('expected consent');
     expect(step.consent.profileScopes.map((s) => s.name)).toEqual(['openid', 'email', 'offline_access']);
@@ -227,13 +270,19 @@ describe('given a Hydra consent request', () => {
 
   it('should refuse switch-account at consent (the app must restart the authorization)', async () => {
     admin.consents.set('consent-h', consentRequest('consent-h'));
-    expect(await rejection(client('consent', 'consent-h').switchAccount())).toMatchObject({ code: 'invalid_request', status: 400 });
+    expect(await rejection(client('consent', 'consent-h').switchAccount())).toMatchObject({
+      code: 'invalid_request',
+      status: 400,
+    });
   });
 
   it('should refuse a sign-in posted to a consent challenge and a consent posted to a login challenge', async () => {
     admin.consents.set('consent-i', consentRequest('consent-i'));
     admin.logins.set('login-i', loginRequest('login-i'));
-    expect((await rejection(client('consent', 'consent-i').signIn({ identifier: 'alice', password: 'alice-password' }))).code).toBe('invalid_request');
+    expect(
+      (await rejection(client('consent', 'consent-i').signIn({ identifier: 'alice', password: 'alice-password' })))
+        .code,
+    ).toBe('invalid_request');
     expect((await rejection(client('login', 'login-i').consent(decision))).code).toBe('invalid_request');
   });
 });
@@ -241,7 +290,9 @@ describe('given a Hydra consent request', () => {
 describe('given requests Hydra no longer knows', () => {
   it('should answer an unknown challenge with interaction_expired', async () => {
     expect((await rejection(client('consent', 'nope').load())).code).toBe('interaction_expired');
-    expect((await rejection(client('login', 'nope').signIn({ identifier: 'alice', password: 'alice-password' }))).code).toBe('interaction_expired');
+    expect(
+      (await rejection(client('login', 'nope').signIn({ identifier: 'alice', password: 'alice-password' }))).code,
+    ).toBe('interaction_expired');
   });
 
   it('should answer a request already handled (410) with interaction_expired', async () => {
@@ -250,7 +301,7 @@ describe('given requests Hydra no longer knows', () => {
     expect((await rejection(client('consent', 'consent-j').consent(decision))).code).toBe('interaction_expired');
   });
 
-  it('should answer an admin API failure with a bare server_error, never Hydra\'s text or URL', async () => {
+  it("should answer an admin API failure with a bare server_error, never Hydra's text or URL", async () => {
     admin.consents.set('consent-k', consentRequest('consent-k'));
     admin.failNext(500);
     const response = await fetch(`${origin}/interaction/consent/consent-k/details`);
@@ -264,7 +315,11 @@ describe('given requests Hydra no longer knows', () => {
 
 describe('given the admin API must stay unreachable from the browser', () => {
   it('should pass anything outside its routes to next, including admin paths', async () => {
-    for (const path of ['/admin/oauth2/auth/requests/login?login_challenge=login-a', '/interaction/other/x/details', '/interaction/login/x/unknown']) {
+    for (const path of [
+      '/admin/oauth2/auth/requests/login?login_challenge=login-a',
+      '/interaction/other/x/details',
+      '/interaction/login/x/unknown',
+    ]) {
       const response = await fetch(`${origin}${path}`);
       expect(await response.text()).toBe('host page');
     }
@@ -292,20 +347,26 @@ describe('given the admin API must stay unreachable from the browser', () => {
   });
 
   it('should refuse an adminUrl that is not http(s)', () => {
-    expect(() => createHydraBridge({ adminUrl: 'file:///etc', authenticate: async () => null, findUser: async (id) => ({ id }) })).toThrow(TypeError);
+    expect(() =>
+      createHydraBridge({ adminUrl: 'file:///etc', authenticate: async () => null, findUser: async (id) => ({ id }) }),
+    ).toThrow(TypeError);
   });
 });
 
 describe('given Hydra may skip the screens', () => {
   it('should accept a skippable login for its subject and return the redirect', async () => {
     admin.logins.set('login-s', loginRequest('login-s', { skip: true, subject: 'alice' }));
-    await expect(bridge.skip('login', 'login-s')).resolves.toBe('https://hydra.example/oauth2/auth?login_verifier=v-login-s');
+    await expect(bridge.skip('login', 'login-s')).resolves.toBe(
+      'https://hydra.example/oauth2/auth?login_verifier=v-login-s',
+    );
     expect(admin.calls.at(-1)!.body).toEqual({ subject: 'alice' });
   });
 
   it('should accept a remembered consent with the requested scopes and audiences', async () => {
     admin.consents.set('consent-s', consentRequest('consent-s', { skip: true }));
-    await expect(bridge.skip('consent', 'consent-s')).resolves.toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-s');
+    await expect(bridge.skip('consent', 'consent-s')).resolves.toBe(
+      'https://hydra.example/oauth2/auth?consent_verifier=v-consent-s',
+    );
     expect(admin.calls.at(-1)!.body).toEqual({
       grant_scope: ['openid', 'profile', 'read:reports', 'write:reports'],
       grant_access_token_audience: [AUDIENCE],
@@ -325,14 +386,17 @@ describe('given rememberDecisions: false', () => {
   it.each([
     ['rememberDecisions', 'consent-r1', { rememberDecisions: false }],
     ['the deprecated rememberable', 'consent-r2', { rememberable: false }],
-  ])('should neither offer Remember (%s) nor ask Hydra to remember a decision that says so', async (_name, id, option) => {
-    startBridge(option);
-    admin.consents.set(id, consentRequest(id));
-    const step = await client('consent', id).load();
-    if (step.kind !== 'consent') throw new Error('expected consent');
-    expect(step.consent.rememberable).toBe(false);
-    await client('consent', id).consent(decision);
-    expect(admin.calls.at(-1)!.body).toMatchObject({ remember: false });
-    expect(admin.calls.at(-1)!.body).not.toHaveProperty('remember_for');
-  });
+  ])(
+    'should neither offer Remember (%s) nor ask Hydra to remember a decision that says so',
+    async (_name, id, option) => {
+      startBridge(option);
+      admin.consents.set(id, consentRequest(id));
+      const step = await client('consent', id).load();
+      if (step.kind !== 'consent') throw new Error('expected consent');
+      expect(step.consent.rememberable).toBe(false);
+      await client('consent', id).consent(decision);
+      expect(admin.calls.at(-1)!.body).toMatchObject({ remember: false });
+      expect(admin.calls.at(-1)!.body).not.toHaveProperty('remember_for');
+    },
+  );
 });

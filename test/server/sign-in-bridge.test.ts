@@ -71,8 +71,12 @@ describe('given repeated wrong passwords for one identifier', () => {
     expect((await attempt('bob@demo.test', 'bob-password')).status).toBe(429);
     const other = await new Browser(idp.issuer);
     const otherUid = await loginInteraction(other);
-    expect((await other.kit(otherUid, 'login', { identifier: 'bob@demo.test', password: 'bob-password' })).status).toBe(429);
-    expect((await other.kit(otherUid, 'login', { identifier: 'alice@demo.test', password: 'alice-password' })).status).toBe(200);
+    expect((await other.kit(otherUid, 'login', { identifier: 'bob@demo.test', password: 'bob-password' })).status).toBe(
+      429,
+    );
+    expect(
+      (await other.kit(otherUid, 'login', { identifier: 'alice@demo.test', password: 'alice-password' })).status,
+    ).toBe(200);
   });
 
   it('should be mapped by the kit adapter to too_many_attempts with retryAfter', () => {
@@ -97,10 +101,16 @@ describe('given carol, who signs in by emailed code', () => {
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(25);
 
-    const wrong = await browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: code === '000000' ? '111111' : '000000' });
+    const wrong = await browser.kit(uid, 'verify-code', {
+      identifier: 'carol@demo.test',
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'invalid_code' } });
 
-    const right = await browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: `${code!.slice(0, 3)} ${code!.slice(3)}` });
+    const right = await browser.kit(uid, 'verify-code', {
+      identifier: 'carol@demo.test',
+      code: `${code!.slice(0, 3)} ${code!.slice(3)}`,
+    });
     expect(right.status).toBe(200);
     expect(right.body.redirectTo).toMatch(new RegExp(`^${idp.issuer}/auth/`));
   });
@@ -155,7 +165,10 @@ describe('given alice at consent who switched account', () => {
     expect(resumed.status).toBe(200);
     const back = await browser.navigate(resumed.body.redirectTo);
     expect(back.kind).toBe('interaction');
-    expect((await browser.kit((back as { uid: string }).uid, 'details')).body).toMatchObject({ kind: 'consent', user: { id: 'user_alice' } });
+    expect((await browser.kit((back as { uid: string }).uid, 'details')).body).toMatchObject({
+      kind: 'consent',
+      user: { id: 'user_alice' },
+    });
   });
 
   it('should refuse to continue where a fresh sign-in is required', async () => {
@@ -184,7 +197,11 @@ describe('given the in-memory helpers', () => {
   it('should issue codes that expire and work once', async () => {
     let now = 0;
     const sent: string[] = [];
-    const codes = createVerificationCodes({ ttlSeconds: 60, deliver: (_to, code) => void sent.push(code), now: () => now });
+    const codes = createVerificationCodes({
+      ttlSeconds: 60,
+      deliver: (_to, code) => void sent.push(code),
+      now: () => now,
+    });
     await codes.send('A@x.test');
     expect(codes.verify('a@x.test', sent[0]!)).toBe(true);
     expect(codes.verify('a@x.test', sent[0]!)).toBe(false);

@@ -189,7 +189,10 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
 }
 
 /** An HTTP date in the IMF-fixdate form every sender must generate (RFC 9110 §5.6.7). */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const IMF_FIXDATE = new RegExp(
+  '^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} ' +
+    '\\d{2}:\\d{2}:\\d{2} GMT$',
+);
 
 /**
  * Seconds from a `Retry-After` header: delta-seconds, or an HTTP date (seconds from now,
@@ -236,7 +239,8 @@ function parseInteractionStep(value: unknown, label: string): InteractionStep {
     client: parseClient(client, `${label}.client`),
     uiLocales: [...uiLocales],
   };
-  if (value.organization !== undefined) base.organization = parseOrganizationContext(value.organization, `${label}.organization`);
+  if (value.organization !== undefined)
+    base.organization = parseOrganizationContext(value.organization, `${label}.organization`);
   if (kind === 'login') {
     const step: LoginStep = { kind, ...base, login: parseLoginRequest(value.login, `${label}.login`) };
     return step;
@@ -309,7 +313,8 @@ function parseUser(value: unknown, label: string): UserInfo {
 
 function parseLoginRequest(value: unknown, label: string): LoginRequest {
   assertObject(value, label);
-  const { identifiers, password, loginHint, code, connectors, session, createAccountUrl, forgotPasswordUrl, error } = value;
+  const { identifiers, password, loginHint, code, connectors, session, createAccountUrl, forgotPasswordUrl, error } =
+    value;
   const kinds = parseArray(identifiers, `${label}.identifiers`, (item, itemLabel) => {
     assertOneOf(item, itemLabel, IDENTIFIER_KINDS);
     return item;

@@ -177,7 +177,10 @@ export function logtoAdapter(options: LogtoAdapterOptions): InteractionAdapter {
   if (typeof endpoint !== 'string' || (endpoint !== '' && safeHttpUrl(endpoint) === undefined)) {
     throw new TypeError('"options.endpoint" must be an http(s) URL');
   }
-  if (step === 'sign-in' && (!isObject(application) || typeof application.id !== 'string' || typeof application.name !== 'string')) {
+  if (
+    step === 'sign-in' &&
+    (!isObject(application) || typeof application.id !== 'string' || typeof application.name !== 'string')
+  ) {
     throw new TypeError('"options.application" ({ id, name }) is required for the sign-in step');
   }
   if (!Array.isArray(identifiers) || identifiers.length === 0) {

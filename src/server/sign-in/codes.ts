@@ -31,7 +31,8 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 /** Creates an in-memory code issuer. Codes are stored hashed and used once. */
 export function createVerificationCodes(options: VerificationCodesOptions): VerificationCodes {
   const length = options.length ?? 6;
-  if (!Number.isInteger(length) || length < 4 || length > 12) throw new TypeError('"length" must be an integer from 4 to 12');
+  if (!Number.isInteger(length) || length < 4 || length > 12)
+    throw new TypeError('"length" must be an integer from 4 to 12');
   const ttlMs = (options.ttlSeconds ?? 600) * 1000;
   const now = options.now ?? Date.now;
   const codes = new Map<string, { hash: Buffer; expires: number }>();

@@ -50,7 +50,10 @@ export interface ConnectorHost {
    * Completes the upstream sign-in from the callback's query (code exchange, token checks)
    * and maps the upstream identity to a local account; `null` when it failed or was refused.
    */
-  finish(connectorId: string, context: ConnectorContext & { query: URLSearchParams }): Promise<{ accountId: string } | null>;
+  finish(
+    connectorId: string,
+    context: ConnectorContext & { query: URLSearchParams },
+  ): Promise<{ accountId: string } | null>;
 }
 
 /** The sign-in settings and host callbacks of the bridge. */
@@ -160,7 +163,11 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
   };
 
   /** Runs one attempt under the limiter: 429 while locked, counts a failure, resets on success. */
-  async function limited<T>(identifier: string, attempt: () => Promise<T | null>, failure: () => KitHttpError): Promise<T> {
+  async function limited<T>(
+    identifier: string,
+    attempt: () => Promise<T | null>,
+    failure: () => KitHttpError,
+  ): Promise<T> {
     const key = attemptKey(identifier);
     const wait = limiter?.retryAfter(key) ?? 0;
     if (wait > 0) throw tooMany(wait);
@@ -274,7 +281,11 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       const now = Date.now();
       for (const [uid, entry] of pending) if (entry.expires <= now) pending.delete(uid);
       pending.set(interaction.uid, { connectorId, state, expires: now + PENDING_TTL_MS });
-      const context = { uid: interaction.uid, state, ...(typeof identifier === 'string' && identifier.trim() !== '' && { identifier: identifier.trim() }) };
+      const context = {
+        uid: interaction.uid,
+        state,
+        ...(typeof identifier === 'string' && identifier.trim() !== '' && { identifier: identifier.trim() }),
+      };
       const url = safeHttpUrl(await deps.connectors.start(connectorId, context));
       if (!url) throw new Error(`connector ${connectorId} returned a URL that is not http(s)`);
       return url;
@@ -314,9 +325,14 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         flash.set(interaction.uid, 'access_denied');
         return undefined;
       };
-      if (!deps.connectors || !entry || entry.expires <= Date.now() || query.get('state') !== entry.state) return fail();
+      if (!deps.connectors || !entry || entry.expires <= Date.now() || query.get('state') !== entry.state)
+        return fail();
       try {
-        const account = await deps.connectors.finish(entry.connectorId, { uid: interaction.uid, state: entry.state, query });
+        const account = await deps.connectors.finish(entry.connectorId, {
+          uid: interaction.uid,
+          state: entry.state,
+          query,
+        });
         return account?.accountId || fail();
       } catch (error) {
         deps.onError(error);

@@ -85,7 +85,8 @@ export async function startFakeHydraAdmin() {
       case 'consent/accept': {
         const extra = unknownKeys(body, AcceptOAuth2ConsentRequestToJSON(AcceptOAuth2ConsentRequestFromJSON(body)));
         const { grant_scope: scope, grant_access_token_audience: audience, remember, remember_for: rememberFor } = body;
-        const stringArray = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+        const stringArray = (v: unknown) =>
+          v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
         if (extra.length > 0 || !stringArray(scope) || !stringArray(audience)) {
           return error(400, `invalid AcceptOAuth2ConsentRequest: ${extra.join(',')}`);
         }

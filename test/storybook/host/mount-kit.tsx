@@ -13,7 +13,6 @@ import '../../../src/styles/ui.css';
 import '../../../src/styles/consent.css';
 import '../../../src/styles/sign-in.css';
 
-
 const never = () => new Promise<never>(() => {});
 const client = new Proxy({}, { get: () => never }) as never;
 

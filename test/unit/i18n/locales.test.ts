@@ -26,7 +26,8 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<
   return out;
 }
 
-const load = (lng: string) => flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, 'consent-kit.json'), 'utf8')) as Tree);
+const load = (lng: string) =>
+  flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, 'consent-kit.json'), 'utf8')) as Tree);
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 
 const en = load('en');

@@ -43,7 +43,9 @@ function EveryString() {
 }
 
 function rendered(container: HTMLElement): Map<string, string> {
-  return new Map([...container.querySelectorAll('li[data-key]')].map((li) => [li.getAttribute('data-key')!, li.textContent ?? '']));
+  return new Map(
+    [...container.querySelectorAll('li[data-key]')].map((li) => [li.getAttribute('data-key')!, li.textContent ?? '']),
+  );
 }
 
 function Say({ k, values }: { k: KitKey; values?: Record<string, unknown> }) {
@@ -262,7 +264,7 @@ describe('given provider-supplied descriptions per language', () => {
 describe('given a key that is not in the English locale file', () => {
   // The check is the type check's (`npm run typecheck`, part of `npm test`): the directive fails
   // it as soon as `t` accepts any string again. At run time i18next shows the key itself.
-  it('should be refused by the type of the kit\'s t', () => {
+  it("should be refused by the type of the kit's t", () => {
     function Typo() {
       const { t } = useKitTranslation();
       // @ts-expect-error 'consent.authorise' is not a key of src/locales/en/consent-kit.json

@@ -22,6 +22,8 @@ describe('given a branded sign-in step before the branding compiler has loaded',
 
     await screen.findByRole('heading', { level: 1 });
     const expected = createTheme(resolveBranding({ ...requestBranding(step) })).variables.light['--ck-color-accent'];
-    expect(container.querySelector<HTMLElement>('.ck-root')!.style.getPropertyValue('--ck-color-accent')).toBe(expected);
+    expect(container.querySelector<HTMLElement>('.ck-root')!.style.getPropertyValue('--ck-color-accent')).toBe(
+      expected,
+    );
   });
 });
