@@ -75,6 +75,7 @@ async function exchange(callback: URL, verifier: string) {
 
 describe("given the adapter's types", () => {
   type Api = TestAuth['api'];
+  // Checked by the type check (tsc, in npm test), not at run time: expectTypeOf does nothing when run.
   it("should send bodies Better Auth's endpoints accept", () => {
     expectTypeOf<BetterAuthConsentPayload>().toExtend<NonNullable<Parameters<Api['oauth2Consent']>[0]>['body']>();
     expectTypeOf<BetterAuthSignInPayload>().toExtend<

@@ -129,11 +129,5 @@ describe('given decisions that contradict the request', () => {
     expect((await browser.kit(uid, 'details')).body.kind).toBe('consent');
   });
 
-  it('should refuse a decision leaving out the required openid scope with 400 invalid_scope', async () => {
-    const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE);
-    const reply = await browser.kit(uid, 'consent', { ...decision(false), profileScopes: ['profile'] });
-    expect(reply.status).toBe(400);
-    expect(reply.body).toEqual({ error: 'invalid_scope', error_description: 'required scope missing: openid' });
-  });
+  // A decision leaving out openid: oidc-provider-bridge.test.ts ("without openid … invalid_scope").
 });

@@ -85,6 +85,7 @@ const decision = {
 };
 
 describe('given the bridge types', () => {
+  // Checked by the type check (tsc, in npm test), not at run time: expectTypeOf does nothing when run.
   it('should match the admin API models @ory/client-fetch publishes', () => {
     expectTypeOf<OAuth2LoginRequest>().toExtend<HydraLoginRequest>();
     expectTypeOf<OAuth2ConsentRequest>().toExtend<HydraConsentRequest>();

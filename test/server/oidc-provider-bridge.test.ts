@@ -321,7 +321,7 @@ describe('given alice signs in and consents', () => {
     const malformed = await browser.kit(uid, 'consent', { profileScopes: 'openid' });
 
     expect(withoutOpenid.status).toBe(400);
-    expect(withoutOpenid.body).toMatchObject({ error: 'invalid_scope' });
+    expect(withoutOpenid.body).toEqual({ error: 'invalid_scope', error_description: 'required scope missing: openid' });
     expect(unrequested.status).toBe(400);
     expect(unrequested.body).toMatchObject({ error: 'invalid_scope' });
     expect(malformed.status).toBe(400);

@@ -190,7 +190,11 @@ describe('given the in-memory helpers', () => {
     expect(limiter.retryAfter('k')).toBe(30);
     now += 30_000;
     expect(limiter.retryAfter('k')).toBe(0);
+    // After a success the count starts over: without reset, the second failure here would lock.
+    expect(limiter.fail('k')).toBe(0);
     limiter.reset('k');
+    expect(limiter.fail('k')).toBe(0);
+    expect(limiter.retryAfter('k')).toBe(0);
     expect(() => createAttemptLimiter({ maxFailures: 0 })).toThrow(TypeError);
   });
 

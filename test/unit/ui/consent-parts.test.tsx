@@ -99,6 +99,25 @@ describe('Consent.ResourceGroup', () => {
     });
   });
 
+  it('should report a toggle to a host that controls the group, and open only when the host says', async () => {
+    const step = multiResourceConsentStep();
+    const onOpenChange = vi.fn();
+    const user = userEvent.setup();
+    const group = (open: boolean) => (
+      <Consent.Root step={step} onAuthorize={vi.fn()} onDeny={vi.fn()}>
+        <Consent.ResourceGroup resource={step.consent.resources[1]!} open={open} onOpenChange={onOpenChange} />
+      </Consent.Root>
+    );
+    const { rerender } = render(group(false));
+    const toggle = screen.getByRole('button', { name: /Billing API/ });
+    await user.click(toggle);
+    expect(onOpenChange).toHaveBeenLastCalledWith(true);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    rerender(group(true));
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Read your invoices' })).toBeChecked();
+  });
+
   it('should follow a host that expands every group', () => {
     const step = multiResourceConsentStep();
     render(

@@ -45,6 +45,7 @@ describe('given the Logto fixtures', () => {
     expect(consentInfoResponseGuard.safeParse(logtoConsentInfoMinimal).success).toBe(true);
   });
 
+  // Checked by the type check (tsc, in npm test), not at run time: expectTypeOf does nothing when run.
   it('should declare request and response types that match @logto/schemas', () => {
     expectTypeOf<ConsentInfoResponse>().toExtend<LogtoConsentInfo>();
     expectTypeOf<

@@ -43,6 +43,7 @@ function client(status: number, body?: unknown, overrides: Partial<SupabaseAdapt
 }
 
 describe('given the Supabase fixtures', () => {
+  // `satisfies` and expectTypeOf are checked by the type check (tsc, in npm test), not at run time.
   it('should have the shapes @supabase/auth-js publishes', () => {
     supabaseAuthorization satisfies OAuthAuthorizationDetails;
     supabaseApproved satisfies OAuthRedirect;
