@@ -62,6 +62,8 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // Global set-ups stop a browser and servers when the run ends; 10 s by default.
+    teardownTimeout: TEST_LIMIT.browserHooks,
     projects: [
       {
         extends: true,
@@ -75,6 +77,7 @@ export default defineConfig({
           // runs after every test (test/setup/jsdom.ts); no test relies on module state.
           isolate: false,
           testTimeout: TEST_LIMIT.node,
+          hookTimeout: TEST_LIMIT.node,
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/jsdom.ts'],
         },
@@ -85,6 +88,9 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           testTimeout: TEST_LIMIT.node,
+          // beforeAll starts real providers (oidc-provider, Better Auth): Vitest's 10 s default
+          // hook limit is within reach of a loaded machine.
+          hookTimeout: TEST_LIMIT.node,
           include: ['test/server/**/*.test.ts'],
         },
       },

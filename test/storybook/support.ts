@@ -157,7 +157,9 @@ export async function waitForStory(page: Page, entry: IndexEntry): Promise<void>
       const root = document.querySelector('#storybook-root');
       if (!root?.querySelector('.ck-root[lang]')) return false;
       if (root.querySelector('.ck-root[aria-busy="true"]:not([lang])')) return false;
-      return [...document.images].every((img) => img.complete);
+      // Every image loaded or failed, and each failed logo replaced by its monogram (LogoImage
+      // swaps it on the error event), which is what the checks after this must see.
+      return [...document.images].every((img) => img.complete && (img.naturalWidth > 0 || !img.closest('.ck-logo')));
       // Interval polling: only one of the parallel pages is in front, and Chromium throttles
       // requestAnimationFrame (the default polling) in the others to about one frame a second.
     },
@@ -170,7 +172,4 @@ export async function waitForStory(page: Page, entry: IndexEntry): Promise<void>
       : null,
   );
   if (failure) throw new Error(`${entry.id} failed to render: ${failure}`);
-  // A moment more so fallbacks triggered by image errors have rendered (a timer, not a frame:
-  // see above).
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 30)));
 }
