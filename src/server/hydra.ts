@@ -387,7 +387,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     sendJson(res, 200, redirect(await call('PUT', 'consent/accept', challenge, accept)));
   }
 
-  async function onAbort(
+  async function onDeny(
     kind: 'login' | 'consent',
     challenge: string,
     req: IncomingMessage,
@@ -424,7 +424,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
           if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
           return await onConsent(challenge, req, res);
         case KIT_ENDPOINTS.deny:
-          return await onAbort(kind, challenge, req, res);
+          return await onDeny(kind, challenge, req, res);
         default: {
           // Switching accounts at consent needs a new login request: the app must restart
           // the authorization (with prompt=login). At sign-in it is the same step again.

@@ -570,7 +570,7 @@ export function createOidcProviderBridge(
     sendJson(res, 200, await result(req, res, { consent: { grantId } }, true));
   }
 
-  async function onAbort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+  async function onDeny(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     await readJsonBody(req, bodyLimit);
     await details(req, res, uid);
     sendJson(
@@ -624,7 +624,7 @@ export function createOidcProviderBridge(
         case KIT_ENDPOINTS.consent:
           return await onConsent(req, res, uid);
         case KIT_ENDPOINTS.deny:
-          return await onAbort(req, res, uid);
+          return await onDeny(req, res, uid);
         case KIT_ENDPOINTS.sendCode:
         case KIT_ENDPOINTS.verifyCode:
         case KIT_ENDPOINTS.connector:

@@ -124,6 +124,13 @@ describe('given every TypeScript file under src/', () => {
     for (const file of files) expect(() => tierOf(layerOf(file))).not.toThrow();
   });
 
+  it('should name every folder of src/ in the layer diagram of docs/architecture.md', () => {
+    const doc = readFileSync(resolve(SRC, '../docs/architecture.md'), 'utf8');
+    const diagram = doc.slice(doc.indexOf('## Layers'), doc.indexOf('## One decision'));
+    const folders = readdirSync(SRC, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const { name } of folders) expect([name, diagram.includes(`${name}/`)]).toEqual([name, true]);
+  });
+
   it('should import only from its own folder or the layers below it', () => {
     const problems = files.flatMap((file) => violations(file, readFileSync(file, 'utf8')));
     expect(problems).toEqual([]);
