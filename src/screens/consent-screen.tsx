@@ -7,59 +7,24 @@
 import { Suspense, useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { ConsentDecision, ConsentStep, InteractionStep } from '../protocol/interaction.js';
-import { ConsentKitProvider } from '../kit/provider.js';
-import { BrandLogo } from '../kit/brand-logo.js';
-import { requestBranding } from '../theme/request.js';
+import { Consent } from '../consent/parts.js';
 import { LazySignInScreen, loadSignIn } from './lazy-sign-in.js';
 import { navigate, type RedirectHandler } from './navigate.js';
-import { StepFallback } from './step-fallback.js';
+import { StepShell, StepShellFallback } from './step-shell.js';
 import { useStep } from './use-step.js';
-import { ConsentAccount } from '../consent/account.js';
-import { ConsentActions } from '../consent/actions.js';
-import { ConsentAppHeader } from '../consent/app-header.js';
-import { ConsentRoot } from '../consent/root.js';
-import { ConsentError } from '../consent/error.js';
-import { ConsentNothingNew } from '../consent/nothing-new.js';
-import { ConsentNotice } from '../consent/notice.js';
-import { ConsentOrganizations } from '../consent/organizations.js';
-import { ConsentProfileScopes } from '../consent/profile-scopes.js';
-import { ConsentRemember } from '../consent/remember.js';
-import { ConsentResourceGroups } from '../consent/resource-group.js';
-import { ConsentWithheld } from '../consent/withheld.js';
+
+// The parts `<ConsentScreen>` composes: every consent part but the Root and the single group.
+const { Root: ConsentRoot, ResourceGroup: _group, ...composed } = Consent;
 
 /**
  * The parts `<ConsentScreen>` composes, top to bottom. Replace any of them through the
  * `components` prop; a replacement may render the original part around its own markup, or
  * return `null` to leave the part out.
  */
-export interface ConsentComponents {
-  AppHeader: ComponentType;
-  Account: ComponentType;
-  ProfileScopes: ComponentType;
-  ResourceGroups: ComponentType;
-  Organizations: ComponentType;
-  Withheld: ComponentType;
-  NothingNew: ComponentType;
-  Remember: ComponentType;
-  Notice: ComponentType;
-  Error: ComponentType;
-  Actions: ComponentType;
-}
+export type ConsentComponents = { [Part in keyof typeof composed]: ComponentType };
 
-/** The parts {@link ConsentScreen} renders when not replaced. */
-export const defaultConsentComponents: Readonly<ConsentComponents> = {
-  AppHeader: ConsentAppHeader,
-  Account: ConsentAccount,
-  ProfileScopes: ConsentProfileScopes,
-  ResourceGroups: ConsentResourceGroups,
-  Organizations: ConsentOrganizations,
-  Withheld: ConsentWithheld,
-  NothingNew: ConsentNothingNew,
-  Remember: ConsentRemember,
-  Notice: ConsentNotice,
-  Error: ConsentError,
-  Actions: ConsentActions,
-};
+/** The parts {@link ConsentScreen} renders when not replaced (the `Consent.*` parts). */
+export const defaultConsentComponents: Readonly<ConsentComponents> = composed;
 
 /** Props of {@link ConsentScreen}. */
 export interface ConsentScreenProps {
@@ -117,9 +82,11 @@ export function ConsentScreen(props: ConsentScreenProps) {
     return (
       <Suspense
         fallback={
-          <ConsentKitProvider locale={locale}>
-            <StepFallback loader={{ ...loader, error: undefined, errorCount: 0 }} className="ck-sign-in" />
-          </ConsentKitProvider>
+          <StepShellFallback
+            locale={locale}
+            loader={{ ...loader, error: undefined, errorCount: 0 }}
+            className="ck-sign-in"
+          />
         }
       >
         <LazySignInScreen
@@ -134,18 +101,9 @@ export function ConsentScreen(props: ConsentScreenProps) {
       </Suspense>
     );
   }
-  if (current?.kind !== 'consent') {
-    return (
-      <ConsentKitProvider locale={locale}>
-        <StepFallback loader={loader} className="ck-consent" />
-      </ConsentKitProvider>
-    );
-  }
-  // The app's and organization's branding over the operator's theme (organization wins).
-  const branding = requestBranding(current);
+  if (current?.kind !== 'consent') return <StepShellFallback locale={locale} loader={loader} className="ck-consent" />;
   return (
-    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales} branding={branding}>
-      {(branding?.organization?.logo ?? branding?.app?.logo) && <BrandLogo />}
+    <StepShell step={current} locale={locale}>
       <ConsentRoot
         key={current.uid}
         step={current}
@@ -169,6 +127,6 @@ export function ConsentScreen(props: ConsentScreenProps) {
         <parts.Error />
         <parts.Actions />
       </ConsentRoot>
-    </ConsentKitProvider>
+    </StepShell>
   );
 }

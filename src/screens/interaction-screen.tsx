@@ -4,10 +4,9 @@
  * (or the loading state), so screen-reader users hear where they are.
  */
 import type { InteractionClient } from '../client/types.js';
-import { ConsentKitProvider } from '../kit/provider.js';
 import { SignInScreen } from './sign-in-screen.js';
 import type { RedirectHandler } from './navigate.js';
-import { StepFallback } from './step-fallback.js';
+import { StepShellFallback } from './step-shell.js';
 import { useStep } from './use-step.js';
 import { ConsentScreen } from './consent-screen.js';
 
@@ -24,13 +23,7 @@ export interface InteractionScreenProps {
 export function InteractionScreen({ client, onRedirect, locale }: InteractionScreenProps) {
   const loader = useStep(client, undefined);
   const step = loader.step;
-  if (!step) {
-    return (
-      <ConsentKitProvider locale={locale}>
-        <StepFallback loader={loader} className="ck-consent" />
-      </ConsentKitProvider>
-    );
-  }
+  if (!step) return <StepShellFallback locale={locale} loader={loader} className="ck-consent" />;
   return step.kind === 'login' ? (
     <SignInScreen key={step.uid} client={client} step={step} onRedirect={onRedirect} locale={locale} autoFocusHeading />
   ) : (

@@ -6,11 +6,8 @@
 import { useMemo } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { LoginStep } from '../protocol/interaction.js';
-import { ConsentKitProvider } from '../kit/provider.js';
-import { BrandLogo } from '../kit/brand-logo.js';
-import { requestBranding } from '../theme/request.js';
 import { navigate, type RedirectHandler } from './navigate.js';
-import { StepFallback } from './step-fallback.js';
+import { StepShell, StepShellFallback } from './step-shell.js';
 import { useStep } from './use-step.js';
 import { SignIn } from '../sign-in/parts.js';
 import type { SignInView, UseSignInOptions } from '../sign-in/use-sign-in.js';
@@ -51,18 +48,9 @@ export function SignInScreen({ client, step, onRedirect, locale, autoFocusHeadin
   const loader = useStep<LoginStep>(client, step);
   const current = loader.step;
   const actions = useMemo(() => signInActions(client, onRedirect), [client, onRedirect]);
-  if (current?.kind !== 'login') {
-    return (
-      <ConsentKitProvider locale={locale}>
-        <StepFallback loader={loader} className="ck-sign-in" />
-      </ConsentKitProvider>
-    );
-  }
-  // The app's and organization's branding over the operator's theme (organization wins).
-  const branding = requestBranding(current);
+  if (current?.kind !== 'login') return <StepShellFallback locale={locale} loader={loader} className="ck-sign-in" />;
   return (
-    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales} branding={branding}>
-      {(branding?.organization?.logo ?? branding?.app?.logo) && <BrandLogo />}
+    <StepShell step={current} locale={locale}>
       <SignIn.Root
         key={current.uid}
         step={current}
@@ -81,6 +69,6 @@ export function SignInScreen({ client, step, onRedirect, locale, autoFocusHeadin
         <SignIn.Connectors />
         <SignIn.Links />
       </SignIn.Root>
-    </ConsentKitProvider>
+    </StepShell>
   );
 }
