@@ -62,6 +62,10 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // Two test files at a time, whatever the core count: Vitest's default (cores - 1) is one on
+    // a 2-core machine, which ran the whole suite file after file while the browser suites spent
+    // most of their time waiting for Chromium. The limits above are sized for the contention.
+    maxWorkers: 2,
     // Global set-ups stop a browser and servers when the run ends; 10 s by default.
     teardownTimeout: TEST_LIMIT.browserHooks,
     projects: [
