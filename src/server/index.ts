@@ -41,8 +41,14 @@ export type {
   ResourceOffer,
 } from './consent-offer.js';
 export type { OrganizationMembership, PermissionMap, ResourceDescription } from './rbac.js';
-export { attemptKey, createAttemptLimiter } from './sign-in/rate-limit.js';
-export type { AttemptLimiter, AttemptLimitOptions } from './sign-in/rate-limit.js';
+export { normalizeIdentifier } from './core/limits.js';
+export type { AttemptLimitOptions } from './core/limits.js';
+export { StoreFullError } from './core/store.js';
+export type { AttemptCount, AttemptCounter, AttemptCounterOptions, JsonValue, KitStore } from './core/store.js';
+export { createMemoryStore } from './stores/memory.js';
+export type { MemoryStoreOptions } from './stores/memory.js';
+export { createOidcMemoryAdapter } from './stores/oidc-adapter.js';
+export type { OidcAdapter, OidcAdapterFactory, OidcAdapterPayload, OidcMemoryAdapterOptions } from './stores/oidc-adapter.js';
 export { createVerificationCodes } from './sign-in/codes.js';
 export type { VerificationCodes, VerificationCodesOptions } from './sign-in/codes.js';
-export type { ConnectorContext, ConnectorHost, SignInBridgeOptions } from './sign-in/flow.js';
+export type { ConnectorContext, ConnectorHost, ConnectorStart, SignInBridgeOptions } from './sign-in/flow.js';

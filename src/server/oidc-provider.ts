@@ -13,7 +13,9 @@ import { safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
 import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+import type { KitStore } from './core/store.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
+import { createMemoryStore } from './stores/memory.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
 export interface InteractionDetailsLike {
@@ -163,6 +165,13 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
    * (lost on restart, never pruned; fine for demos and tests).
    */
   organizationStore?: OrganizationStore;
+  /**
+   * Where the bridge keeps its state between requests (sign-in codes' resend windows,
+   * connector sign-ins in progress, failed-attempt counts and locks). Default: an in-memory
+   * store for this process. Give every instance of the IdP the same `createRedisStore(…)`
+   * (`consent-kit/server/redis`) and any of them may serve any request.
+   */
+  store?: KitStore;
   /** Path under which interactions live; must match oidc-provider's `interactions.url`. Default `/interaction`. */
   prefix?: string;
   /** Request body limit in bytes. Default 16 KiB. */
@@ -272,7 +281,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
   const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
-  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError });
+  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError, store: options.store ?? createMemoryStore() });
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -466,7 +475,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
     }
-    await finishLogin(req, res, await signIn.login(body));
+    await finishLogin(req, res, await signIn.login(body, req));
   }
 
   /** Ends the login with `accountId`; throws unless the step expects a sign-in. */
@@ -490,9 +499,9 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const interaction = await signInInteraction(req, res, uid);
     switch (endpoint) {
       case KIT_ENDPOINTS.sendCode:
-        return sendJson(res, 200, await signIn.sendCode(body, interaction));
+        return sendJson(res, 200, await signIn.sendCode(body, interaction, req));
       case KIT_ENDPOINTS.verifyCode:
-        return finishLogin(req, res, await signIn.verifyCode(body));
+        return finishLogin(req, res, await signIn.verifyCode(body, req));
       case KIT_ENDPOINTS.connector:
         return sendJson(res, 200, { redirectTo: await signIn.startConnector(body, interaction) } satisfies KitRedirectResponse);
       default:

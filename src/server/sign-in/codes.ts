@@ -1,9 +1,12 @@
 /**
- * One-time sign-in codes, in memory: a ready implementation of the bridge's `sendCode` /
- * `verifyCode` callbacks for hosts that only need to deliver the code (email, SMS).
+ * One-time sign-in codes kept in a {@link KitStore}: a ready implementation of the bridge's
+ * `sendCode` / `verifyCode` callbacks for hosts that only need to deliver the code (email, SMS).
+ * With the Redis store, a code sent through one instance is accepted by every other.
  */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { attemptKey } from './rate-limit.js';
+import { createHash, randomInt } from 'node:crypto';
+import { normalizeIdentifier } from '../core/limits.js';
+import type { KitStore } from '../core/store.js';
+import { createMemoryStore } from '../stores/memory.js';
 
 /** Settings of {@link createVerificationCodes}. */
 export interface VerificationCodesOptions {
@@ -13,8 +16,11 @@ export interface VerificationCodesOptions {
   ttlSeconds?: number;
   /** Sends the code to the identifier (email, SMS). Called only by `send`. */
   deliver(identifier: string, code: string): void | Promise<void>;
-  /** Clock in milliseconds, for tests. */
-  now?: () => number;
+  /**
+   * Where codes are kept (digests only, never the code). Use the bridge's store so every
+   * instance sees them. Default: a store of its own, in memory.
+   */
+  store?: KitStore;
 }
 
 /** Issues and checks one-time codes. */
@@ -22,35 +28,32 @@ export interface VerificationCodes {
   readonly length: number;
   /** Issues a new code for the identifier (replacing any earlier one) and delivers it. */
   send(identifier: string): Promise<void>;
-  /** Whether `code` is the identifier's current, unexpired code; a match consumes it. */
-  verify(identifier: string, code: string): boolean;
+  /** Whether `code` is the identifier's current, unexpired code; a match uses it up (once, across instances). */
+  verify(identifier: string, code: string): Promise<boolean>;
 }
 
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
 
-/** Creates an in-memory code issuer. Codes are stored hashed and used once. */
+/** Creates a code issuer. Codes are stored as SHA-256 digests and used once. */
 export function createVerificationCodes(options: VerificationCodesOptions): VerificationCodes {
   const length = options.length ?? 6;
   if (!Number.isInteger(length) || length < 4 || length > 12) throw new TypeError('"length" must be an integer from 4 to 12');
-  const ttlMs = (options.ttlSeconds ?? 600) * 1000;
-  const now = options.now ?? Date.now;
-  const codes = new Map<string, { hash: Buffer; expires: number }>();
+  const ttlSeconds = options.ttlSeconds ?? 600;
+  const store = options.store ?? createMemoryStore();
+  const key = (identifier: string) => `verification-code:${digest(normalizeIdentifier(identifier))}`;
+  // The identifier is part of what is hashed, so a code's digest is not the same for two people.
+  const codeDigest = (identifier: string, code: string) => digest(`${normalizeIdentifier(identifier)}\0${code}`);
 
   return {
     length,
     async send(identifier) {
       const code = Array.from({ length }, () => String(randomInt(10))).join('');
-      codes.set(attemptKey(identifier), { hash: digest(code), expires: now() + ttlMs });
-      for (const [key, entry] of codes) if (entry.expires <= now()) codes.delete(key);
+      await store.set(key(identifier), codeDigest(identifier, code), ttlSeconds);
       await options.deliver(identifier, code);
     },
-    verify(identifier, code) {
-      const key = attemptKey(identifier);
-      const entry = codes.get(key);
-      const matches = timingSafeEqual(digest(code), entry?.hash ?? digest('\0none'));
-      if (!entry || entry.expires <= now() || !matches) return false;
-      codes.delete(key);
-      return true;
+    async verify(identifier, code) {
+      // Delete-if-equal in one step: of two requests with the right code, one signs in.
+      return store.takeIfEquals(key(identifier), codeDigest(identifier, code));
     },
   };
 }
