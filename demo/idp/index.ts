@@ -70,12 +70,19 @@ export interface StartIdpOptions {
   redisPrefix?: string;
   /** Signing keys (JWKS with private keys). Default: a fresh RS256 key. Instances of one IdP share them. */
   jwks?: { keys: object[] };
+  /**
+   * The issuer, when this instance serves behind an address of its own (a load balancer that
+   * keeps the `Host` header). Default: `http://127.0.0.1:<port it listens on>`.
+   */
+  issuer?: string;
 }
 
 /** A running demo IdP. */
 export interface RunningIdp {
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>`, or the `issuer` it was given. */
   issuer: string;
+  /** The port this instance listens on. */
+  port: number;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
   /** The oidc-provider instance (untyped). */
@@ -168,7 +175,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     });
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const issuer = options.issuer ?? `http://127.0.0.1:${port}`;
 
   // The bridge is created after the provider; findAccount only runs once requests flow.
   let bridge: OidcProviderBridge | undefined;
@@ -308,6 +315,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
 
   return {
     issuer,
+    port,
     provider,
     bridge: activeBridge,
     store,
