@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { axe } from './support/axe.js';
-import { expectAppResult, expectConsent, expectSignIn, readJson, text } from './support/flows.js';
+import { authorizeAsOffered, expectSignIn, readJson, text } from './support/flows.js';
 import { useTwoInstanceSession, type TwoInstanceStack } from './support/two-instances.js';
 
 const session = useTwoInstanceSession();
@@ -26,11 +26,7 @@ function servedBy(from: number, method: string, path: RegExp): number[] {
   return stack.proxy.log.slice(from).filter((entry) => entry.method === method && path.test(entry.path)).map((entry) => entry.instance);
 }
 
-async function authorize(page: Page) {
-  await expectConsent(page);
-  await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
-  await expectAppResult(page, stack.app.url);
-}
+const authorize = (page: Page) => authorizeAsOffered(page, stack.app.url);
 
 describe('given carol, who signs in by emailed code', () => {
   it('should accept on B the code sent through A, and send no second code within the resend window', async () => {

@@ -7,15 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { inject } from 'vitest';
 import { startApp, type RunningApp } from '../../../demo/app/server.js';
 import { buildPaths } from '../../../demo/build.js';
 import { signingKeys } from '../../../demo/idp/index.js';
 import { startSocialProvider, type RunningSocialProvider } from '../../../demo/social/provider.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../../support/round-robin-proxy.js';
-import { BROWSER_WAIT_MS, launchBrowser } from './browser.js';
+import { useBrowserSession, type BrowserSession } from './demo-session.js';
 
 /** One IdP process. */
 export interface IdpInstance {
@@ -118,30 +117,7 @@ export async function startTwoInstanceStack(buildDir: string): Promise<TwoInstan
   }
 }
 
-/** What a test uses; read the fields inside tests (the hooks set them). */
-export interface TwoInstanceSession {
-  stack: TwoInstanceStack;
-  browser: Browser;
-  context: BrowserContext;
-  page: Page;
-}
-
-/** One two-instance stack and one Chromium per file, a fresh browser context per test. */
-export function useTwoInstanceSession(): TwoInstanceSession {
-  const session = {} as TwoInstanceSession;
-  beforeAll(async () => {
-    [session.stack, session.browser] = await Promise.all([startTwoInstanceStack(inject('demoBuildDir')), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all([session.browser?.close(), session.stack?.close()]);
-  });
-  beforeEach(async () => {
-    session.context = await session.browser.newContext();
-    session.context.setDefaultTimeout(BROWSER_WAIT_MS);
-    session.page = await session.context.newPage();
-  });
-  afterEach(async () => {
-    await session.context.close();
-  });
-  return session;
+/** The two-instance stack with Chromium: one per file, a fresh browser context per test. */
+export function useTwoInstanceSession(): BrowserSession<TwoInstanceStack> {
+  return useBrowserSession(() => startTwoInstanceStack(inject('demoBuildDir')));
 }
