@@ -266,9 +266,11 @@ export function logtoAdapter(options: LogtoAdapterOptions): InteractionAdapter {
     },
 
     async deny(transport): Promise<Redirect> {
-      // Logto (1.37 … 1.42) serves no endpoint that refuses a consent request: its own page's
-      // Cancel navigates to the app's redirect URI, which the app receives without a code (and
-      // without state). Do the same; with no redirect URI (device flow) there is nowhere to go.
+      // Logto (1.37 … 1.42) serves no endpoint that refuses a consent request and answers with
+      // where to go (the legacy `DELETE /api/interaction` records an abort but answers 204, and
+      // the consent interaction's resume URL is never given to the page). Its own page's Cancel
+      // navigates to the app's redirect URI, which the app receives without a code (and without
+      // state). Do the same; with no redirect URI (device flow) there is nowhere to go.
       const info = ok(await transport({ method: 'GET', url: url('/api/interaction/consent') }));
       assertObject(info, 'response');
       const redirect = nullableString(info.redirectUri, 'response.redirectUri');
