@@ -14,8 +14,15 @@ export interface Replay {
   remaining(): RecordedExchange[];
 }
 
-export function replayLogto(recording: LogtoRecording, origin = 'https://auth.example'): Replay {
-  const queue = apiExchanges(recording);
+/**
+ * @param from - start at the first API exchange with this `METHOD path` (a page that loads
+ *   mid-flow, such as the consent page after sign-in); default: the first exchange.
+ */
+export function replayLogto(recording: LogtoRecording, origin = 'https://auth.example', from?: string): Replay {
+  const all = apiExchanges(recording);
+  const start = from === undefined ? 0 : all.findIndex((e) => `${e.request.method} ${e.request.path}` === from);
+  if (start < 0) throw new Error(`the recording has no ${from}`);
+  const queue = all.slice(start);
   const mismatches: string[] = [];
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
