@@ -122,6 +122,15 @@ function expectPage(url: URL, path: string) {
   if (url.origin !== endpoint || url.pathname !== path) throw new Error(`expected Logto's ${path} page, got ${url.href}`);
 }
 
+/** Authorizes as the app, signs in on Logto's sign-in page, and lands on its consent page. */
+async function signInToConsent(browser: Browser, identifier: string, password: string, scope?: string, resources?: string[]) {
+  const { page, verifier, state } = await authorize(browser, scope, resources);
+  expectPage(page, '/sign-in');
+  const afterSignIn = await signInClient(browser).signIn({ identifier, password });
+  expectPage(await browser.navigate(afterSignIn.to), '/consent');
+  return { verifier, state, client: consentClient(browser) };
+}
+
 const recordings: Partial<Record<RecordedScenario, LogtoRecording>> = {};
 const recording = (
   scenario: string,
@@ -139,12 +148,8 @@ const recording = (
 /* Alice signs in with her email and grants access, choosing Acme. */
 {
   const browser = createBrowser(endpoint);
-  const { page, verifier, state } = await authorize(browser);
-  expectPage(page, '/sign-in');
   const { alice } = seeded.users;
-  const afterSignIn = await signInClient(browser).signIn({ identifier: alice.email, password: alice.password });
-  expectPage(await browser.navigate(afterSignIn.to), '/consent');
-  const client = consentClient(browser);
+  const { verifier, state, client } = await signInToConsent(browser, alice.email, alice.password);
   const step = (await client.load()) as ConsentStep;
   const afterConsent = await client.consent(everything(step, [seeded.organizations.acme.id]));
   const callback = await browser.navigate(afterConsent.to);
@@ -170,12 +175,8 @@ const recording = (
 /* Bob signs in with his username and refuses. */
 {
   const browser = createBrowser(endpoint);
-  const { page, verifier, state } = await authorize(browser);
-  expectPage(page, '/sign-in');
   const { bob } = seeded.users;
-  const afterSignIn = await signInClient(browser).signIn({ identifier: bob.username, password: bob.password });
-  expectPage(await browser.navigate(afterSignIn.to), '/consent');
-  const client = consentClient(browser);
+  const { verifier, state, client } = await signInToConsent(browser, bob.username, bob.password);
   await client.load();
   const denied = await client.deny();
   const callback = await browser.navigate(denied.to);
@@ -196,12 +197,8 @@ const recording = (
 /* Bob grants a request that does not ask for organizations. */
 {
   const browser = createBrowser(endpoint);
-  const { page, verifier, state } = await authorize(browser, plainScope, plainResources);
-  expectPage(page, '/sign-in');
   const { bob } = seeded.users;
-  const afterSignIn = await signInClient(browser).signIn({ identifier: bob.email, password: bob.password });
-  expectPage(await browser.navigate(afterSignIn.to), '/consent');
-  const client = consentClient(browser);
+  const { verifier, state, client } = await signInToConsent(browser, bob.email, bob.password, plainScope, plainResources);
   const step = (await client.load()) as ConsentStep;
   const afterConsent = await client.consent(everything(step, []));
   const callback = await browser.navigate(afterConsent.to);

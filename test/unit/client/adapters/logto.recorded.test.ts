@@ -30,11 +30,14 @@ const password = '<password>';
 function clients(recording: LogtoRecording) {
   const replay = replayLogto(recording, endpoint);
   const options = { fetch: replay.fetch };
-  return {
-    replay,
-    signIn: createInteractionClient(logtoAdapter({ step: 'sign-in', endpoint, application }), options),
-    consent: createInteractionClient(logtoAdapter({ step: 'consent', endpoint }), options),
+  const signIn = createInteractionClient(logtoAdapter({ step: 'sign-in', endpoint, application }), options);
+  const consent = createInteractionClient(logtoAdapter({ step: 'consent', endpoint }), options);
+  /** Signs in as the recording did, then loads the consent step. */
+  const signInToConsent = async (identifier: string) => {
+    await signIn.signIn({ identifier, password });
+    return (await consent.load()) as ConsentStep;
   };
+  return { replay, signIn, consent, signInToConsent };
 }
 
 /** The navigation the browser makes after an API exchange, as a URL on the recorded origin. */
@@ -89,9 +92,8 @@ describe('given a recorded sign-in and consent (Alice grants, choosing Acme)', (
   });
 
   it('should show the profile scopes by the kit names, without the URNs', async () => {
-    const { replay, signIn, consent } = clients(recording);
-    await signIn.signIn({ identifier: 'alice@demo.test', password });
-    const step = (await consent.load()) as ConsentStep;
+    const { replay, signInToConsent } = clients(recording);
+    const step = await signInToConsent('alice@demo.test');
     expect(replay.mismatches).toEqual([]);
     expect(step.consent.profileScopes).toEqual([
       { name: 'profile', required: true },
@@ -102,9 +104,7 @@ describe('given a recorded sign-in and consent (Alice grants, choosing Acme)', (
   });
 
   it("should list only the real API, not Logto's organization pseudo-resource", async () => {
-    const { signIn, consent } = clients(recording);
-    await signIn.signIn({ identifier: 'alice@demo.test', password });
-    const step = (await consent.load()) as ConsentStep;
+    const step = await clients(recording).signInToConsent('alice@demo.test');
     expect(step.consent.resources).toEqual([
       {
         indicator: 'https://api.reports.example',
@@ -118,9 +118,7 @@ describe('given a recorded sign-in and consent (Alice grants, choosing Acme)', (
   });
 
   it("should offer Alice's organizations with the permissions Logto lists there", async () => {
-    const { signIn, consent } = clients(recording);
-    await signIn.signIn({ identifier: 'alice@demo.test', password });
-    const step = (await consent.load()) as ConsentStep;
+    const step = await clients(recording).signInToConsent('alice@demo.test');
     expect(step.consent.organizations?.selection).toBe('single');
     expect(step.consent.organizations?.required).toBe(true);
     const options = step.consent.organizations?.options ?? [];
@@ -139,9 +137,8 @@ describe('given a recorded sign-in and consent (Alice grants, choosing Acme)', (
   });
 
   it('should send the chosen organization and return the redirect Logto answered', async () => {
-    const { replay, signIn, consent } = clients(recording);
-    await signIn.signIn({ identifier: 'alice@demo.test', password });
-    const step = (await consent.load()) as ConsentStep;
+    const { replay, consent, signInToConsent } = clients(recording);
+    const step = await signInToConsent('alice@demo.test');
     const redirect = await consent.consent(decision(step, ['org-acme']));
     expect(replay.mismatches).toEqual([]);
     expect(replay.remaining()).toEqual([]);
@@ -153,9 +150,8 @@ describe('given a recorded request without organizations (Bob grants)', () => {
   const recording = loadRecording('consent-without-organizations');
 
   it('should show no organization choice for the empty list Logto sends, and consent without one', async () => {
-    const { replay, signIn, consent } = clients(recording);
-    await signIn.signIn({ identifier: 'bob@demo.test', password });
-    const step = (await consent.load()) as ConsentStep;
+    const { replay, consent, signInToConsent } = clients(recording);
+    const step = await signInToConsent('bob@demo.test');
     expect(step.consent.organizations).toBeUndefined();
     expect(step.consent.profileScopes.map((s) => s.name)).toEqual(['profile', 'email']);
     const redirect = await consent.consent(decision(step, []));
@@ -169,9 +165,8 @@ describe('given a recorded refusal (Bob cancels)', () => {
   const recording = loadRecording('consent-denied');
 
   it("should send the browser to the app's redirect URI, as Logto's own consent page does", async () => {
-    const { replay, signIn, consent } = clients(recording);
-    await signIn.signIn({ identifier: 'bob', password });
-    await consent.load();
+    const { replay, consent, signInToConsent } = clients(recording);
+    await signInToConsent('bob');
     await expect(consent.deny()).resolves.toEqual({ to: 'https://reports.example/callback' });
     expect(replay.mismatches).toEqual([]);
     expect(replay.remaining()).toEqual([]);
@@ -182,12 +177,11 @@ describe('given the errors a running Logto answered', () => {
   const recording = loadRecording('errors');
 
   it('should map each refusal onto the kit codes, keeping Logto\'s code, text and body', async () => {
-    const { replay, signIn, consent } = clients(recording);
+    const { replay, signIn, consent, signInToConsent } = clients(recording);
     const noInteraction = await rejection(consent.load());
     const wrongPassword = await rejection(signIn.signIn({ identifier: 'bob@demo.test', password: 'not-his-password' }));
     const unknownUser = await rejection(signIn.signIn({ identifier: 'nobody@demo.test', password: 'whatever-1' }));
-    await signIn.signIn({ identifier: 'bob@demo.test', password });
-    await consent.load();
+    await signInToConsent('bob@demo.test');
     const foreign = await rejection(
       consent.consent({ profileScopes: [], resources: {}, organizationIds: ['org-globex'], remember: false }),
     );
