@@ -6,7 +6,7 @@
  * `provider.callback()`.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOidcProviderBridge, type OidcProviderBridge, type SignInBridgeOptions } from '../../src/server/index.js';
 import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
@@ -46,6 +46,11 @@ export interface StartIdpOptions {
   serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Sign-in methods besides the password (codes, connectors, attempt limit), given the issuer. */
   signIn?: (issuer: string) => SignInBridgeOptions;
+  /**
+   * Puts the IdP's request handler (bridge, page, provider) behind the host's own framework,
+   * e.g. an Express app with `express.json()`. Default: the handler as is.
+   */
+  wrap?: (handler: RequestListener) => RequestListener;
 }
 
 /** A running demo IdP. */
@@ -129,7 +134,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     res.statusCode = 503;
     res.end();
   };
-  const server = createServer((req, res) => handler(req, res));
+  const listener: RequestListener = (req, res) => handler(req, res);
+  const server = createServer(options.wrap ? options.wrap(listener) : listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
