@@ -9,7 +9,10 @@
  */
 import type { InteractionErrorCode } from './errors.js';
 
-/** A logo in light and dark variants. Either may be missing; URLs are untrusted until checked. */
+/**
+ * A logo in light and dark variants. Either may be missing. Steps from `createInteractionClient`
+ * carry `http(s)` URLs only; in a step from elsewhere, check them (`safeHttpUrl`) before use.
+ */
 export interface Logo {
   /** Logo for light backgrounds. */
   light?: string;
@@ -57,10 +60,19 @@ export interface ClientInfo {
   /** Terms of service URL. */
   termsUrl?: string;
   /**
-   * Where the user will be sent after the decision. Absent for device-flow requests.
-   * May be a custom scheme for native apps.
+   * Where the user will be sent after the decision, when it is an `http(s)` URL (web apps,
+   * and native apps' loopback or claimed `https` redirect URIs). Absent for device-flow
+   * requests.
    */
   redirectUri?: string;
+  /**
+   * A native app's redirect URI with its own scheme (RFC 8252 §7.1, e.g.
+   * `com.example.app:/oauth2redirect`): **text to show**, since the scheme names the app the
+   * user returns to. Never a link or a navigation target: the provider follows it after the
+   * decision. Script-capable and local schemes (`javascript:`, `data:`, `file:` …) never
+   * appear here.
+   */
+  nativeRedirectUri?: string;
   /** Whether the client belongs to the provider's operator or to a third party. */
   party: 'first' | 'third';
   /** Whether the operator has verified the client's identity. */
@@ -75,7 +87,7 @@ export interface UserInfo {
   id: string;
   /** Human-readable name, when known. Untrusted text. */
   displayName?: string;
-  /** Avatar URL. Untrusted until checked. */
+  /** Avatar URL (`http(s)` only in steps from `createInteractionClient`). */
   avatar?: string;
   email?: string;
   phone?: string;
@@ -182,7 +194,7 @@ export interface Connector {
   kind: 'social' | 'sso';
   /** Display name, e.g. "Google". Untrusted text. */
   name: string;
-  /** Logo URLs; untrusted until checked. */
+  /** Logo URLs (`http(s)` only in steps from `createInteractionClient`). */
   logo?: Logo;
   /** Email domains whose users must sign in through this connector (`sso` connectors). */
   domains?: string[];
@@ -211,9 +223,9 @@ export interface LoginRequest {
    * ("Continue as Alice"). Only sent when the provider does not demand a fresh sign-in.
    */
   session?: UserInfo;
-  /** Where to create an account. Untrusted until checked. */
+  /** Where to create an account (`http(s)` only in steps from `createInteractionClient`). */
   createAccountUrl?: string;
-  /** Where to reset a forgotten password. Untrusted until checked. */
+  /** Where to reset a forgotten password (`http(s)` only in steps from `createInteractionClient`). */
   forgotPasswordUrl?: string;
   /**
    * An error to show on arrival: the previous attempt failed away from this page (e.g. a

@@ -27,7 +27,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { safeHttpUrl } from '../protocol/url.js';
+import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
 import { unique, type PermissionMap, type ResourceDescription } from './rbac.js';
@@ -258,9 +258,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
 
   /** What a login and a consent step share: the challenge as uid, the client, the locales. */
   function stepBase(request: HydraLoginRequest | HydraConsentRequest): Pick<LoginStep, 'uid' | 'client' | 'uiLocales'> {
-    const client = clientInfo(request.client);
-    const redirectUri = redirectUriOf(request.request_url);
-    if (redirectUri) client.redirectUri = redirectUri;
+    const client = { ...clientInfo(request.client), ...redirectFields(redirectUriOf(request.request_url)) };
     return { uid: request.challenge, client, uiLocales: strings(request.oidc_context?.ui_locales) };
   }
 

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
 import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { safeHttpUrl } from '../protocol/url.js';
+import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
 import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
@@ -320,8 +320,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (policy) info.policyUrl = policy;
     const terms = safeHttpUrl(client.tosUri);
     if (terms) info.termsUrl = terms;
-    const redirectUri = interaction.params.redirect_uri;
-    if (typeof redirectUri === 'string' && redirectUri !== '') info.redirectUri = redirectUri;
+    Object.assign(info, redirectFields(interaction.params.redirect_uri));
     const branding = safeBranding(described.branding);
     if (branding) info.branding = branding;
     return info;

@@ -252,13 +252,14 @@ export function parseInteractionStep(value: unknown, label: string): Interaction
 
 function parseClient(value: unknown, label: string): ClientInfo {
   assertObject(value, label);
-  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, party, verified, branding } = value;
+  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, nativeRedirectUri, party, verified, branding } = value;
   assertString(id, `${label}.id`);
   assertString(name, `${label}.name`);
   assertOptionalString(homepage, `${label}.homepage`);
   assertOptionalString(policyUrl, `${label}.policyUrl`);
   assertOptionalString(termsUrl, `${label}.termsUrl`);
   assertOptionalString(redirectUri, `${label}.redirectUri`);
+  assertOptionalString(nativeRedirectUri, `${label}.nativeRedirectUri`);
   assertOneOf(party, `${label}.party`, ['first', 'third']);
   assertBoolean(verified, `${label}.verified`);
   const result: ClientInfo = { id, name, party, verified };
@@ -267,6 +268,7 @@ function parseClient(value: unknown, label: string): ClientInfo {
   if (policyUrl !== undefined) result.policyUrl = policyUrl;
   if (termsUrl !== undefined) result.termsUrl = termsUrl;
   if (redirectUri !== undefined) result.redirectUri = redirectUri;
+  if (nativeRedirectUri !== undefined) result.nativeRedirectUri = nativeRedirectUri;
   const parsedBranding = safeBranding(branding);
   if (parsedBranding) result.branding = parsedBranding;
   return result;

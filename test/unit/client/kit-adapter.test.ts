@@ -183,10 +183,28 @@ describe('given every shared UI step fixture sent over the wire', () => {
     expect(factories.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(factories)('should load %s unchanged', async (_name, factory) => {
+  // The hostile fixtures carry script URLs, which the client drops (see safe-urls.test.ts).
+  const plain = factories.filter(([name]) => !/^unsafe/.test(name));
+
+  it.each(plain)('should load %s unchanged', async (_name, factory) => {
     const step = factory();
     const { client } = clientAnswering(200, step);
     await expect(client.load()).resolves.toStrictEqual(JSON.parse(JSON.stringify(step)));
+  });
+
+  it('should load the hostile fixtures with every unsafe URL dropped and everything else unchanged', async () => {
+    const consent = JSON.parse(JSON.stringify(steps.unsafeConsentStep()));
+    const login = JSON.parse(JSON.stringify(steps.unsafeLoginStep()));
+    const loaded = [await clientAnswering(200, consent).client.load(), await clientAnswering(200, login).client.load()];
+
+    const { logo: _logo, termsUrl: _terms, policyUrl: _policy, homepage: _home, ...client } = consent.client;
+    const { avatar: _avatar, ...user } = consent.user;
+    const { createAccountUrl: _create, forgotPasswordUrl: _forgot, ...loginRequest } = login.login;
+    const { logo: _connectorLogo, ...connector } = login.login.connectors[0];
+    expect(loaded).toStrictEqual([
+      { ...consent, client, user },
+      { ...login, login: { ...loginRequest, connectors: [connector] } },
+    ]);
   });
 });
 
