@@ -18,13 +18,21 @@ export class KitHttpError extends Error {
   readonly code: InteractionErrorCode;
   /** Extra response headers (e.g. `retry-after`). */
   readonly headers?: Record<string, string>;
+  /** Where the browser goes on when the interaction was already decided (`KitErrorResponse.redirectTo`). */
+  readonly redirectTo?: string;
 
-  constructor(status: number, code: InteractionErrorCode, description: string, headers?: Record<string, string>) {
+  constructor(
+    status: number,
+    code: InteractionErrorCode,
+    description: string,
+    options: { headers?: Record<string, string>; redirectTo?: string } = {},
+  ) {
     super(description);
     this.name = 'KitHttpError';
     this.status = status;
     this.code = code;
-    if (headers) this.headers = headers;
+    if (options.headers) this.headers = options.headers;
+    if (options.redirectTo) this.redirectTo = options.redirectTo;
   }
 }
 
@@ -119,7 +127,14 @@ export function sendError(
   error: InteractionErrorCode,
   description?: string,
   headers?: Record<string, string>,
+  redirectTo?: string,
 ): void {
   const body: KitErrorResponse = description === undefined ? { error } : { error, error_description: description };
+  if (redirectTo !== undefined) body.redirectTo = redirectTo;
   sendJson(res, status, body, headers);
+}
+
+/** Sends the {@link KitErrorResponse} a {@link KitHttpError} stands for. */
+export function sendKitError(res: ServerResponse, error: KitHttpError): void {
+  sendError(res, error.status, error.code, error.message, error.headers, error.redirectTo);
 }

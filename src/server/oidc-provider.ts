@@ -11,7 +11,7 @@ import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
 import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
 
@@ -606,7 +606,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
         res.destroy();
         return;
       }
-      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message, error.headers);
+      if (error instanceof KitHttpError) return sendKitError(res, error);
       onError(error);
       return sendError(res, 500, 'server_error');
     }

@@ -180,11 +180,15 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
         : codeForStatus(status);
   const message = errorDescription ?? `the provider answered with HTTP ${status}${error ? ` (${error})` : ''}`;
   const retryAfter = parseRetryAfter(headers?.get('retry-after'));
+  // An already decided interaction says where to go on; only an http(s) URL is kept.
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  const to = isObject(body) ? safeHttpUrl(body.redirectTo, typeof href === 'string' && href !== '' ? href : undefined) : undefined;
   return new InteractionError(code, message, {
     status,
     ...(error !== undefined && { error }),
     ...(errorDescription !== undefined && { errorDescription }),
     ...(retryAfter !== undefined && { retryAfter }),
+    ...(to !== undefined && { redirect: { to } }),
   });
 }
 

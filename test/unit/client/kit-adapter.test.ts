@@ -231,6 +231,27 @@ describe('given the kit adapter answering with an error status', () => {
     });
   });
 
+  it('should keep the way on of an interaction already decided as error.redirect', async () => {
+    const { client } = clientAnswering(410, {
+      error: 'interaction_expired',
+      error_description: 'already decided',
+      redirectTo: '/auth/resume-1',
+    });
+    const error = await rejection(client.load());
+    expect(error).toMatchObject({ code: 'interaction_expired', status: 410 });
+    expect(error.redirect).toEqual({ to: new URL('/auth/resume-1', window.location.href).href });
+  });
+
+  it.each(['javascript:alert(1)', ' JAVA\tSCRIPT:alert(1)', 'data:text/html,x', 'myapp://callback'])(
+    'should drop a redirectTo of %j from an error: nothing to follow',
+    async (redirectTo) => {
+      const { client } = clientAnswering(410, { error: 'interaction_expired', redirectTo });
+      const error = await rejection(client.load());
+      expect(error.code).toBe('interaction_expired');
+      expect(error.redirect).toBeUndefined();
+    },
+  );
+
   it('should map by status when the error body is not JSON', async () => {
     const { client } = clientAnswering(503, '<html>Service Unavailable</html>');
     const error = await rejection(client.deny());
