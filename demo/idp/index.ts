@@ -8,7 +8,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOidcProviderBridge, type OidcProviderBridge, type SignInBridgeOptions } from '../../src/server/index.js';
+import {
+  createOidcProviderBridge,
+  type OidcProviderBridge,
+  type OidcProviderBridgeOptions,
+  type SignInBridgeOptions,
+} from '../../src/server/index.js';
 import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
 import {
   API_RESOURCE,
@@ -51,6 +56,8 @@ export interface StartIdpOptions {
    * e.g. an Express app with `express.json()`. Default: the handler as is.
    */
   wrap?: (handler: RequestListener) => RequestListener;
+  /** Bridge options over the demo's (tests change a user's permissions through `getPermissions`). */
+  bridge?: Partial<OidcProviderBridgeOptions>;
 }
 
 /** A running demo IdP. */
@@ -245,6 +252,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       const { name, scopes } = RESOURCES[indicator];
       return { name, scopes: { ...scopes } };
     },
+    ...options.bridge,
   });
   const activeBridge = bridge;
   const callback = provider.callback();

@@ -11,6 +11,7 @@ import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
+import { createDecisionState } from './decision-state.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
 import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
@@ -22,6 +23,10 @@ export interface InteractionDetailsLike {
   params: Record<string, unknown>;
   session?: { accountId?: string; [key: string]: unknown };
   grantId?: string;
+  /** What `interactionResult` recorded (`{ consent }`, `{ error }`, `{ login }`), once a step ended. */
+  result?: Record<string, unknown>;
+  /** The resume URL `interactionResult` answers with. */
+  returnTo?: string;
 }
 
 /** The parts of an oidc-provider `Client` the bridge reads. */
@@ -256,6 +261,16 @@ function isSessionNotFound(error: unknown): boolean {
 const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
 
 /**
+ * The way on of a decision already recorded for the interaction (a consent, or a refusal):
+ * the resume URL, until the browser follows it and the provider ends the interaction.
+ */
+function decisionOf(interaction: InteractionDetailsLike): string | undefined {
+  const { result, returnTo } = interaction;
+  if (!result || typeof returnTo !== 'string' || returnTo === '') return undefined;
+  return 'consent' in result || 'error' in result ? returnTo : undefined;
+}
+
+/**
  * Creates the kit protocol bridge for an oidc-provider instance.
  *
  * Mount order on the provider's origin: `bridge.handle`, then the host's HTML page for
@@ -273,6 +288,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
   const signIn = createSignInFlow({ ...options, pickUser, prefix, onError });
+  const state = createDecisionState();
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -283,6 +299,10 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       throw error;
     }
     if (!interaction || interaction.uid !== uid) throw expired();
+    // One decision per interaction: once made, every endpoint answers with its way on (a POST
+    // with 200, see `handle`), so a second tab or a Retry after a lost answer cannot decide again.
+    const decided = decisionOf(interaction);
+    if (decided) throw new KitHttpError(410, 'interaction_expired', 'interaction already decided', { redirectTo: decided });
     return interaction;
   }
 
@@ -515,6 +535,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   async function onConsent(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     const body = await readJsonBody(req, bodyLimit);
+    // Submissions for one interaction take turns: the second sees the first one's decision.
+    sendJson(res, 200, await state.exclusive(uid, () => decideConsent(req, res, uid, body)));
+  }
+
+  async function decideConsent(req: IncomingMessage, res: ServerResponse, uid: string, body: unknown): Promise<KitRedirectResponse> {
     const interaction = await details(req, res, uid);
     if (interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
@@ -538,17 +563,16 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const grantId = await grant.save();
     if (offer.organization) await store.set(grantId, plan.organizationIds);
     if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
-    sendJson(res, 200, await result(req, res, { consent: { grantId } }, true));
+    return result(req, res, { consent: { grantId } }, true);
   }
 
   async function onAbort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     await readJsonBody(req, bodyLimit);
-    await details(req, res, uid);
-    sendJson(
-      res,
-      200,
-      await result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false),
-    );
+    const answer = await state.exclusive(uid, async () => {
+      await details(req, res, uid);
+      return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+    });
+    sendJson(res, 200, answer);
   }
 
   async function onSwitchAccount(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
@@ -567,6 +591,12 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       return onConnectorCallback(req, res, uid).catch((error: unknown) => {
         if (!(error instanceof KitHttpError)) onError(error);
         if (res.headersSent) return void res.destroy();
+        if (error instanceof KitHttpError && error.redirectTo) {
+          res.statusCode = 303;
+          res.setHeader('location', error.redirectTo);
+          res.setHeader('cache-control', 'no-store');
+          return void res.end();
+        }
         res.statusCode = error instanceof KitHttpError ? error.status : 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
         res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
@@ -606,7 +636,13 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
         res.destroy();
         return;
       }
-      if (error instanceof KitHttpError) return sendKitError(res, error);
+      if (error instanceof KitHttpError) {
+        // Decided already: a POST that ends a step gets the first decision's way on as its answer.
+        if (error.redirectTo && method === 'POST' && endpoint !== KIT_ENDPOINTS.switchAccount) {
+          return sendJson(res, 200, { redirectTo: error.redirectTo } satisfies KitRedirectResponse);
+        }
+        return sendKitError(res, error);
+      }
       onError(error);
       return sendError(res, 500, 'server_error');
     }

@@ -1,15 +1,40 @@
 /**
  * The bridge's consent decisions against a real oidc-provider (the demo IdP): "Remember this
- * decision" through `bridge.loadExistingGrant`, multiple organizations, and decisions that
- * contradict the request.
+ * decision" through `bridge.loadExistingGrant`, multiple organizations, decisions that
+ * contradict the request, and one decision per interaction.
  */
+import * as oidc from 'openid-client';
 import { ORGANIZATION_RESOURCE } from '../../demo/idp/index.js';
+import { demoPermissions } from '../../demo/idp/users.js';
 import { authorizationRequest, Browser, exchangeCode, signedInAtConsent, startTestIdp, type TestIdp } from '../support/oidc-flow.js';
 
 let idp: TestIdp;
 
+/**
+ * When armed, holds every permission lookup (which each consent decision makes) until a second
+ * one is waiting too, or 500 ms passed: two decisions that ran at the same time would both be
+ * inside at once. With one decision at a time, each waits the 500 ms alone.
+ */
+let waiting: Array<() => void> | undefined;
+function meetSecondDecision(): Promise<void> {
+  const queue = waiting;
+  if (!queue) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    queue.push(resolve);
+    if (queue.length >= 2) queue.forEach((release) => release());
+    else setTimeout(resolve, 500);
+  });
+}
+
 beforeAll(async () => {
-  idp = await startTestIdp();
+  idp = await startTestIdp({
+    bridge: {
+      getPermissions: async (accountId) => {
+        await meetSecondDecision();
+        return demoPermissions(accountId);
+      },
+    },
+  });
 });
 
 afterAll(async () => {
@@ -122,5 +147,120 @@ describe('given decisions that contradict the request', () => {
     const reply = await browser.kit(uid, 'consent', { ...decision(false), profileScopes: ['profile'] });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({ error: 'invalid_scope', error_description: 'required scope missing: openid' });
+  });
+});
+
+describe('given two submissions for one interaction', () => {
+  const PROFILE_AND_EMAIL = { scope: 'openid profile email' };
+  const only = (profileScopes: string[]) => ({ profileScopes, resources: {}, organizationIds: [], remember: false });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('should save one grant for two concurrent consents and answer both with the same redirect', async () => {
+    const browser = new Browser(idp.issuer);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
+    const save = vi.spyOn(idp.provider.Grant.prototype, 'save');
+
+    waiting = [];
+    const [a, b] = await Promise.all([
+      browser.kit(uid, 'consent', only(['openid', 'profile', 'email'])),
+      browser.kit(uid, 'consent', only(['openid'])),
+    ]).finally(() => {
+      waiting = undefined;
+    });
+
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body.redirectTo).toBe(a.body.redirectTo);
+    expect(save).toHaveBeenCalledTimes(1);
+    const tokens = await exchangeCode(idp.web, await browser.toCallback(a.body.redirectTo), request);
+    // Whichever came first decided; the tokens carry exactly that decision, not a mix.
+    expect([['email', 'openid', 'profile'], ['openid']]).toContainEqual(tokens.scope?.split(' ').sort());
+  });
+
+  it('should let a valid decision through after a concurrent invalid one was refused', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
+
+    waiting = [];
+    const [forged, valid] = await Promise.all([
+      browser.kit(uid, 'consent', only(['openid', 'address'])),
+      browser.kit(uid, 'consent', only(['openid', 'email'])),
+    ]).finally(() => {
+      waiting = undefined;
+    });
+
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ error: 'invalid_scope' });
+    expect(valid.status).toBe(200);
+    expect(valid.body.redirectTo).toMatch(new RegExp(`^${idp.issuer}/auth/`));
+  });
+
+  it('should answer a Retry after a lost answer with the first decision, and issue the first decision only', async () => {
+    const browser = new Browser(idp.issuer);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
+    const save = vi.spyOn(idp.provider.Grant.prototype, 'save');
+    // The first answer never reaches the page (network cut); the user clicks Retry with more ticked.
+    const first = await browser.kit(uid, 'consent', only(['openid', 'profile']));
+
+    const retry = await browser.kit(uid, 'consent', only(['openid', 'profile', 'email']));
+
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ redirectTo: first.body.redirectTo });
+    expect(save).toHaveBeenCalledTimes(1);
+    const tokens = await exchangeCode(idp.web, await browser.toCallback(retry.body.redirectTo), request);
+    expect(tokens.scope?.split(' ').sort()).toEqual(['openid', 'profile']);
+    const claims = tokens.claims()!;
+    expect(claims.sub).toBe('user_alice');
+    expect(claims.name).toBe('Alice Anderson');
+    expect(claims).not.toHaveProperty('email');
+    const userinfo = await oidc.fetchUserInfo(idp.web, tokens.access_token, 'user_alice');
+    expect(userinfo).not.toHaveProperty('email');
+  });
+
+  it('should answer Cancel after Authorize (a second tab) with the authorization, not a second decision', async () => {
+    const browser = new Browser(idp.issuer);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
+    const authorized = await browser.kit(uid, 'consent', only(['openid', 'profile']));
+
+    const cancelled = await browser.kit(uid, 'abort');
+
+    expect(cancelled.body).toEqual({ redirectTo: authorized.body.redirectTo });
+    const callback = await browser.toCallback(cancelled.body.redirectTo);
+    expect(callback.searchParams.has('error')).toBe(false);
+    const tokens = await exchangeCode(idp.web, callback, request);
+    expect(tokens.scope?.split(' ').sort()).toEqual(['openid', 'profile']);
+  });
+
+  it('should answer Authorize after Cancel with the refusal, saving no grant', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
+    const save = vi.spyOn(idp.provider.Grant.prototype, 'save');
+    const cancelled = await browser.kit(uid, 'abort');
+
+    const authorized = await browser.kit(uid, 'consent', only(['openid']));
+
+    expect(authorized.body).toEqual({ redirectTo: cancelled.body.redirectTo });
+    expect(save).not.toHaveBeenCalled();
+    expect((await browser.toCallback(authorized.body.redirectTo)).searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('should answer details of a decided interaction with 410 interaction_expired and the way on', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
+    const done = await browser.kit(uid, 'consent', only(['openid']));
+
+    const reply = await browser.kit(uid, 'details');
+    const switched = await browser.kit(uid, 'switch-account');
+
+    expect(reply.status).toBe(410);
+    expect(reply.body).toEqual({
+      error: 'interaction_expired',
+      error_description: 'interaction already decided',
+      redirectTo: done.body.redirectTo,
+    });
+    expect(switched.status).toBe(410);
+    expect(switched.body.redirectTo).toBe(done.body.redirectTo);
   });
 });
