@@ -10,10 +10,10 @@ import type { ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderB
 import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { redirectFields, safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
-import { createDecisionState } from './decision-state.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
+import { createDecisionState, type WithheldScopes } from './decision-state.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
-import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+import { heldScopes, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
@@ -50,6 +50,10 @@ export interface GrantLike {
   rejectResourceScope(indicator: string, scope: string): void;
   getOIDCScopeFiltered(filter: Set<string>): string;
   getResourceScopeFiltered(indicator: string, filter: Set<string>): string;
+  /** Scopes of `indicator` recorded as rejected. */
+  getRejectedResourceScope?(indicator: string): string;
+  /** Granted (or rejected) scopes per resource indicator, space-separated (the grant's payload). */
+  resources?: Record<string, string | undefined>;
   save(): Promise<string>;
 }
 
@@ -213,11 +217,19 @@ export interface OidcProviderBridge {
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
   organizationsForGrant(grantId: string | undefined): Promise<string[]>;
   /**
-   * oidc-provider's `loadExistingGrant` honouring "Remember this decision": like the
-   * provider's default (the grant just decided in this interaction, else the session's grant
-   * for the client), except that for clients with `rememberDecisions` on, a grant the user did
-   * not ask to remember is not reused, so the provider asks for consent again. Pass it as
-   * `loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`.
+   * oidc-provider's `loadExistingGrant`, which every host should install
+   * (`loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`): like the provider's default
+   * (the grant just decided in this interaction, else the session's grant for the client),
+   * except that an earlier grant is reused only when
+   * - the user asked to remember it, for clients with `rememberDecisions` on;
+   * - it still matches the user's **current** permissions and memberships (`getPermissions`,
+   *   `getOrganizations`, asked again here on every authorization): no requested scope it
+   *   grants is missing from them, no organization chosen for it was left or lost a
+   *   permission it grants, and no requested scope it holds back as withheld is now held.
+   *
+   * Otherwise it resolves `undefined`: the provider starts a fresh grant and asks for consent
+   * again, and the screen shows the current offer (what was lost listed as withheld, what was
+   * gained offered). The grant just decided always finishes its own authorization.
    */
   loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined>;
 }
@@ -561,9 +573,25 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
     }
     const grantId = await grant.save();
+    await state.recordWithheld(grantId, await withheldAfter(grantId, offer, plan));
     if (offer.organization) await store.set(grantId, plan.organizationIds);
     if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
     return result(req, res, { consent: { grantId } }, true);
+  }
+
+  /**
+   * What the grant holds back as withheld after this decision: what earlier decisions on the
+   * same grant withheld, plus what this offer withheld, less what this decision granted.
+   */
+  async function withheldAfter(grantId: string, offer: ConsentOffer, plan: GrantPlan): Promise<WithheldScopes> {
+    const record: WithheldScopes = (await state.withheldFor(grantId)) ?? {};
+    for (const { name, resource } of offer.request.withheld) {
+      if (resource !== undefined) record[resource] = unique([...(record[resource] ?? []), name]);
+    }
+    for (const { indicator, grant } of plan.resources) {
+      if (record[indicator]) record[indicator] = subtract(record[indicator], grant);
+    }
+    return record;
   }
 
   async function onAbort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
@@ -661,14 +689,55 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const grantId = decided || oidc.session?.grantIdFor(client.clientId);
     if (!grantId) return undefined;
     // The decision just made in this interaction always finishes the authorization.
-    if (!decided) {
-      const rememberable = await decide(options.rememberDecisions, async () => ({
-        client,
-        params: oidc.params ?? {},
-      }));
-      if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    if (decided) return provider.Grant.find(grantId);
+    const params = oidc.params ?? {};
+    const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
+    if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    const grant = await provider.Grant.find(grantId);
+    if (!grant || !(await stillHeld(grant, grantId, params))) return undefined;
+    return grant;
+  }
+
+  /**
+   * Whether a grant still matches what its account holds now, for the scopes this request
+   * asks for (see {@link OidcProviderBridge.loadExistingGrant}).
+   */
+  async function stillHeld(grant: GrantLike, grantId: string, params: Record<string, unknown>): Promise<boolean> {
+    const accountId = grant.accountId;
+    if (typeof accountId !== 'string' || accountId === '') return false;
+    const requested = new Set(splitSpaces(params.scope));
+    const resourceParam = params.resource;
+    const [permissions, memberships, chosen, withheld] = await Promise.all([
+      options.getPermissions(accountId),
+      options.getOrganizations(accountId),
+      store.get(grantId),
+      state.withheldFor(grantId),
+    ]);
+    // The organizations chosen for the grant (its `organizations` claim) must all still be memberships.
+    const byId = new Map((memberships ?? []).map((membership) => [membership.id, membership]));
+    const organizations = (chosen ?? []).map((id) => byId.get(id));
+    if (organizations.some((membership) => membership === undefined)) return false;
+    const indicators = unique([
+      ...Object.keys(grant.resources ?? {}),
+      ...(typeof resourceParam === 'string' ? [resourceParam] : stringList(resourceParam)),
+    ]);
+    for (const indicator of indicators) {
+      const held = new Set(
+        indicator === options.organizationResource
+          ? organizations.flatMap((membership) => membership?.permissions ?? [])
+          : heldScopes(permissions ?? {}, indicator),
+      );
+      // Lost: a requested scope the grant gives that the user no longer holds.
+      if (splitSpaces(grant.getResourceScopeFiltered(indicator, requested)).some((scope) => !held.has(scope))) return false;
+      // Gained: a requested scope the grant holds back, rejected because it was withheld, now held.
+      const heldBack = splitSpaces(grant.getRejectedResourceScope?.(indicator)).filter((scope) => requested.has(scope) && held.has(scope));
+      if (heldBack.length === 0) continue;
+      // Without a record (another process, a restart) a withheld scope cannot be told from one
+      // the user refused: ask again rather than keep it from them.
+      if (!withheld) return false;
+      if (heldBack.some((scope) => withheld[indicator]?.includes(scope))) return false;
     }
-    return provider.Grant.find(grantId);
+    return true;
   }
 
   return { handle, organizationsForGrant, loadExistingGrant };
