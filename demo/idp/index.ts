@@ -164,9 +164,11 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     cookies: { keys: ['consent-kit-demo-cookie-key-1', 'consent-kit-demo-cookie-key-0'] },
     claims: {
       openid: ['sub'],
-      profile: ['name', 'preferred_username'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
       email: ['email', 'email_verified'],
       organizations: ['organizations'],
+      // No scope releases it: only a `claims` request asks for it (and the user may refuse).
+      department: null,
     },
     scopes: ['openid', 'offline_access', 'profile', 'email', 'organizations'],
     conformIdTokenClaims: false,
@@ -178,6 +180,9 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     pkce: { required: (_ctx: unknown, client: any) => client.clientAuthMethod === 'none' },
     features: {
       devInteractions: { enabled: false },
+      // Apps may ask for single claims (`claims={"id_token":{"email":null}}`); the consent
+      // screen lists those no requested scope releases, each refusable.
+      claimsParameter: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx: unknown, _client: unknown, oneOf?: string | string[]) => {
@@ -208,10 +213,14 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       return {
         accountId: user.accountId,
         async claims() {
+          const [givenName, ...familyName] = user.displayName.split(' ');
           return {
             sub: user.accountId,
             name: user.displayName,
+            given_name: givenName,
+            family_name: familyName.join(' '),
             preferred_username: user.username,
+            department: user.department,
             email: user.email,
             email_verified: true,
             organizations: await organizationsForGrant(grantId),
@@ -247,6 +256,9 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       id === DEMO_ORGANIZATIONS.acme.id
         ? { name: DEMO_ORGANIZATIONS.acme.name, branding: { brand: { light: '#b45309', dark: '#fbbf24' } } }
         : undefined,
+    // The demo's own claim; standard claims are described by the kit's locale files.
+    describeClaim: (claim) =>
+      claim === 'department' ? { description: 'Your department', descriptions: { ko: '소속 부서', ja: '所属部署' } } : undefined,
     describeResource: (indicator) => {
       if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
       const { name, scopes } = RESOURCES[indicator];

@@ -218,7 +218,7 @@ function copyLoginSubmission(value: unknown): LoginSubmission {
 /** Validates a consent decision and returns a copy holding only its known fields. */
 function copyConsentDecision(value: unknown): ConsentDecision {
   if (!isRecord(value)) throw new TypeError('"decision" must be an object');
-  const { profileScopes, resources, organizationIds, remember } = value;
+  const { profileScopes, resources, organizationIds, claims, remember } = value;
   const strings = (list: unknown, label: string): string[] => {
     if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
       throw new TypeError(`"${label}" must be an array of strings`);
@@ -236,12 +236,14 @@ function copyConsentDecision(value: unknown): ConsentDecision {
     });
   }
   if (typeof remember !== 'boolean') throw new TypeError('"decision.remember" must be a boolean');
-  return {
+  const decision: ConsentDecision = {
     profileScopes: strings(profileScopes, 'decision.profileScopes'),
     resources: copiedResources,
     organizationIds: strings(organizationIds, 'decision.organizationIds'),
     remember,
   };
+  if (claims !== undefined) decision.claims = strings(claims, 'decision.claims');
+  return decision;
 }
 
 /**

@@ -115,6 +115,23 @@ export interface ScopeItem {
   granted?: boolean;
 }
 
+/**
+ * A claim the app asks for by name through the `claims` request parameter (OpenID Connect
+ * Core §5.5), that no scope on the same screen releases: shown on its own line, and the user
+ * may refuse it like an optional scope.
+ */
+export interface ClaimItem {
+  /** The claim name, e.g. `email` or `given_name`. */
+  name: string;
+  /**
+   * Provider-supplied description, if any. Standard claims (OpenID Connect Core §5.1) are
+   * described by the locale files instead.
+   */
+  description?: string;
+  /** Provider-supplied descriptions per language, as for {@link ScopeItem.descriptions}. */
+  descriptions?: Record<string, string>;
+}
+
 /** An API resource (RFC 8707 resource indicator) with the scopes requested for it. */
 export interface ResourceRequest {
   /** The resource indicator, e.g. `https://api.example.com`. */
@@ -163,8 +180,11 @@ export interface ConsentRequest {
   resources: ResourceRequest[];
   /** Organization choice, when organization permissions are requested. */
   organizations?: OrganizationRequest;
-  /** Individual claims requested through the `claims` parameter. */
-  claims: string[];
+  /**
+   * Claims requested one by one through the `claims` parameter that no requested profile scope
+   * releases (those follow their scope's checkbox). Each may be refused.
+   */
+  claims: ClaimItem[];
   /** Scopes withheld because the user lacks them. Never offered. */
   withheld: WithheldScope[];
   /** Whether the decision may be remembered for next time. */
@@ -179,6 +199,11 @@ export interface ConsentDecision {
   resources: Record<string, string[]>;
   /** Chosen organization identifiers. */
   organizationIds: string[];
+  /**
+   * Approved claims, by name, among {@link ConsentRequest.claims}. Absent: none approved (a
+   * decision built without looking at the claims releases none of them).
+   */
+  claims?: string[];
   /** Remember the decision so the provider may skip the screen next time. */
   remember: boolean;
 }

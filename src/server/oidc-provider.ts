@@ -6,14 +6,14 @@
  * the few members described by {@link OidcProviderLike}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
+import type { ClaimItem, ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
 import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
 import { createDecisionState, type WithheldScopes } from './decision-state.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
-import { heldScopes, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
@@ -46,6 +46,11 @@ export interface GrantLike {
   addOIDCScope(scope: string): void;
   rejectOIDCScope(scope: string): void;
   addOIDCClaims(claims: string[]): void;
+  rejectOIDCClaims(claims: string[]): void;
+  /** Claims recorded as rejected. */
+  getRejectedOIDCClaims?(): string[];
+  /** OIDC scopes recorded as rejected, space-separated. */
+  getRejectedOIDCScope?(): string;
   addResourceScope(indicator: string, scope: string): void;
   rejectResourceScope(indicator: string, scope: string): void;
   getOIDCScopeFiltered(filter: Set<string>): string;
@@ -71,6 +76,15 @@ export interface OidcProviderLike {
     new (properties: { accountId: string; clientId: string }): GrantLike;
     find(grantId: string): Promise<GrantLike | undefined>;
   };
+  /**
+   * oidc-provider's claims filter (`provider.Claims`), through which the bridge learns which
+   * scope releases which claim under the provider's `claims` configuration. Without it the
+   * standard mapping of OpenID Connect Core §5.4 is assumed.
+   */
+  Claims?: new (
+    available: Record<string, unknown>,
+    context: { client: ProviderClientLike },
+  ) => { scope(value: string): unknown; result(): Promise<Record<string, unknown>> };
 }
 
 /**
@@ -149,6 +163,12 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
   /**
+   * Text for a claim requested through the `claims` parameter (`features.claimsParameter`),
+   * shown on its own line. Standard claims (OpenID Connect Core §5.1) are described by the
+   * kit's locale files; others show this, else their name.
+   */
+  describeClaim?(claim: string): ClaimDescription | undefined | Promise<ClaimDescription | undefined>;
+  /**
    * Whether a client is first party and verified, its logo in light and dark variants
    * (overriding the registered `logo_uri`), and its `branding` (brand color, logo over the
    * operator's), shown on its sign-in and consent screens. Default: third party, unverified,
@@ -179,6 +199,9 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   /** Called with unexpected errors (answered `500 server_error` without details). Default `console.error`. */
   onError?(error: unknown): void;
 }
+
+/** What the host says about a claim: a description, and per language (BCP 47 tag → text). */
+export type ClaimDescription = Pick<ClaimItem, 'description' | 'descriptions'>;
 
 /** What the host says about a client, beyond its registration. */
 export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo' | 'branding'>>;
@@ -271,6 +294,29 @@ function isSessionNotFound(error: unknown): boolean {
 }
 
 const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
+
+/** Which standard scope releases which standard claim (OpenID Connect Core §5.4). */
+const STANDARD_SCOPE_CLAIMS: Record<string, string[]> = {
+  profile: [
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
+  ],
+  email: ['email', 'email_verified'],
+  address: ['address'],
+  phone: ['phone_number', 'phone_number_verified'],
+};
 
 /**
  * The way on of a decision already recorded for the interaction (a consent, or a refusal):
@@ -444,10 +490,22 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const resourceDescriptions: Record<string, ResourceDescription> = {};
     for (const [indicator, description] of descriptions) if (description) resourceDescriptions[indicator] = description;
 
+    const missingOIDCScope = stringList(promptDetails.missingOIDCScope);
+    const grantedOIDCScope = grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [];
+    const missingOIDCClaims = stringList(promptDetails.missingOIDCClaims);
+    const [claimScopes, claimDescriptions] =
+      missingOIDCClaims.length === 0
+        ? [{}, {}]
+        : await Promise.all([
+            scopesReleasing(await findClient(interaction.params.client_id), unique([...missingOIDCScope, ...grantedOIDCScope]), missingOIDCClaims),
+            describeClaims(missingOIDCClaims),
+          ]);
     const input: Parameters<typeof computeConsentOffer>[0] = {
-      missingOIDCScope: stringList(promptDetails.missingOIDCScope),
-      grantedOIDCScope: grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [],
-      missingOIDCClaims: stringList(promptDetails.missingOIDCClaims),
+      missingOIDCScope,
+      grantedOIDCScope,
+      missingOIDCClaims,
+      claimScopes,
+      claimDescriptions,
       missingResourceScopes,
       grantedResourceScopes,
       permissions: permissions ?? {},
@@ -459,6 +517,32 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     };
     if (options.organizationResource !== undefined) input.organizationResource = options.organizationResource;
     return computeConsentOffer(input);
+  }
+
+  /**
+   * For each of `claims`, the ones of `scopes` that release it under the provider's claims
+   * configuration (asked of `provider.Claims`, else OpenID Connect Core §5.4).
+   */
+  async function scopesReleasing(client: ProviderClientLike, scopes: string[], claims: string[]): Promise<Record<string, string[]>> {
+    const released: Record<string, string[]> = {};
+    for (const scope of scopes) {
+      let names: string[];
+      if (provider.Claims) {
+        const mask = new provider.Claims(Object.fromEntries(claims.map((claim) => [claim, true])), { client });
+        mask.scope(scope);
+        names = Object.keys(await mask.result());
+      } else {
+        names = STANDARD_SCOPE_CLAIMS[scope] ?? [];
+      }
+      for (const claim of intersect(claims, names)) (released[claim] ??= []).push(scope);
+    }
+    return released;
+  }
+
+  async function describeClaims(claims: string[]): Promise<Record<string, ClaimDescription>> {
+    if (!options.describeClaim) return {};
+    const described = await Promise.all(claims.map(async (claim) => [claim, await options.describeClaim?.(claim)] as const));
+    return Object.fromEntries(described.filter((entry): entry is readonly [string, ClaimDescription] => !!entry[1]));
   }
 
   async function consentStep(interaction: InteractionDetailsLike): Promise<ConsentStep> {
@@ -567,7 +651,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const grant = (await existingGrant(interaction, accountId)) ?? new provider.Grant({ accountId, clientId });
     if (plan.oidc.grant.length > 0) grant.addOIDCScope(plan.oidc.grant.join(' '));
     if (plan.oidc.reject.length > 0) grant.rejectOIDCScope(plan.oidc.reject.join(' '));
-    if (plan.claims.length > 0) grant.addOIDCClaims(plan.claims);
+    if (plan.claims.grant.length > 0) grant.addOIDCClaims(plan.claims.grant);
+    if (plan.claims.reject.length > 0) grant.rejectOIDCClaims(plan.claims.reject);
     for (const resource of plan.resources) {
       if (resource.grant.length > 0) grant.addResourceScope(resource.indicator, resource.grant.join(' '));
       if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
@@ -694,8 +779,21 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
     if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
     const grant = await provider.Grant.find(grantId);
-    if (!grant || !(await stillHeld(grant, grantId, params))) return undefined;
+    if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params))) return undefined;
     return grant;
+  }
+
+  /**
+   * Whether the grant would keep back claims a scope of this request is to release: claims the
+   * user refused one by one are rejected in the grant, and a rejection outranks any scope, so a
+   * scope granted later (or now) would arrive without them. Such a grant is not reused.
+   */
+  async function claimsBlock(grant: GrantLike, client: ProviderClientLike, params: Record<string, unknown>): Promise<boolean> {
+    const refused = grant.getRejectedOIDCClaims?.() ?? [];
+    if (refused.length === 0) return false;
+    const refusedScopes = new Set(splitSpaces(grant.getRejectedOIDCScope?.()));
+    const scopes = splitSpaces(params.scope).filter((scope) => !refusedScopes.has(scope));
+    return Object.keys(await scopesReleasing(client, scopes, refused)).length > 0;
   }
 
   /**

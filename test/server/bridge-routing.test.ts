@@ -17,6 +17,7 @@ function stubProvider(overrides: Partial<OidcProviderLike> = {}): OidcProviderLi
     addOIDCScope() {}
     rejectOIDCScope() {}
     addOIDCClaims() {}
+    rejectOIDCClaims() {}
     addResourceScope() {}
     rejectResourceScope() {}
     getOIDCScopeFiltered() {

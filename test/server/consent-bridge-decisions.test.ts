@@ -264,3 +264,70 @@ describe('given two submissions for one interaction', () => {
     expect(switched.body.redirectTo).toBe(done.body.redirectTo);
   });
 });
+
+describe('given a consent interaction whose grantId names a grant of someone else', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Consents for `who` at `config`'s client and returns the id of the grant saved. */
+  async function grantOf(config: TestIdp['web'], who: readonly [string, string]) {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, config, { scope: 'openid profile email' }, who);
+    const save = vi.spyOn(idp.provider.Grant.prototype, 'save');
+    await browser.kit(uid, 'consent', { profileScopes: ['openid', 'profile', 'email'], resources: {}, organizationIds: [], remember: true });
+    const grantId = await save.mock.results[0]!.value;
+    save.mockRestore();
+    return grantId as string;
+  }
+
+  it.each([
+    ["another account's", () => grantOf(idp.web, ['bob@demo.test', 'bob-password'])],
+    ["another client's", () => grantOf(idp.spa, ['alice@demo.test', 'alice-password'])],
+  ])('should not show %s grant as granted, and should consent into a grant of this account and client only', async (_label, foreignGrant) => {
+    const grantId = await foreignGrant();
+    const browser = new Browser(idp.issuer);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile email' });
+    // The interaction points at the foreign grant, as a tampered or buggy store would leave it.
+    const interaction = await idp.provider.Interaction.find(uid);
+    interaction.grantId = grantId;
+    await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+
+    const details = await browser.kit(uid, 'details');
+    expect(details.body.consent.profileScopes).toEqual([
+      { name: 'openid', required: true },
+      { name: 'profile', required: false },
+      { name: 'email', required: false },
+    ]);
+
+    const save = vi.spyOn(idp.provider.Grant.prototype, 'save');
+    const reply = await browser.kit(uid, 'consent', { ...decision(false), profileScopes: ['openid'] });
+    expect(reply.status).toBe(200);
+    const saved = save.mock.contexts[0] as { accountId: string; clientId: string };
+    expect([saved.accountId, saved.clientId]).toEqual(['user_alice', 'demo-web']);
+    expect(await save.mock.results[0]!.value).not.toBe(grantId);
+
+    const tokens = await exchangeCode(idp.web, await browser.toCallback(reply.body.redirectTo), request);
+    expect(tokens.claims()!.sub).toBe('user_alice');
+    expect(tokens.scope).toBe('openid');
+    expect(tokens.claims()).not.toHaveProperty('email');
+    // The foreign grant is untouched.
+    const foreign = await idp.provider.Grant.find(grantId);
+    expect(foreign.getOIDCScope().split(' ').sort()).toEqual(['email', 'openid', 'profile']);
+  });
+});
+
+describe('given a decision naming more scopes than a decision may hold', () => {
+  it('should refuse 257 profile scopes with 400 invalid_request', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid' });
+
+    const reply = await browser.kit(uid, 'consent', { profileScopes: Array(257).fill('openid'), resources: {}, organizationIds: [] });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ error: 'invalid_request', error_description: 'body is not a consent decision' });
+    // 256 are still a decision (and duplicates fold into one openid).
+    const fine = await browser.kit(uid, 'consent', { profileScopes: Array(256).fill('openid'), resources: {}, organizationIds: [] });
+    expect(fine.status).toBe(200);
+  });
+});

@@ -61,7 +61,13 @@ describe('given the bridge behind Express 5 with express.json()', () => {
     expect(claims).not.toHaveProperty('email');
     expect(claims).not.toHaveProperty('email_verified');
     const userinfo = await oidc.fetchUserInfo(idp.web, tokens.access_token, 'user_alice');
-    expect(userinfo).toEqual({ sub: 'user_alice', name: 'Alice Anderson', preferred_username: 'alice' });
+    expect(userinfo).toEqual({
+      sub: 'user_alice',
+      name: 'Alice Anderson',
+      given_name: 'Alice',
+      family_name: 'Anderson',
+      preferred_username: 'alice',
+    });
   });
 
   it('should validate a parsed decision like any other: an unrequested scope is 400 invalid_scope', async () => {

@@ -6,6 +6,7 @@
  */
 import { InteractionError, isInteractionErrorCode } from '../../protocol/errors.js';
 import type {
+  ClaimItem,
   ClientInfo,
   CodeSent,
   Connector,
@@ -376,6 +377,26 @@ function parseScope(value: unknown, label: string): ScopeItem {
   return result;
 }
 
+/** A requested claim: `{ name, description?, descriptions? }` (a bare name, as bridges before 0.2 sent, is read as `{ name }`). */
+function parseClaim(value: unknown, label: string): ClaimItem {
+  if (typeof value === 'string') {
+    assertString(value, label);
+    return { name: value };
+  }
+  assertObject(value, label);
+  const { name, description, descriptions } = value;
+  assertString(name, `${label}.name`);
+  assertOptionalString(description, `${label}.description`, true);
+  const result: ClaimItem = { name };
+  if (description !== undefined) result.description = description;
+  if (descriptions !== undefined) {
+    assertObject(descriptions, `${label}.descriptions`);
+    for (const [lng, text] of Object.entries(descriptions)) assertString(text, `${label}.descriptions.${lng}`, true);
+    result.descriptions = { ...(descriptions as Record<string, string>) };
+  }
+  return result;
+}
+
 function parseResource(value: unknown, label: string): ResourceRequest {
   assertObject(value, label);
   const { indicator, name, scopes } = value;
@@ -427,13 +448,13 @@ function parseConsentRequest(value: unknown, label: string): ConsentRequest {
   const parsedResources = parseArray(resources, `${label}.resources`, parseResource);
   const parsedOrganizations =
     organizations === undefined ? undefined : parseOrganizationRequest(organizations, `${label}.organizations`);
-  assertStringArray(claims, `${label}.claims`);
+  const parsedClaims = parseArray(claims, `${label}.claims`, parseClaim);
   const parsedWithheld = parseArray(withheld, `${label}.withheld`, parseWithheld);
   assertBoolean(rememberable, `${label}.rememberable`);
   const result: ConsentRequest = {
     profileScopes: parsedProfileScopes,
     resources: parsedResources,
-    claims: [...claims],
+    claims: parsedClaims,
     withheld: parsedWithheld,
     rememberable,
   };
