@@ -7,6 +7,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type React
 import { InteractionError } from '../protocol/errors.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { useKitTranslation } from '../i18n/provider.js';
+import { formatWait } from '../i18n/wait.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
@@ -15,7 +16,7 @@ import { LogoImage } from '../ui/logo-image.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useCommitEffect, useFocusOnChange } from '../ui/use-focus.js';
 import { SignInContext, useSignInContext, type SignInContextValue } from './context.js';
-import { formatDuration, identifierField } from './identifier-field.js';
+import { identifierField } from './identifier-field.js';
 import { useSignIn, type UseSignInOptions } from './use-sign-in.js';
 
 export { identifierField } from './identifier-field.js';
@@ -141,6 +142,7 @@ export function SignInError() {
   const { state, t } = useSignInContext('SignIn.Error');
   if (state.errorCount === 0 || state.error === undefined) return null;
   const { error } = state;
+  // No wait, or a wait of 0, says nothing more: the user may try again now.
   const wait =
     error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter ? error.retryAfter : undefined;
   return (
@@ -150,7 +152,7 @@ export function SignInError() {
         <>
           {' '}
           <span className="ck-sign-in__wait" data-seconds={wait}>
-            {t('signIn.retryIn', { time: formatDuration(wait, t.language ?? 'en') })}
+            {t('signIn.retryIn', { when: formatWait(wait, t.language ?? 'en') })}
           </span>
         </>
       )}
@@ -341,7 +343,7 @@ export function SignInCode() {
         busy={state.pending === 'sendCode'}
       >
         {state.resendIn > 0
-          ? t('signIn.code.resendIn', { time: formatDuration(state.resendIn, t.language ?? 'en') })
+          ? t('signIn.code.resendIn', { when: formatWait(state.resendIn, t.language ?? 'en') })
           : t('signIn.code.resend')}
       </Button>
     </div>
