@@ -124,7 +124,7 @@ function identifierOf(value: unknown): string {
 
 function tooMany(seconds: number): KitHttpError {
   return new KitHttpError(429, 'too_many_attempts', 'too many failed attempts for this identifier', {
-    'retry-after': String(seconds),
+    headers: { 'retry-after': String(seconds) },
   });
 }
 
