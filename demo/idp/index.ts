@@ -8,7 +8,7 @@
  * `provider.callback()`.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import {
@@ -18,6 +18,7 @@ import {
   type KitStore,
   type OidcAdapterFactory,
   type OidcProviderBridge,
+  type OidcProviderBridgeOptions,
   type SignInBridgeOptions,
 } from '../../src/server/index.js';
 import { createOidcRedisAdapter, createRedisStore } from '../../src/server/redis.js';
@@ -75,6 +76,13 @@ export interface StartIdpOptions {
    * keeps the `Host` header). Default: `http://127.0.0.1:<port it listens on>`.
    */
   issuer?: string;
+  /**
+   * Puts the IdP's request handler (bridge, page, provider) behind the host's own framework,
+   * e.g. an Express app with `express.json()`. Default: the handler as is.
+   */
+  wrap?: (handler: RequestListener) => RequestListener;
+  /** Bridge options over the demo's (tests change a user's permissions through `getPermissions`). */
+  bridge?: Partial<OidcProviderBridgeOptions>;
 }
 
 /** A running demo IdP. */
@@ -162,7 +170,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     res.statusCode = 503;
     res.end();
   };
-  const server = createServer((req, res) => handler(req, res));
+  const listener: RequestListener = (req, res) => handler(req, res);
+  const server = createServer(options.wrap ? options.wrap(listener) : listener);
   // Node closes idle keep-alive connections after 5 s, which races clients (browsers, undici)
   // that reuse a connection just as it closes: ECONNRESET under load. Outlive their idle timeout.
   server.keepAliveTimeout = 65_000;
@@ -195,9 +204,11 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     cookies: { keys: ['consent-kit-demo-cookie-key-1', 'consent-kit-demo-cookie-key-0'] },
     claims: {
       openid: ['sub'],
-      profile: ['name', 'preferred_username'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
       email: ['email', 'email_verified'],
       organizations: ['organizations'],
+      // No scope releases it: only a `claims` request asks for it (and the user may refuse).
+      department: null,
     },
     scopes: ['openid', 'offline_access', 'profile', 'email', 'organizations'],
     conformIdTokenClaims: false,
@@ -209,6 +220,9 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     pkce: { required: (_ctx: unknown, client: any) => client.clientAuthMethod === 'none' },
     features: {
       devInteractions: { enabled: false },
+      // Apps may ask for single claims (`claims={"id_token":{"email":null}}`); the consent
+      // screen lists those no requested scope releases, each refusable.
+      claimsParameter: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx: unknown, _client: unknown, oneOf?: string | string[]) => {
@@ -239,10 +253,14 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       return {
         accountId: user.accountId,
         async claims() {
+          const [givenName, ...familyName] = user.displayName.split(' ');
           return {
             sub: user.accountId,
             name: user.displayName,
+            given_name: givenName,
+            family_name: familyName.join(' '),
             preferred_username: user.username,
+            department: user.department,
             email: user.email,
             email_verified: true,
             organizations: await organizationsForGrant(grantId),
@@ -279,11 +297,15 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       id === DEMO_ORGANIZATIONS.acme.id
         ? { name: DEMO_ORGANIZATIONS.acme.name, branding: { brand: { light: '#b45309', dark: '#fbbf24' } } }
         : undefined,
+    // The demo's own claim; standard claims are described by the kit's locale files.
+    describeClaim: (claim) =>
+      claim === 'department' ? { description: 'Your department', descriptions: { ko: '소속 부서', ja: '所属部署' } } : undefined,
     describeResource: (indicator) => {
       if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
       const { name, scopes } = RESOURCES[indicator];
       return { name, scopes: { ...scopes } };
     },
+    ...options.bridge,
   });
   const activeBridge = bridge;
   const callback = provider.callback();

@@ -17,6 +17,7 @@ import { useStep } from '../ui/use-step.js';
 import { ConsentAccount } from './account.js';
 import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
+import { ConsentClaims } from './claims.js';
 import { ConsentRoot } from './consent-root.js';
 import { ConsentError } from './error.js';
 import { ConsentNothingNew } from './nothing-new.js';
@@ -36,6 +37,7 @@ export interface ConsentComponents {
   AppHeader: ComponentType;
   Account: ComponentType;
   ProfileScopes: ComponentType;
+  Claims: ComponentType;
   ResourceGroups: ComponentType;
   Organizations: ComponentType;
   Withheld: ComponentType;
@@ -51,6 +53,7 @@ export const defaultConsentComponents: Readonly<ConsentComponents> = {
   AppHeader: ConsentAppHeader,
   Account: ConsentAccount,
   ProfileScopes: ConsentProfileScopes,
+  Claims: ConsentClaims,
   ResourceGroups: ConsentResourceGroups,
   Organizations: ConsentOrganizations,
   Withheld: ConsentWithheld,
@@ -94,7 +97,7 @@ export interface ConsentScreenProps {
  */
 export function ConsentScreen(props: ConsentScreenProps) {
   const { client, onRedirect, locale } = props;
-  const loader = useStep<InteractionStep>(client, props.step);
+  const loader = useStep<InteractionStep>(client, props.step, onRedirect);
   // After "Not you?", the same interaction continues as a sign-in.
   const [signIn, setSignIn] = useState<LoginStep>();
   const current = loader.step;
@@ -159,6 +162,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
         <parts.Account />
         <parts.NothingNew />
         <parts.ProfileScopes />
+        <parts.Claims />
         <parts.ResourceGroups />
         <parts.Organizations />
         <parts.Withheld />

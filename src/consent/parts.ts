@@ -15,6 +15,7 @@
 import { ConsentAccount } from './account.js';
 import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
+import { ConsentClaims } from './claims.js';
 import { ConsentRoot } from './consent-root.js';
 import { ConsentError } from './error.js';
 import { ConsentNothingNew } from './nothing-new.js';
@@ -34,6 +35,7 @@ export const Consent = {
   AppHeader: ConsentAppHeader,
   Account: ConsentAccount,
   ProfileScopes: ConsentProfileScopes,
+  Claims: ConsentClaims,
   ResourceGroup: ConsentResourceGroup,
   ResourceGroups: ConsentResourceGroups,
   Organizations: ConsentOrganizations,

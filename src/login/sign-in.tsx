@@ -59,7 +59,7 @@ export function signInActions(
 
 /** The sign-in screen. */
 export function SignIn({ client, step, onRedirect, locale, autoFocusHeading, initialView }: SignInProps) {
-  const loader = useStep<LoginStep>(client, step);
+  const loader = useStep<LoginStep>(client, step, onRedirect);
   const current = loader.step;
   const actions = useMemo(() => signInActions(client, onRedirect), [client, onRedirect]);
   if (!current || current.kind !== 'login') {

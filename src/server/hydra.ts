@@ -20,6 +20,12 @@
  * `consent`. Before rendering either page, the host calls {@link HydraBridge.skip}: when Hydra
  * says the request may be skipped, it is accepted at once and the page redirects instead.
  *
+ * A challenge used already (a second tab, a Retry after a lost answer) never ends in a Retry
+ * that cannot succeed: Hydra answers accept and reject with `409`, the bridge asks for the
+ * request again and answers the POST with the `redirect_to` of Hydra's `410` (its original
+ * authorization URL, which continues the flow); `details` answers `410 interaction_expired`
+ * carrying it as `redirectTo`.
+ *
  * Hydra scopes are flat; audiences (`requested_access_token_audience`) become the kit's API
  * resources: each non-OpenID scope is offered under every requested audience for which
  * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope.
@@ -27,9 +33,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
+import { redirectFields, safeHttpUrl } from '../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
 import { unique, type PermissionMap, type ResourceDescription } from './rbac.js';
 
 /** The OpenID Connect scopes Hydra knows; every other requested scope is an API scope. */
@@ -148,6 +154,13 @@ export interface HydraBridge {
    * For the host's page handler: when Hydra says the login (an existing session) or consent
    * (remembered) may be skipped, accepts it and resolves with where to redirect; otherwise
    * `undefined`, and the page renders the kit.
+   *
+   * A remembered consent is accepted only while `getPermissions` says the user still holds
+   * what it grants (every requested API scope under some requested audience, something under
+   * every requested audience); otherwise the screen is shown again, with what is no longer
+   * held listed as withheld. A newly held scope needs no check: Hydra does not skip a request
+   * for a scope it never granted, so the screen offers it. A challenge handled already (another
+   * tab) resolves with the way on Hydra gives (its `410 redirect_to`).
    */
   skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined>;
 }
@@ -173,6 +186,8 @@ function strings(value: unknown): string[] {
 }
 
 const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
+
+const expired = () => new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired');
 
 /**
  * Creates the Hydra bridge.
@@ -209,20 +224,36 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       parsed = text;
     }
     if (!response.ok) {
-      // 404: unknown challenge; 410: already handled (Hydra answers `{ redirect_to }`);
-      // 400 with `invalid_request`: expired. To the browser all of these are expired.
-      if (response.status === 404 || response.status === 410 || response.status === 400) {
-        throw Object.assign(new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired'), {
-          cause: new HydraAdminError(response.status, parsed),
-        });
+      const cause = new HydraAdminError(response.status, parsed);
+      // 410: the request was already handled, and Hydra answers where the browser goes on
+      // (`{ redirect_to }`, its original authorization URL): an expired step that still has a way on.
+      if (response.status === 410) {
+        const to = redirectToOf(parsed);
+        throw Object.assign(
+          new KitHttpError(410, 'interaction_expired', 'login or consent request already handled', to ? { redirectTo: to } : {}),
+          { cause },
+        );
       }
-      throw new HydraAdminError(response.status, parsed);
+      // 409 to accept or reject: the challenge was used (another tab, or a retry after a lost
+      // answer). Retrying cannot succeed; asking for the request again gets Hydra's 410 with
+      // the way on, which the caller answers with.
+      if (response.status === 409 && method === 'PUT') {
+        await call('GET', path.split('/')[0]!, challenge);
+        throw Object.assign(expired(), { cause });
+      }
+      // 404: unknown challenge; 400 with `invalid_request`: expired.
+      if (response.status === 404 || response.status === 400 || response.status === 409) throw Object.assign(expired(), { cause });
+      throw cause;
     }
     return parsed as T;
   }
 
+  function redirectToOf(body: unknown): string | undefined {
+    return typeof body === 'object' && body !== null ? safeHttpUrl((body as HydraRedirect).redirect_to) : undefined;
+  }
+
   function redirect(body: unknown): KitRedirectResponse {
-    const to = typeof body === 'object' && body !== null ? safeHttpUrl((body as HydraRedirect).redirect_to) : undefined;
+    const to = redirectToOf(body);
     if (!to) throw new Error('Hydra answered without an http(s) redirect_to');
     return { redirectTo: to };
   }
@@ -258,9 +289,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
 
   /** What a login and a consent step share: the challenge as uid, the client, the locales. */
   function stepBase(request: HydraLoginRequest | HydraConsentRequest): Pick<LoginStep, 'uid' | 'client' | 'uiLocales'> {
-    const client = clientInfo(request.client);
-    const redirectUri = redirectUriOf(request.request_url);
-    if (redirectUri) client.redirectUri = redirectUri;
+    const client = { ...clientInfo(request.client), ...redirectFields(redirectUriOf(request.request_url)) };
     return { uid: request.challenge, client, uiLocales: strings(request.oidc_context?.ui_locales) };
   }
 
@@ -348,13 +377,8 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     sendJson(res, 200, redirect(await call('PUT', 'login/accept', challenge, accept)));
   }
 
-  async function onConsent(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const request = await consentRequest(challenge);
-    const offer = await offerFor(request, request.subject);
-    const outcome = planConsent(offer, body);
-    if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
-    const { plan } = outcome;
+  /** Hydra's accept body for a validated plan (without `session`). */
+  function acceptFor(request: HydraConsentRequest, plan: GrantPlan): HydraAcceptConsent {
     const audiences = unique(strings(request.requested_access_token_audience));
     const grantedApi = plan.resources.flatMap((resource) => resource.grant);
     const grantScope = unique([...plan.oidc.grant, ...grantedApi]);
@@ -369,8 +393,21 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       remember: plan.remember,
     };
     if (plan.remember && options.rememberFor !== undefined) accept.remember_for = options.rememberFor;
-    const session = await options.sessionClaims?.(request.subject, grantScope);
-    if (session) accept.session = session;
+    return accept;
+  }
+
+  async function withSession(accept: HydraAcceptConsent, subject: string): Promise<HydraAcceptConsent> {
+    const session = await options.sessionClaims?.(subject, accept.grant_scope);
+    return session ? { ...accept, session } : accept;
+  }
+
+  async function onConsent(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req, bodyLimit);
+    const request = await consentRequest(challenge);
+    const offer = await offerFor(request, request.subject);
+    const outcome = planConsent(offer, body);
+    if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
+    const accept = await withSession(acceptFor(request, outcome.plan), request.subject);
     sendJson(res, 200, redirect(await call('PUT', 'consent/accept', challenge, accept)));
   }
 
@@ -421,31 +458,57 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
         res.destroy();
         return;
       }
-      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof KitHttpError) {
+        // Already handled (another tab, a retry after a lost answer): a POST gets the way on
+        // as its answer, so the browser leaves; `details` gets the 410 carrying it.
+        if (error.redirectTo && expected === 'POST') return sendJson(res, 200, { redirectTo: error.redirectTo } satisfies KitRedirectResponse);
+        return sendKitError(res, error);
+      }
       onError(error);
       return sendError(res, 500, 'server_error');
     }
   }
 
+  /**
+   * A remembered consent is accepted only while the user still holds what it grants: every
+   * requested API scope under at least one requested audience, and something under every
+   * requested audience (what Hydra's own model can express). Otherwise the screen is shown
+   * again, with what is no longer held listed as withheld.
+   */
+  async function skipConsent(challenge: string): Promise<string | undefined> {
+    const request = await call<HydraConsentRequest>('GET', 'consent', challenge);
+    if (!request.skip) return undefined;
+    if (typeof request.subject !== 'string' || request.subject === '') return undefined;
+    const offer = await offerFor(request, request.subject);
+    const everything = {
+      profileScopes: offer.profileScopes,
+      resources: Object.fromEntries(offer.resources.map((resource) => [resource.indicator, resource.offered])),
+      organizationIds: [],
+      remember: true,
+    };
+    const outcome = planConsent(offer, everything);
+    if (!outcome.ok) return undefined;
+    const accept = acceptFor(request, outcome.plan);
+    const requestedScope = unique(strings(request.requested_scope));
+    const requestedAudience = unique(strings(request.requested_access_token_audience));
+    if (accept.grant_scope.length < requestedScope.length || accept.grant_access_token_audience.length < requestedAudience.length) {
+      return undefined;
+    }
+    return redirect(await call('PUT', 'consent/accept', challenge, await withSession(accept, request.subject))).redirectTo;
+  }
+
   async function skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined> {
-    if (kind === 'login') {
+    try {
+      if (kind === 'consent') return await skipConsent(challenge);
       const request = await call<HydraLoginRequest>('GET', 'login', challenge);
       if (!request.skip) return undefined;
       const accept: HydraAcceptLogin = { subject: request.subject };
       return redirect(await call('PUT', 'login/accept', challenge, accept)).redirectTo;
+    } catch (error) {
+      // Handled already: go where Hydra says rather than render a dead screen.
+      if (error instanceof KitHttpError && error.redirectTo) return error.redirectTo;
+      throw error;
     }
-    const request = await call<HydraConsentRequest>('GET', 'consent', challenge);
-    if (!request.skip) return undefined;
-    const grantScope = strings(request.requested_scope);
-    const accept: HydraAcceptConsent = {
-      grant_scope: grantScope,
-      grant_access_token_audience: strings(request.requested_access_token_audience),
-      remember: true,
-    };
-    if (options.rememberFor !== undefined) accept.remember_for = options.rememberFor;
-    const session = request.subject ? await options.sessionClaims?.(request.subject, grantScope) : undefined;
-    if (session) accept.session = session;
-    return redirect(await call('PUT', 'consent/accept', challenge, accept)).redirectTo;
   }
 
   return { handle, skip };

@@ -6,6 +6,7 @@
  */
 export { createOidcProviderBridge } from './oidc-provider.js';
 export type {
+  ClaimDescription,
   ClientDescription,
   OrganizationDescription,
   ConsentContextLike,

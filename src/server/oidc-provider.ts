@@ -6,13 +6,14 @@
  * the few members described by {@link OidcProviderLike}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
+import type { ClaimItem, ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
 import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
-import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+import { redirectFields, safeHttpUrl } from '../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
+import { createDecisionState, type WithheldScopes } from './decision-state.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
+import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
 import type { KitStore } from './core/store.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
 import { createMemoryStore } from './stores/memory.js';
@@ -24,6 +25,10 @@ export interface InteractionDetailsLike {
   params: Record<string, unknown>;
   session?: { accountId?: string; [key: string]: unknown };
   grantId?: string;
+  /** What `interactionResult` recorded (`{ consent }`, `{ error }`, `{ login }`), once a step ended. */
+  result?: Record<string, unknown>;
+  /** The resume URL `interactionResult` answers with. */
+  returnTo?: string;
 }
 
 /** The parts of an oidc-provider `Client` the bridge reads. */
@@ -43,10 +48,19 @@ export interface GrantLike {
   addOIDCScope(scope: string): void;
   rejectOIDCScope(scope: string): void;
   addOIDCClaims(claims: string[]): void;
+  rejectOIDCClaims(claims: string[]): void;
+  /** Claims recorded as rejected. */
+  getRejectedOIDCClaims?(): string[];
+  /** OIDC scopes recorded as rejected, space-separated. */
+  getRejectedOIDCScope?(): string;
   addResourceScope(indicator: string, scope: string): void;
   rejectResourceScope(indicator: string, scope: string): void;
   getOIDCScopeFiltered(filter: Set<string>): string;
   getResourceScopeFiltered(indicator: string, filter: Set<string>): string;
+  /** Scopes of `indicator` recorded as rejected. */
+  getRejectedResourceScope?(indicator: string): string;
+  /** Granted (or rejected) scopes per resource indicator, space-separated (the grant's payload). */
+  resources?: Record<string, string | undefined>;
   save(): Promise<string>;
 }
 
@@ -64,6 +78,15 @@ export interface OidcProviderLike {
     new (properties: { accountId: string; clientId: string }): GrantLike;
     find(grantId: string): Promise<GrantLike | undefined>;
   };
+  /**
+   * oidc-provider's claims filter (`provider.Claims`), through which the bridge learns which
+   * scope releases which claim under the provider's `claims` configuration. Without it the
+   * standard mapping of OpenID Connect Core §5.4 is assumed.
+   */
+  Claims?: new (
+    available: Record<string, unknown>,
+    context: { client: ProviderClientLike },
+  ) => { scope(value: string): unknown; result(): Promise<Record<string, unknown>> };
 }
 
 /**
@@ -142,6 +165,12 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
   /**
+   * Text for a claim requested through the `claims` parameter (`features.claimsParameter`),
+   * shown on its own line. Standard claims (OpenID Connect Core §5.1) are described by the
+   * kit's locale files; others show this, else their name.
+   */
+  describeClaim?(claim: string): ClaimDescription | undefined | Promise<ClaimDescription | undefined>;
+  /**
    * Whether a client is first party and verified, its logo in light and dark variants
    * (overriding the registered `logo_uri`), and its `branding` (brand color, logo over the
    * operator's), shown on its sign-in and consent screens. Default: third party, unverified,
@@ -180,6 +209,9 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   onError?(error: unknown): void;
 }
 
+/** What the host says about a claim: a description, and per language (BCP 47 tag → text). */
+export type ClaimDescription = Pick<ClaimItem, 'description' | 'descriptions'>;
+
 /** What the host says about a client, beyond its registration. */
 export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo' | 'branding'>>;
 
@@ -217,11 +249,19 @@ export interface OidcProviderBridge {
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
   organizationsForGrant(grantId: string | undefined): Promise<string[]>;
   /**
-   * oidc-provider's `loadExistingGrant` honouring "Remember this decision": like the
-   * provider's default (the grant just decided in this interaction, else the session's grant
-   * for the client), except that for clients with `rememberDecisions` on, a grant the user did
-   * not ask to remember is not reused, so the provider asks for consent again. Pass it as
-   * `loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`.
+   * oidc-provider's `loadExistingGrant`, which every host should install
+   * (`loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`): like the provider's default
+   * (the grant just decided in this interaction, else the session's grant for the client),
+   * except that an earlier grant is reused only when
+   * - the user asked to remember it, for clients with `rememberDecisions` on;
+   * - it still matches the user's **current** permissions and memberships (`getPermissions`,
+   *   `getOrganizations`, asked again here on every authorization): no requested scope it
+   *   grants is missing from them, no organization chosen for it was left or lost a
+   *   permission it grants, and no requested scope it holds back as withheld is now held.
+   *
+   * Otherwise it resolves `undefined`: the provider starts a fresh grant and asks for consent
+   * again, and the screen shows the current offer (what was lost listed as withheld, what was
+   * gained offered). The grant just decided always finishes its own authorization.
    */
   loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined>;
 }
@@ -264,6 +304,39 @@ function isSessionNotFound(error: unknown): boolean {
 
 const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
 
+/** Which standard scope releases which standard claim (OpenID Connect Core §5.4). */
+const STANDARD_SCOPE_CLAIMS: Record<string, string[]> = {
+  profile: [
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
+  ],
+  email: ['email', 'email_verified'],
+  address: ['address'],
+  phone: ['phone_number', 'phone_number_verified'],
+};
+
+/**
+ * The way on of a decision already recorded for the interaction (a consent, or a refusal):
+ * the resume URL, until the browser follows it and the provider ends the interaction.
+ */
+function decisionOf(interaction: InteractionDetailsLike): string | undefined {
+  const { result, returnTo } = interaction;
+  if (!result || typeof returnTo !== 'string' || returnTo === '') return undefined;
+  return 'consent' in result || 'error' in result ? returnTo : undefined;
+}
+
 /**
  * Creates the kit protocol bridge for an oidc-provider instance.
  *
@@ -282,6 +355,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
   const signIn = createSignInFlow({ ...options, pickUser, prefix, onError, store: options.store ?? createMemoryStore() });
+  const state = createDecisionState();
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -292,6 +366,10 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       throw error;
     }
     if (!interaction || interaction.uid !== uid) throw expired();
+    // One decision per interaction: once made, every endpoint answers with its way on (a POST
+    // with 200, see `handle`), so a second tab or a Retry after a lost answer cannot decide again.
+    const decided = decisionOf(interaction);
+    if (decided) throw new KitHttpError(410, 'interaction_expired', 'interaction already decided', { redirectTo: decided });
     return interaction;
   }
 
@@ -329,8 +407,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (policy) info.policyUrl = policy;
     const terms = safeHttpUrl(client.tosUri);
     if (terms) info.termsUrl = terms;
-    const redirectUri = interaction.params.redirect_uri;
-    if (typeof redirectUri === 'string' && redirectUri !== '') info.redirectUri = redirectUri;
+    Object.assign(info, redirectFields(interaction.params.redirect_uri));
     const branding = safeBranding(described.branding);
     if (branding) info.branding = branding;
     return info;
@@ -422,10 +499,22 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const resourceDescriptions: Record<string, ResourceDescription> = {};
     for (const [indicator, description] of descriptions) if (description) resourceDescriptions[indicator] = description;
 
+    const missingOIDCScope = stringList(promptDetails.missingOIDCScope);
+    const grantedOIDCScope = grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [];
+    const missingOIDCClaims = stringList(promptDetails.missingOIDCClaims);
+    const [claimScopes, claimDescriptions] =
+      missingOIDCClaims.length === 0
+        ? [{}, {}]
+        : await Promise.all([
+            scopesReleasing(await findClient(interaction.params.client_id), unique([...missingOIDCScope, ...grantedOIDCScope]), missingOIDCClaims),
+            describeClaims(missingOIDCClaims),
+          ]);
     const input: Parameters<typeof computeConsentOffer>[0] = {
-      missingOIDCScope: stringList(promptDetails.missingOIDCScope),
-      grantedOIDCScope: grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [],
-      missingOIDCClaims: stringList(promptDetails.missingOIDCClaims),
+      missingOIDCScope,
+      grantedOIDCScope,
+      missingOIDCClaims,
+      claimScopes,
+      claimDescriptions,
       missingResourceScopes,
       grantedResourceScopes,
       permissions: permissions ?? {},
@@ -437,6 +526,32 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     };
     if (options.organizationResource !== undefined) input.organizationResource = options.organizationResource;
     return computeConsentOffer(input);
+  }
+
+  /**
+   * For each of `claims`, the ones of `scopes` that release it under the provider's claims
+   * configuration (asked of `provider.Claims`, else OpenID Connect Core §5.4).
+   */
+  async function scopesReleasing(client: ProviderClientLike, scopes: string[], claims: string[]): Promise<Record<string, string[]>> {
+    const released: Record<string, string[]> = {};
+    for (const scope of scopes) {
+      let names: string[];
+      if (provider.Claims) {
+        const mask = new provider.Claims(Object.fromEntries(claims.map((claim) => [claim, true])), { client });
+        mask.scope(scope);
+        names = Object.keys(await mask.result());
+      } else {
+        names = STANDARD_SCOPE_CLAIMS[scope] ?? [];
+      }
+      for (const claim of intersect(claims, names)) (released[claim] ??= []).push(scope);
+    }
+    return released;
+  }
+
+  async function describeClaims(claims: string[]): Promise<Record<string, ClaimDescription>> {
+    if (!options.describeClaim) return {};
+    const described = await Promise.all(claims.map(async (claim) => [claim, await options.describeClaim?.(claim)] as const));
+    return Object.fromEntries(described.filter((entry): entry is readonly [string, ClaimDescription] => !!entry[1]));
   }
 
   async function consentStep(interaction: InteractionDetailsLike): Promise<ConsentStep> {
@@ -525,6 +640,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   async function onConsent(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     const body = await readJsonBody(req, bodyLimit);
+    // Submissions for one interaction take turns: the second sees the first one's decision.
+    sendJson(res, 200, await state.exclusive(uid, () => decideConsent(req, res, uid, body)));
+  }
+
+  async function decideConsent(req: IncomingMessage, res: ServerResponse, uid: string, body: unknown): Promise<KitRedirectResponse> {
     const interaction = await details(req, res, uid);
     if (interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
@@ -540,25 +660,41 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const grant = (await existingGrant(interaction, accountId)) ?? new provider.Grant({ accountId, clientId });
     if (plan.oidc.grant.length > 0) grant.addOIDCScope(plan.oidc.grant.join(' '));
     if (plan.oidc.reject.length > 0) grant.rejectOIDCScope(plan.oidc.reject.join(' '));
-    if (plan.claims.length > 0) grant.addOIDCClaims(plan.claims);
+    if (plan.claims.grant.length > 0) grant.addOIDCClaims(plan.claims.grant);
+    if (plan.claims.reject.length > 0) grant.rejectOIDCClaims(plan.claims.reject);
     for (const resource of plan.resources) {
       if (resource.grant.length > 0) grant.addResourceScope(resource.indicator, resource.grant.join(' '));
       if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
     }
     const grantId = await grant.save();
+    await state.recordWithheld(grantId, await withheldAfter(grantId, offer, plan));
     if (offer.organization) await store.set(grantId, plan.organizationIds);
     if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
-    sendJson(res, 200, await result(req, res, { consent: { grantId } }, true));
+    return result(req, res, { consent: { grantId } }, true);
+  }
+
+  /**
+   * What the grant holds back as withheld after this decision: what earlier decisions on the
+   * same grant withheld, plus what this offer withheld, less what this decision granted.
+   */
+  async function withheldAfter(grantId: string, offer: ConsentOffer, plan: GrantPlan): Promise<WithheldScopes> {
+    const record: WithheldScopes = (await state.withheldFor(grantId)) ?? {};
+    for (const { name, resource } of offer.request.withheld) {
+      if (resource !== undefined) record[resource] = unique([...(record[resource] ?? []), name]);
+    }
+    for (const { indicator, grant } of plan.resources) {
+      if (record[indicator]) record[indicator] = subtract(record[indicator], grant);
+    }
+    return record;
   }
 
   async function onAbort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     await readJsonBody(req, bodyLimit);
-    await details(req, res, uid);
-    sendJson(
-      res,
-      200,
-      await result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false),
-    );
+    const answer = await state.exclusive(uid, async () => {
+      await details(req, res, uid);
+      return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+    });
+    sendJson(res, 200, answer);
   }
 
   async function onSwitchAccount(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
@@ -577,6 +713,12 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       return onConnectorCallback(req, res, uid).catch((error: unknown) => {
         if (!(error instanceof KitHttpError)) onError(error);
         if (res.headersSent) return void res.destroy();
+        if (error instanceof KitHttpError && error.redirectTo) {
+          res.statusCode = 303;
+          res.setHeader('location', error.redirectTo);
+          res.setHeader('cache-control', 'no-store');
+          return void res.end();
+        }
         res.statusCode = error instanceof KitHttpError ? error.status : 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
         res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
@@ -616,7 +758,13 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
         res.destroy();
         return;
       }
-      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message, error.headers);
+      if (error instanceof KitHttpError) {
+        // Decided already: a POST that ends a step gets the first decision's way on as its answer.
+        if (error.redirectTo && method === 'POST' && endpoint !== KIT_ENDPOINTS.switchAccount) {
+          return sendJson(res, 200, { redirectTo: error.redirectTo } satisfies KitRedirectResponse);
+        }
+        return sendKitError(res, error);
+      }
       onError(error);
       return sendError(res, 500, 'server_error');
     }
@@ -635,14 +783,68 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const grantId = decided || oidc.session?.grantIdFor(client.clientId);
     if (!grantId) return undefined;
     // The decision just made in this interaction always finishes the authorization.
-    if (!decided) {
-      const rememberable = await decide(options.rememberDecisions, async () => ({
-        client,
-        params: oidc.params ?? {},
-      }));
-      if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    if (decided) return provider.Grant.find(grantId);
+    const params = oidc.params ?? {};
+    const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
+    if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    const grant = await provider.Grant.find(grantId);
+    if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params))) return undefined;
+    return grant;
+  }
+
+  /**
+   * Whether the grant would keep back claims a scope of this request is to release: claims the
+   * user refused one by one are rejected in the grant, and a rejection outranks any scope, so a
+   * scope granted later (or now) would arrive without them. Such a grant is not reused.
+   */
+  async function claimsBlock(grant: GrantLike, client: ProviderClientLike, params: Record<string, unknown>): Promise<boolean> {
+    const refused = grant.getRejectedOIDCClaims?.() ?? [];
+    if (refused.length === 0) return false;
+    const refusedScopes = new Set(splitSpaces(grant.getRejectedOIDCScope?.()));
+    const scopes = splitSpaces(params.scope).filter((scope) => !refusedScopes.has(scope));
+    return Object.keys(await scopesReleasing(client, scopes, refused)).length > 0;
+  }
+
+  /**
+   * Whether a grant still matches what its account holds now, for the scopes this request
+   * asks for (see {@link OidcProviderBridge.loadExistingGrant}).
+   */
+  async function stillHeld(grant: GrantLike, grantId: string, params: Record<string, unknown>): Promise<boolean> {
+    const accountId = grant.accountId;
+    if (typeof accountId !== 'string' || accountId === '') return false;
+    const requested = new Set(splitSpaces(params.scope));
+    const resourceParam = params.resource;
+    const [permissions, memberships, chosen, withheld] = await Promise.all([
+      options.getPermissions(accountId),
+      options.getOrganizations(accountId),
+      store.get(grantId),
+      state.withheldFor(grantId),
+    ]);
+    // The organizations chosen for the grant (its `organizations` claim) must all still be memberships.
+    const byId = new Map((memberships ?? []).map((membership) => [membership.id, membership]));
+    const organizations = (chosen ?? []).map((id) => byId.get(id));
+    if (organizations.some((membership) => membership === undefined)) return false;
+    const indicators = unique([
+      ...Object.keys(grant.resources ?? {}),
+      ...(typeof resourceParam === 'string' ? [resourceParam] : stringList(resourceParam)),
+    ]);
+    for (const indicator of indicators) {
+      const held = new Set(
+        indicator === options.organizationResource
+          ? organizations.flatMap((membership) => membership?.permissions ?? [])
+          : heldScopes(permissions ?? {}, indicator),
+      );
+      // Lost: a requested scope the grant gives that the user no longer holds.
+      if (splitSpaces(grant.getResourceScopeFiltered(indicator, requested)).some((scope) => !held.has(scope))) return false;
+      // Gained: a requested scope the grant holds back, rejected because it was withheld, now held.
+      const heldBack = splitSpaces(grant.getRejectedResourceScope?.(indicator)).filter((scope) => requested.has(scope) && held.has(scope));
+      if (heldBack.length === 0) continue;
+      // Without a record (another process, a restart) a withheld scope cannot be told from one
+      // the user refused: ask again rather than keep it from them.
+      if (!withheld) return false;
+      if (heldBack.some((scope) => withheld[indicator]?.includes(scope))) return false;
     }
-    return provider.Grant.find(grantId);
+    return true;
   }
 
   return { handle, organizationsForGrant, loadExistingGrant };

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { InteractionStep } from '../protocol/interaction.js';
+import { followDecided, type RedirectHandler } from './navigate.js';
 
 /** What {@link useStep} returns. */
 export interface StepState<S extends InteractionStep> {
@@ -21,15 +22,22 @@ export interface StepState<S extends InteractionStep> {
   loaded: boolean;
 }
 
-/** Loads the step unless `initial` is given. Aborts an in-flight load on unmount. */
+/**
+ * Loads the step unless `initial` is given. Aborts an in-flight load on unmount. A load the
+ * provider answers with "decided already, go on here" (`InteractionError.redirect`) navigates
+ * through `onRedirect` instead of failing: the loading state stays until the page leaves.
+ */
 export function useStep<S extends InteractionStep = InteractionStep>(
   client: InteractionClient,
   initial: S | undefined,
+  onRedirect?: RedirectHandler,
 ): StepState<S> {
   const [step, setStepState] = useState<InteractionStep | undefined>(initial);
   const [failure, setFailure] = useState<{ error: unknown; count: number }>();
   const [attempt, setAttempt] = useState(initial ? -1 : 0);
   const loaded = useRef(false);
+  const redirect = useRef(onRedirect);
+  redirect.current = onRedirect;
 
   useEffect(() => {
     if (attempt < 0) return;
@@ -42,7 +50,7 @@ export function useStep<S extends InteractionStep = InteractionStep>(
         setStepState(next);
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
+        if (controller.signal.aborted || followDecided(error, redirect.current)) return;
         setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
       },
     );

@@ -244,10 +244,22 @@ describe('given requests Hydra no longer knows', () => {
     expect((await rejection(client('login', 'nope').signIn({ identifier: 'alice', password: 'alice-password' }))).code).toBe('interaction_expired');
   });
 
-  it('should answer a request already handled (410) with interaction_expired', async () => {
+  it('should answer details of a request already handled with 410 interaction_expired and Hydra\'s redirect_to', async () => {
     admin.consents.set('consent-j', consentRequest('consent-j'));
     await client('consent', 'consent-j').deny();
-    expect((await rejection(client('consent', 'consent-j').consent(decision))).code).toBe('interaction_expired');
+
+    const response = await fetch(`${origin}/interaction/consent/consent-j/details`);
+    expect(response.status).toBe(410);
+    expect(await response.json()).toEqual({
+      error: 'interaction_expired',
+      error_description: 'login or consent request already handled',
+      redirectTo: consentRequest('consent-j').request_url,
+    });
+    // The client turns it into an expired step that says where to go on.
+    expect(await rejection(client('consent', 'consent-j').load())).toMatchObject({
+      code: 'interaction_expired',
+      redirect: { to: consentRequest('consent-j').request_url },
+    });
   });
 
   it('should answer an admin API failure with a bare server_error, never Hydra\'s text or URL', async () => {
@@ -259,6 +271,73 @@ describe('given requests Hydra no longer knows', () => {
     expect(JSON.parse(text)).toEqual({ error: 'server_error' });
     expect(text).not.toContain(admin.url);
     expect(onError).toHaveBeenCalledOnce();
+  });
+});
+
+describe('given a challenge used already (a second tab, or a Retry after a lost answer)', () => {
+  it('should answer a second consent read before the first was accepted with Hydra\'s way on: accept answered 409 Conflict', async () => {
+    admin.consents.set('consent-409', consentRequest('consent-409'));
+    const first = await client('consent', 'consent-409').consent(decision);
+    expect(first.to).toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-409');
+    admin.calls.length = 0;
+    admin.raceNextGet();
+
+    const second = await client('consent', 'consent-409').consent({ ...decision, resources: { [AUDIENCE]: [] } });
+
+    // The accept was refused with 409; the bridge asked for the request again and followed its 410.
+    expect(admin.calls.map((c) => `${c.method} ${c.path.replace('/admin/oauth2/auth/requests/', '')}`)).toEqual([
+      'GET consent',
+      'PUT consent/accept',
+      'GET consent',
+    ]);
+    expect(second).toEqual({ to: consentRequest('consent-409').request_url });
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('should answer a second consent after the first with the way on (Hydra answers its GET with 410)', async () => {
+    admin.consents.set('consent-again', consentRequest('consent-again'));
+    await client('consent', 'consent-again').consent(decision);
+    await expect(client('consent', 'consent-again').consent(decision)).resolves.toEqual({ to: consentRequest('consent-again').request_url });
+    expect(admin.calls.filter((c) => c.path.endsWith('/accept'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['deny after consent', 'consent'],
+    ['sign-in after sign-in', 'login'],
+  ] as const)('should answer %s with the way on too, never server_error', async (_label, kind) => {
+    const challenge = `${kind}-used`;
+    if (kind === 'login') {
+      admin.logins.set(challenge, loginRequest(challenge));
+      await client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' });
+      admin.raceNextGet();
+      await expect(client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' })).resolves.toEqual({
+        to: loginRequest(challenge).request_url,
+      });
+    } else {
+      admin.consents.set(challenge, consentRequest(challenge));
+      await client('consent', challenge).consent(decision);
+      // Reject is sent without reading the request first: Hydra answers it with 409.
+      await expect(client('consent', challenge).deny()).resolves.toEqual({ to: consentRequest(challenge).request_url });
+    }
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('should follow the redirect_to of a 410 answer to accept instead of dropping it', async () => {
+    admin.answerHandledPutWith(410);
+    try {
+      admin.consents.set('consent-410', consentRequest('consent-410'));
+      await client('consent', 'consent-410').consent(decision);
+      admin.raceNextGet();
+      const race = await fetch(`${origin}/interaction/consent/consent-410/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(decision),
+      });
+      expect(race.status).toBe(200);
+      expect(await race.json()).toEqual({ redirectTo: consentRequest('consent-410').request_url });
+    } finally {
+      admin.answerHandledPutWith(409);
+    }
   });
 });
 
@@ -303,7 +382,8 @@ describe('given Hydra may skip the screens', () => {
     expect(admin.calls.at(-1)!.body).toEqual({ subject: 'alice' });
   });
 
-  it('should accept a remembered consent with the requested scopes and audiences', async () => {
+  it('should accept a remembered consent with the requested scopes and audiences while the user holds them all', async () => {
+    startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
     admin.consents.set('consent-s', consentRequest('consent-s', { skip: true }));
     await expect(bridge.skip('consent', 'consent-s')).resolves.toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-s');
     expect(admin.calls.at(-1)!.body).toEqual({
@@ -312,6 +392,45 @@ describe('given Hydra may skip the screens', () => {
       remember: true,
       remember_for: 3600,
     });
+  });
+
+  it('should show the screen again, never granting it, when a remembered scope is no longer held', async () => {
+    // alice remembered read + write; write:reports has since been taken from her.
+    startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports'] }) });
+    admin.consents.set('consent-lost', consentRequest('consent-lost', { skip: true }));
+
+    await expect(bridge.skip('consent', 'consent-lost')).resolves.toBeUndefined();
+
+    expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
+    const step = await client('consent', 'consent-lost').load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.resources[0]!.scopes.map((s) => s.name)).toEqual(['read:reports']);
+    expect(step.consent.withheld).toEqual([{ name: 'write:reports', resource: AUDIENCE }]);
+  });
+
+  it('should show the screen again when no requested scope is held under a requested audience any more', async () => {
+    startBridge({ getPermissions: async () => ({}) });
+    admin.consents.set('consent-none', consentRequest('consent-none', { skip: true, requested_scope: ['openid', 'read:reports'] }));
+    await expect(bridge.skip('consent', 'consent-none')).resolves.toBeUndefined();
+    expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
+  });
+
+  it('should offer a newly held scope: Hydra does not skip what was never granted, and the screen offers it', async () => {
+    // alice remembered read only while write was withheld; she now holds write too.
+    startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
+    admin.consents.set('consent-gained', consentRequest('consent-gained', { skip: false }));
+
+    await expect(bridge.skip('consent', 'consent-gained')).resolves.toBeUndefined();
+    const step = await client('consent', 'consent-gained').load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.resources[0]!.scopes.map((s) => s.name)).toEqual(['read:reports', 'write:reports']);
+    expect(step.consent.withheld).toEqual([]);
+  });
+
+  it('should resolve with Hydra\'s way on when the challenge was handled already', async () => {
+    admin.consents.set('consent-done', consentRequest('consent-done'));
+    await client('consent', 'consent-done').deny();
+    await expect(bridge.skip('consent', 'consent-done')).resolves.toBe(consentRequest('consent-done').request_url);
   });
 
   it('should resolve undefined when the screen must be shown', async () => {

@@ -17,11 +17,12 @@ export interface TestIdp extends RunningIdp {
   spa: oidc.Configuration;
 }
 
-/** Starts the demo IdP on a free port with the two demo clients (and any other `startIdp` option). */
-export async function startTestIdp(options: Omit<StartIdpOptions, 'clients'> = {}): Promise<TestIdp> {
+/** Starts the demo IdP on a free port with the two demo clients (and `options` over the defaults). */
+export async function startTestIdp(options: Partial<StartIdpOptions> = {}): Promise<TestIdp> {
   const idp = await startIdp({
     ...options,
     clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+    ...options,
   });
   try {
     const execute = [oidc.allowInsecureRequests];

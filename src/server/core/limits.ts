@@ -86,7 +86,7 @@ export function addressKey(ip: string): string {
 /** The 429 the limits answer with. */
 export function tooManyAttempts(seconds: number): KitHttpError {
   return new KitHttpError(429, 'too_many_attempts', 'too many failed attempts; try again later', {
-    'retry-after': String(Math.max(1, Math.ceil(seconds))),
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(seconds))) },
   });
 }
 

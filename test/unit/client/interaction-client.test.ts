@@ -68,6 +68,7 @@ describe('given createInteractionClient is misused', () => {
     ['resource scopes not an array', { profileScopes: [], resources: { 'https://a': 'read' }, organizationIds: [], remember: false }],
     ['organizationIds missing', { profileScopes: [], resources: {}, remember: false }],
     ['remember missing', { profileScopes: [], resources: {}, organizationIds: [] }],
+    ['claims not strings', { profileScopes: [], resources: {}, organizationIds: [], claims: [{ name: 'email' }], remember: false }],
   ])('should reject a consent decision that is %s with TypeError', async (_name, decision) => {
     const { fetch, mock } = stubFetch(200, kitRedirectPayload);
     const client = createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch });
