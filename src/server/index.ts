@@ -16,9 +16,7 @@ export type {
   OidcProviderBridge,
   OidcProviderBridgeOptions,
   OidcProviderLike,
-  OrganizationStore,
   ProviderClientLike,
-  RememberStore,
 } from './oidc-provider.js';
 export { createHydraBridge, HydraAdminError } from './hydra.js';
 export type {

@@ -11,9 +11,9 @@ import { safeBranding } from '../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
 import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
-import { createDecisionState, type WithheldScopes } from './decision-state.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
 import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
+import { createDecisionState, type WithheldScopes } from './core/decisions.js';
 import type { KitStore } from './core/store.js';
 import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
 import { createMemoryStore } from './stores/memory.js';
@@ -62,6 +62,8 @@ export interface GrantLike {
   /** Granted (or rejected) scopes per resource indicator, space-separated (the grant's payload). */
   resources?: Record<string, string | undefined>;
   save(): Promise<string>;
+  /** Seconds the grant has left (oidc-provider's `BaseModel#remainingTTL`). */
+  readonly remainingTTL?: number;
 }
 
 /** The parts of an oidc-provider `Provider` instance the bridge uses. */
@@ -89,28 +91,10 @@ export interface OidcProviderLike {
   ) => { scope(value: string): unknown; result(): Promise<Record<string, unknown>> };
 }
 
-/**
- * Where the bridge records which grants the user asked to remember. A `Map` fits; a
- * database-backed store may return promises. Entries may expire with the grant.
- */
-export interface RememberStore {
-  get(grantId: string): boolean | undefined | Promise<boolean | undefined>;
-  set(grantId: string, remember: boolean): unknown;
-}
-
 /** Which client an option is decided for, and the authorization request's parameters. */
 export interface ConsentContextLike {
   client: ProviderClientLike;
   params: Record<string, unknown>;
-}
-
-/**
- * Where the bridge records which organizations were chosen for a grant. A `Map` fits; a
- * database-backed store may return promises.
- */
-export interface OrganizationStore {
-  get(grantId: string): string[] | undefined | Promise<string[] | undefined>;
-  set(grantId: string, organizationIds: string[]): unknown;
 }
 
 /** Host callbacks and settings of {@link createOidcProviderBridge}. */
@@ -157,11 +141,6 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
    * in the provider configuration. Without it the provider reuses every grant.
    */
   rememberDecisions?: boolean | ((context: ConsentContextLike) => boolean | Promise<boolean>);
-  /**
-   * Where remembered grant ids are recorded. Default: an in-memory `Map` (lost on restart,
-   * never pruned; fine for demos and tests).
-   */
-  rememberStore?: RememberStore;
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
   /**
@@ -190,17 +169,19 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
     context: ConsentContextLike,
   ): OrganizationDescription | undefined | Promise<OrganizationDescription | undefined>;
   /**
-   * Where chosen organization ids are recorded by grant id. Default: an in-memory `Map`
-   * (lost on restart, never pruned; fine for demos and tests).
-   */
-  organizationStore?: OrganizationStore;
-  /**
-   * Where the bridge keeps its state between requests (sign-in codes' resend windows,
-   * connector sign-ins in progress, failed-attempt counts and locks). Default: an in-memory
-   * store for this process. Give every instance of the IdP the same `createRedisStore(…)`
-   * (`consent-kit/server/redis`) and any of them may serve any request.
+   * Where the bridge keeps its state between requests: per grant, whether the decision was
+   * remembered, the organizations chosen and the scopes withheld (each expiring with the
+   * grant); per interaction, the lock that makes two submissions take turns; and the sign-in
+   * state (resend windows, connector sign-ins in progress, failed-attempt counts and locks).
+   * Default: an in-memory store for this process. Give every instance of the IdP the same
+   * `createRedisStore(…)` (`consent-kit/server/redis`) and any of them may serve any request.
    */
   store?: KitStore;
+  /**
+   * Seconds to keep what the bridge records about a grant when the provider's grant does not
+   * say how long it lives (`remainingTTL`). Default 14 days, oidc-provider's default grant TTL.
+   */
+  grantTtlSeconds?: number;
   /** Path under which interactions live; must match oidc-provider's `interactions.url`. Default `/interaction`. */
   prefix?: string;
   /** Request body limit in bytes. Default 16 KiB. */
@@ -304,6 +285,16 @@ function isSessionNotFound(error: unknown): boolean {
 
 const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
 
+/** Seconds a saved grant has left, when the provider can say (a TTL function may need a request). */
+function grantLifetime(grant: GrantLike): number | undefined {
+  try {
+    const remaining = grant.remainingTTL;
+    return typeof remaining === 'number' && Number.isFinite(remaining) && remaining > 0 ? remaining : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which standard scope releases which standard claim (OpenID Connect Core §5.4). */
 const STANDARD_SCOPE_CLAIMS: Record<string, string[]> = {
   profile: [
@@ -351,11 +342,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
-  const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
+  const store = options.store ?? createMemoryStore();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
-  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError, store: options.store ?? createMemoryStore() });
-  const state = createDecisionState();
+  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError, store });
+  const state = createDecisionState(store);
+  const grantTtlSeconds = options.grantTtlSeconds ?? 14 * 24 * 60 * 60;
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -667,9 +658,17 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
     }
     const grantId = await grant.save();
-    await state.recordWithheld(grantId, await withheldAfter(grantId, offer, plan));
-    if (offer.organization) await store.set(grantId, plan.organizationIds);
-    if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
+    // Kept as long as the grant lives, on every instance sharing the store.
+    const ttl = grantLifetime(grant) ?? grantTtlSeconds;
+    await state.recordGrant(
+      grantId,
+      {
+        withheld: await withheldAfter(grantId, offer, plan),
+        ...(offer.organization && { organizations: plan.organizationIds }),
+        ...(offer.request.rememberable && { remember: plan.remember }),
+      },
+      ttl,
+    );
     return result(req, res, { consent: { grantId } }, true);
   }
 
@@ -678,7 +677,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
    * same grant withheld, plus what this offer withheld, less what this decision granted.
    */
   async function withheldAfter(grantId: string, offer: ConsentOffer, plan: GrantPlan): Promise<WithheldScopes> {
-    const record: WithheldScopes = (await state.withheldFor(grantId)) ?? {};
+    const record: WithheldScopes = (await state.withheld(grantId)) ?? {};
     for (const { name, resource } of offer.request.withheld) {
       if (resource !== undefined) record[resource] = unique([...(record[resource] ?? []), name]);
     }
@@ -772,7 +771,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   async function organizationsForGrant(grantId: string | undefined): Promise<string[]> {
     if (!grantId) return [];
-    return [...((await store.get(grantId)) ?? [])];
+    return [...((await state.organizations(grantId)) ?? [])];
   }
 
   async function loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined> {
@@ -786,7 +785,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (decided) return provider.Grant.find(grantId);
     const params = oidc.params ?? {};
     const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
-    if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    if (rememberable === true && (await state.remembered(grantId)) !== true) return undefined;
     const grant = await provider.Grant.find(grantId);
     if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params))) return undefined;
     return grant;
@@ -817,8 +816,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const [permissions, memberships, chosen, withheld] = await Promise.all([
       options.getPermissions(accountId),
       options.getOrganizations(accountId),
-      store.get(grantId),
-      state.withheldFor(grantId),
+      state.organizations(grantId),
+      state.withheld(grantId),
     ]);
     // The organizations chosen for the grant (its `organizations` claim) must all still be memberships.
     const byId = new Map((memberships ?? []).map((membership) => [membership.id, membership]));

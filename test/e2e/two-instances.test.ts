@@ -4,10 +4,21 @@
  * as the relying party. Where a case needs "started on A, finished on B" the proxy is told to send
  * that request to that instance; every other request alternates.
  */
+import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { axe } from './support/axe.js';
-import { authorizeAsOffered, expectSignIn, readJson, text } from './support/flows.js';
+import {
+  authorizeAsOffered,
+  expectAppResult,
+  expectConsent,
+  expectSignIn,
+  forgeConsent,
+  readJson,
+  recordResponses,
+  signIn,
+  text,
+} from './support/flows.js';
 import { useTwoInstanceSession, type TwoInstanceStack } from './support/two-instances.js';
 
 const session = useTwoInstanceSession();
@@ -19,6 +30,7 @@ beforeEach(() => {
 });
 
 const PROFILE_ONLY = `scope=${encodeURIComponent('openid profile email')}&resource=`;
+const isInteractionPage = (url: string) => /^\/interaction\/[^/]+$/.test(new URL(url).pathname);
 const t = text.signIn;
 
 /** The instances that served requests matching `method` and `path` since `from` in the proxy's log. */
@@ -110,5 +122,75 @@ describe('given wrong passwords spread over both instances', () => {
     expect(servedBy(from, 'POST', /\/login$/)).toEqual([0, 1, 0, 1, 0, 1]);
     await expect(page.getByRole('alert').innerText()).resolves.toContain(text.errors.too_many_attempts);
     expect(await axe(page)).toEqual([]);
+  });
+});
+
+describe('given alice, who consents on A', () => {
+  it('should put the organization she chose on A in the ID token issued by B', async () => {
+    const from = stack.proxy.log.length;
+    await page.goto(`${stack.app.url}/login`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await expectConsent(page);
+    await page.getByRole('radio', { name: /Acme/ }).check();
+    stack.proxy.pin(/\/consent$/, 0);
+    stack.proxy.pin(/^\/token$/, 1);
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
+    await expectAppResult(page, stack.app.url);
+
+    expect((await readJson(page, 'id-token-claims')).organizations).toEqual(['org_acme']);
+    expect(servedBy(from, 'POST', /\/consent$/)).toEqual([0]);
+    expect(servedBy(from, 'POST', /^\/token$/)).toEqual([1]);
+  });
+
+  it('should ask B again for a decision not remembered on A, and not for one remembered', async () => {
+    await page.goto(`${stack.app.url}/login`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await expectConsent(page);
+    await page.getByRole('radio', { name: /Acme/ }).check();
+    stack.proxy.pin(/\/consent$/, 0);
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
+    await expectAppResult(page, stack.app.url);
+
+    // Not remembered: B asks again (she is still signed in).
+    stack.proxy.pin(/^\/auth/, 1, 3);
+    await page.goto(`${stack.app.url}/login`);
+    await expectConsent(page);
+    await page.getByRole('radio', { name: /Globex/ }).check();
+    await page.getByRole('checkbox', { name: text.consent.remember, exact: true }).check();
+    stack.proxy.pin(/\/consent$/, 0);
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
+    await expectAppResult(page, stack.app.url);
+
+    // Remembered on A: the same request again, every step of it on B, goes straight back to the app.
+    const from = stack.proxy.log.length;
+    const responses = recordResponses(page);
+    stack.proxy.pin(/^\/(auth|interaction|token)/, 1, 20);
+    await page.goto(`${stack.app.url}/login`);
+    await expectAppResult(page, stack.app.url);
+    expect(responses.some((response) => isInteractionPage(response.url()))).toBe(false);
+    expect((await readJson(page, 'id-token-claims')).organizations).toEqual(['org_globex']);
+    expect(new Set(servedBy(from, 'GET', /^\/auth/))).toEqual(new Set([1]));
+  });
+});
+
+describe('given one decision sent to both instances at once', () => {
+  it('should answer both with the same way on and save one grant', async () => {
+    const redis = new Redis(stack.redis.url);
+    try {
+      const grants = async () => (await redis.keys('two-instances:oidc:Grant:*')).length;
+      await page.goto(`${stack.app.url}/login?${PROFILE_ONLY}`);
+      await signIn(page, 'alice@demo.test', 'alice-password');
+      await expectConsent(page);
+      const before = await grants();
+      stack.proxy.pin(/\/consent$/, 0);
+      stack.proxy.pin(/\/consent$/, 1);
+      const decision = { profileScopes: ['openid', 'profile', 'email'], resources: {}, organizationIds: [], remember: false };
+      const [a, b] = await Promise.all([forgeConsent(page, decision), forgeConsent(page, decision)]);
+      expect(a).toMatchObject({ status: 200 });
+      expect(b).toEqual(a);
+      expect(await grants()).toBe(before + 1);
+    } finally {
+      await redis.quit();
+    }
   });
 });
