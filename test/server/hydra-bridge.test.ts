@@ -21,7 +21,7 @@ import {
   type HydraLoginRequest,
   type HydraRedirect,
   type HydraReject,
-} from '../../src/server/hydra.js';
+} from '../../src/server/hydra/bridge.js';
 import { AUDIENCE, consentRequest, loginRequest } from '../fixtures/hydra/requests.js';
 import { startFakeHydraAdmin } from './support/fake-hydra-admin.js';
 import { rejection } from '../support/rejection.js';

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { createSignInLimits, type AttemptSubject, type SignInLimits } from '../../src/server/core/limits.js';
-import { KitHttpError } from '../../src/server/http.js';
+import { KitHttpError } from '../../src/server/core/http.js';
 import { createMemoryStore, type KitStore } from '../../src/server/index.js';
 import { createRedisStore } from '../../src/server/redis.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';

@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import { KitHttpError } from '../http.js';
+import { KitHttpError } from './http.js';
 import type { AttemptCount, AttemptCounter, KitStore } from './store.js';
 
 /** Settings of the sign-in limits (the bridges' `attemptLimit` option). */

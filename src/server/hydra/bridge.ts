@@ -31,12 +31,12 @@
  * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
-import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { redirectFields, safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
-import { unique, type PermissionMap, type ResourceDescription } from './rbac.js';
+import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../../protocol/interaction.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import { redirectFields, safeHttpUrl } from '../../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from '../core/http.js';
+import { unique, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
 
 /** The OpenID Connect scopes Hydra knows; every other requested scope is an API scope. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'phone', 'address', 'offline_access', 'offline']);

@@ -22,9 +22,9 @@ import {
   type AttemptLimitOptions,
   type AttemptSubject,
   type SignInLimits,
-} from '../core/limits.js';
-import type { JsonValue, KitStore } from '../core/store.js';
-import { KitHttpError } from '../http.js';
+} from './limits.js';
+import type { JsonValue, KitStore } from './store.js';
+import { KitHttpError } from './http.js';
 
 /** The interaction as the sign-in flow reads it (a subset of the bridge's `InteractionDetailsLike`). */
 export interface SignInInteraction {

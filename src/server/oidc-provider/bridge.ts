@@ -6,17 +6,17 @@
  * the few members described by {@link OidcProviderLike}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClaimItem, ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
-import { safeBranding } from '../protocol/branding.js';
-import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { redirectFields, safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
-import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
-import { createDecisionState, type WithheldScopes } from './core/decisions.js';
-import type { KitStore } from './core/store.js';
-import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
-import { createMemoryStore } from './stores/memory.js';
+import type { ClaimItem, ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../../protocol/interaction.js';
+import { safeBranding } from '../../protocol/branding.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import { redirectFields, safeHttpUrl } from '../../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from '../core/http.js';
+import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
+import { createDecisionState, type WithheldScopes } from '../core/decisions.js';
+import type { KitStore } from '../core/store.js';
+import { createSignInFlow, type SignInBridgeOptions } from '../core/sign-in.js';
+import { createMemoryStore } from '../stores/memory.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
 export interface InteractionDetailsLike {
@@ -248,7 +248,7 @@ export interface OidcProviderBridge {
 }
 
 const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
-/** Where a connector's callback lands, under the interaction's path (see `sign-in/flow.ts`). */
+/** Where a connector's callback lands, under the interaction's path (see `core/sign-in.ts`). */
 const CONNECTOR_CALLBACK = 'connector-callback';
 
 function escapeRegExp(value: string): string {

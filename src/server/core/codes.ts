@@ -4,8 +4,8 @@
  * With the Redis store, a code sent through one instance is accepted by every other.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { normalizeIdentifier } from '../core/limits.js';
-import type { KitStore } from '../core/store.js';
+import { normalizeIdentifier } from './limits.js';
+import type { KitStore } from './store.js';
 import { createMemoryStore } from '../stores/memory.js';
 
 /** Settings of {@link createVerificationCodes}. */
