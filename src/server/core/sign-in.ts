@@ -24,7 +24,9 @@ import {
   type SignInLimits,
 } from './limits.js';
 import type { JsonValue, KitStore } from './store.js';
+import type { KitRedirectResponse } from '../../protocol/kit.js';
 import { KitHttpError } from './http.js';
+import { pickUser } from './steps.js';
 
 /** The interaction as the sign-in flow reads it (a subset of the bridge's `InteractionDetailsLike`). */
 export interface SignInInteraction {
@@ -130,9 +132,10 @@ export interface SignInBridgeOptions {
 export interface SignInFlowDependencies extends SignInBridgeOptions {
   authenticate(identifier: string, password: string): Promise<{ accountId: string } | null>;
   findUser(accountId: string): Promise<UserInfo>;
-  /** Copies the `UserInfo` fields worth sending. */
-  pickUser(user: UserInfo, accountId: string): UserInfo;
+  /** The bridge's path prefix: connectors come back to `<prefix>/callback`. */
   prefix: string;
+  /** Where the connector callback of interaction `uid` is served (the bridge routes it to `connectorCallback`). */
+  callbackPath(uid: string): string;
   onError(error: unknown): void;
   /** Where the flow keeps its state. */
   store: KitStore;
@@ -154,7 +157,8 @@ const REAUTHENTICATE = new Set([
 
 /** Seconds a connector sign-in may take, and an error waits to be shown on the sign-in step. */
 const PENDING_TTL_SECONDS = 10 * 60;
-const UID = /^[A-Za-z0-9_-]{1,128}$/;
+/** An interaction uid, or a Hydra challenge (long, base64url). */
+const UID = /^[A-Za-z0-9_~-]{1,4096}$/;
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
 
 /** A connector sign-in in progress, as kept in the store. */
@@ -263,7 +267,7 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       const connectors = await connectorList(interaction);
       if (connectors.length > 0) login.connectors = connectors;
       const accountId = continuableAccount(interaction);
-      if (accountId) login.session = deps.pickUser(await deps.findUser(accountId), accountId);
+      if (accountId) login.session = pickUser(await deps.findUser(accountId), accountId);
       if (links.createAccount) login.createAccountUrl = links.createAccount;
       if (links.forgotPassword) login.forgotPasswordUrl = links.forgotPassword;
       const error = await store.take<InteractionErrorCode>(keys.flash(interaction.uid));
@@ -363,9 +367,62 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         return true;
       }
       res.statusCode = 303;
-      res.setHeader('location', `${deps.prefix}/${uid}/connector-callback?${query}`);
+      res.setHeader('location', `${deps.callbackPath(uid)}?${query}`);
       res.end();
       return true;
+    },
+
+    /**
+     * The connector callback (a top-level navigation, answered with redirects): on success to
+     * where `finish(accountId)` says the provider goes on; on failure back to the sign-in page
+     * (`back`), which shows `access_denied` once. When the interaction is gone, a short page.
+     */
+    async connectorCallback(
+      req: IncomingMessage,
+      res: ServerResponse,
+      interaction: () => Promise<SignInInteraction>,
+      finish: (accountId: string) => Promise<string>,
+      back: string,
+    ): Promise<void> {
+      try {
+        const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+        const accountId = await this.finishConnector(await interaction(), query);
+        redirect(res, accountId ? await finish(accountId) : back);
+      } catch (error) {
+        if (!(error instanceof KitHttpError)) deps.onError(error);
+        if (res.headersSent) return void res.destroy();
+        if (error instanceof KitHttpError && error.redirectTo) return redirect(res, error.redirectTo);
+        res.statusCode = error instanceof KitHttpError ? error.status : 500;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
+      }
+    },
+
+    /**
+     * Answers the sign-in endpoints (`login`, `send-code`, `verify-code`, `connector`,
+     * `continue`) of a step that expects a sign-in; `finish(accountId)` ends the login the
+     * provider's way and says where the browser goes.
+     */
+    async answer(
+      endpoint: SignInEndpoint,
+      body: unknown,
+      interaction: SignInInteraction,
+      req: IncomingMessage,
+      finish: (accountId: string) => Promise<KitRedirectResponse>,
+    ): Promise<KitRedirectResponse | CodeSent> {
+      switch (endpoint) {
+        case 'login':
+          return finish(await this.login(body, req));
+        case 'send-code':
+          return this.sendCode(body, interaction, req);
+        case 'verify-code':
+          return finish(await this.verifyCode(body, req));
+        case 'connector':
+          return { redirectTo: await this.startConnector(body, interaction) };
+        default:
+          return finish(this.continueAs(interaction));
+      }
     },
 
     /**
@@ -401,6 +458,21 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       return accountId;
     },
   };
+}
+
+/** The kit endpoints that sign in. */
+export type SignInEndpoint = 'login' | 'send-code' | 'verify-code' | 'connector' | 'continue';
+
+/** Whether `endpoint` is one of the {@link SignInEndpoint}s. */
+export function isSignInEndpoint(endpoint: string): endpoint is SignInEndpoint {
+  return endpoint === 'login' || endpoint === 'send-code' || endpoint === 'verify-code' || endpoint === 'connector' || endpoint === 'continue';
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 303;
+  res.setHeader('location', location);
+  res.setHeader('cache-control', 'no-store');
+  res.end();
 }
 
 /** What {@link createSignInFlow} returns. */
