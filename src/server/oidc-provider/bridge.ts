@@ -13,7 +13,7 @@ import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } f
 import { createDecisionState, type WithheldScopes } from '../core/decisions.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError } from '../core/http.js';
 import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
-import { createKitRouter, escapeRegExp, type KitCall } from '../core/router.js';
+import { createKitRouter, escapeRegExp, type KitCall, type NextFunction } from '../core/router.js';
 import { createSignInFlow, isSignInEndpoint, type SignInBridgeOptions } from '../core/sign-in.js';
 import { clientInfo as buildClientInfo, pickUser, splitSpaces, stringList, type ClientDescription } from '../core/steps.js';
 import type { KitStore } from '../core/store.js';
@@ -211,8 +211,7 @@ interface ProviderContextLike {
   session?: { grantIdFor(clientId: string): string | undefined };
 }
 
-/** Connect-style `next`. */
-export type NextFunction = (error?: unknown) => void;
+export type { NextFunction };
 
 /** What {@link createOidcProviderBridge} returns. */
 export interface OidcProviderBridge {
