@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^node:/];
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^i18next$/,
+  /^react-i18next$/,
+  /^node:/,
+  // Server only: the stores' limiter and LRU, and the host's own Redis client (an optional peer).
+  /^rate-limiter-flexible$/,
+  /^lru-cache$/,
+  /^ioredis$/,
+];
 
 /**
  * Emits `styles.css` (tokens first, then one file per screen, all inside `@layer consent-kit`)
@@ -51,7 +61,13 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', client: 'src/client/index.ts', server: 'src/server/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        client: 'src/client/index.ts',
+        server: 'src/server/index.ts',
+        // Its own entry, so hosts without Redis never load the Redis code.
+        'server-redis': 'src/server/redis.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {
