@@ -5,7 +5,18 @@ import { defineConfig, type Plugin } from 'vite';
 import { shippedStyles } from './scripts/kit-styles.js';
 
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^@radix-ui\//, /^node:/];
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^i18next$/,
+  /^react-i18next$/,
+  /^@radix-ui\//,
+  /^node:/,
+  // Server only: the stores' limiter and LRU, and the host's own Redis client (an optional peer).
+  /^rate-limiter-flexible$/,
+  /^lru-cache$/,
+  /^ioredis$/,
+];
 
 /**
  * Emits `styles.css` (tokens with the generated palette, the primitives, then one file per
@@ -49,7 +60,13 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', client: 'src/client/index.ts', server: 'src/server/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        client: 'src/client/index.ts',
+        server: 'src/server/index.ts',
+        // Its own entry, so hosts without Redis never load the Redis code.
+        'server-redis': 'src/server/redis.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {

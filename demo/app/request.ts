@@ -21,6 +21,8 @@ export interface DemoRequestOptions {
   prompt?: string;
   /** Logto's `organization_id`: the organization whose branding the IdP's screens show. */
   organizationId?: string;
+  /** The `claims` parameter (JSON), asking for single claims (`?claims={"id_token":{"email":null}}`). */
+  claims?: string;
 }
 
 /** Reads request options from a query string, falling back to the defaults. */
@@ -36,6 +38,8 @@ export function requestOptionsFrom(query: URLSearchParams): DemoRequestOptions {
   if (prompt) options.prompt = prompt;
   const organizationId = query.get('organization_id');
   if (organizationId) options.organizationId = organizationId;
+  const claims = query.get('claims');
+  if (claims) options.claims = claims;
   return options;
 }
 
@@ -47,6 +51,7 @@ export function authorizationParameters(options: DemoRequestOptions, redirectUri
   if (options.loginHint) params.set('login_hint', options.loginHint);
   if (options.prompt) params.set('prompt', options.prompt);
   if (options.organizationId) params.set('organization_id', options.organizationId);
+  if (options.claims) params.set('claims', options.claims);
   return params;
 }
 

@@ -1,14 +1,27 @@
 /**
- * The demo identity provider: oidc-provider with in-memory storage, the consent-kit bridge
- * mounted on its origin, and a slot for the host's interaction page.
+ * The demo identity provider: oidc-provider, the consent-kit bridge mounted on its origin, and a
+ * slot for the host's interaction page. State lives in memory (the kit's bounded, expiring
+ * adapter and store), or in Redis when given a client: then any number of these processes
+ * sharing the Redis, the signing keys and the cookie keys serve the same IdP.
  *
  * Mount order: bridge JSON endpoints → `renderInteraction` for `GET /interaction/<uid>` →
  * `provider.callback()`.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOidcProviderBridge, type OidcProviderBridge, type SignInBridgeOptions } from '../../src/server/index.js';
+import type { Redis } from 'ioredis';
+import {
+  createMemoryStore,
+  createOidcMemoryAdapter,
+  createOidcProviderBridge,
+  type KitStore,
+  type OidcAdapterFactory,
+  type OidcProviderBridge,
+  type OidcProviderBridgeOptions,
+  type SignInBridgeOptions,
+} from '../../src/server/index.js';
+import { createOidcRedisAdapter, createRedisStore } from '../../src/server/redis.js';
 import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
 import {
   API_RESOURCE,
@@ -44,20 +57,48 @@ export interface StartIdpOptions {
    * styles); answers `true` when it handled the request. Runs after the bridge, before the provider.
    */
   serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** Sign-in methods besides the password (codes, connectors, attempt limit), given the issuer. */
-  signIn?: (issuer: string) => SignInBridgeOptions;
+  /**
+   * Sign-in methods besides the password (codes, connectors, attempt limit), given the issuer
+   * and the bridge's store (keep codes there, so every instance accepts them).
+   */
+  signIn?: (issuer: string, store: KitStore) => SignInBridgeOptions;
+  /**
+   * Keep provider and bridge state in this Redis (the host's client; not closed by `close`).
+   * Default: in this process's memory.
+   */
+  redis?: Redis;
+  /** Prefix of every Redis key. Default `consent-kit-demo:`. */
+  redisPrefix?: string;
+  /** Signing keys (JWKS with private keys). Default: a fresh RS256 key. Instances of one IdP share them. */
+  jwks?: { keys: object[] };
+  /**
+   * The issuer, when this instance serves behind an address of its own (a load balancer that
+   * keeps the `Host` header). Default: `http://127.0.0.1:<port it listens on>`.
+   */
+  issuer?: string;
+  /**
+   * Puts the IdP's request handler (bridge, page, provider) behind the host's own framework,
+   * e.g. an Express app with `express.json()`. Default: the handler as is.
+   */
+  wrap?: (handler: RequestListener) => RequestListener;
+  /** Bridge options over the demo's (tests change a user's permissions through `getPermissions`). */
+  bridge?: Partial<OidcProviderBridgeOptions>;
 }
 
 /** A running demo IdP. */
 export interface RunningIdp {
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>`, or the `issuer` it was given. */
   issuer: string;
+  /** The port this instance listens on. */
+  port: number;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
   /** The oidc-provider instance (untyped). */
   provider: any;
   /** The consent-kit bridge serving the kit protocol. */
   bridge: OidcProviderBridge;
+  /** The bridge's store. */
+  store: KitStore;
 }
 
 /** Demo API descriptions shown on the consent screen. */
@@ -112,8 +153,8 @@ const TTL = {
   Session: 14 * 24 * 60 * 60,
 };
 
-/** A fresh RS256 signing key per run (the demo keeps no state across restarts anyway). */
-function signingKeys(): { keys: object[] } {
+/** A fresh RS256 signing key (the in-memory demo keeps no state across restarts anyway). */
+export function signingKeys(): { keys: object[] } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'demo-rs256', alg: 'RS256', use: 'sig' }] };
 }
@@ -129,7 +170,12 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     res.statusCode = 503;
     res.end();
   };
-  const server = createServer((req, res) => handler(req, res));
+  const listener: RequestListener = (req, res) => handler(req, res);
+  const server = createServer(options.wrap ? options.wrap(listener) : listener);
+  // Node closes idle keep-alive connections after 5 s, which races clients (browsers, undici)
+  // that reuse a connection just as it closes: ECONNRESET under load. Outlive their idle timeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -138,23 +184,32 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     });
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const issuer = options.issuer ?? `http://127.0.0.1:${port}`;
 
   // The bridge is created after the provider; findAccount only runs once requests flow.
   let bridge: OidcProviderBridge | undefined;
   const organizationsForGrant = (grantId: string | undefined) =>
     bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
 
+  const prefix = options.redisPrefix ?? 'consent-kit-demo:';
+  const store = options.redis ? createRedisStore({ client: options.redis, prefix: `${prefix}kit:` }) : createMemoryStore();
+  const adapter: OidcAdapterFactory = options.redis
+    ? createOidcRedisAdapter(options.redis, { prefix: `${prefix}oidc:` })
+    : createOidcMemoryAdapter();
+
   const provider = new Provider(issuer, {
+    adapter,
     clients: options.clients,
-    jwks: signingKeys(),
+    jwks: options.jwks ?? signingKeys(),
     ttl: TTL,
     cookies: { keys: ['consent-kit-demo-cookie-key-1', 'consent-kit-demo-cookie-key-0'] },
     claims: {
       openid: ['sub'],
-      profile: ['name', 'preferred_username'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
       email: ['email', 'email_verified'],
       organizations: ['organizations'],
+      // No scope releases it: only a `claims` request asks for it (and the user may refuse).
+      department: null,
     },
     scopes: ['openid', 'offline_access', 'profile', 'email', 'organizations'],
     conformIdTokenClaims: false,
@@ -166,6 +221,9 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     pkce: { required: (_ctx: unknown, client: any) => client.clientAuthMethod === 'none' },
     features: {
       devInteractions: { enabled: false },
+      // Apps may ask for single claims (`claims={"id_token":{"email":null}}`); the consent
+      // screen lists those no requested scope releases, each refusable.
+      claimsParameter: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx: unknown, _client: unknown, oneOf?: string | string[]) => {
@@ -196,10 +254,14 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       return {
         accountId: user.accountId,
         async claims() {
+          const [givenName, ...familyName] = user.displayName.split(' ');
           return {
             sub: user.accountId,
             name: user.displayName,
+            given_name: givenName,
+            family_name: familyName.join(' '),
             preferred_username: user.username,
+            department: user.department,
             email: user.email,
             email_verified: true,
             organizations: await organizationsForGrant(grantId),
@@ -214,7 +276,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   });
 
   bridge = createOidcProviderBridge(provider, {
-    ...options.signIn?.(issuer),
+    ...options.signIn?.(issuer, store),
+    store,
     authenticate: authenticateDemoUser,
     findUser: demoUserInfo,
     getPermissions: demoPermissions,
@@ -235,11 +298,15 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
       id === DEMO_ORGANIZATIONS.acme.id
         ? { name: DEMO_ORGANIZATIONS.acme.name, branding: { brand: { light: '#b45309', dark: '#fbbf24' } } }
         : undefined,
+    // The demo's own claim; standard claims are described by the kit's locale files.
+    describeClaim: (claim) =>
+      claim === 'department' ? { description: 'Your department', descriptions: { ko: '소속 부서', ja: '所属部署' } } : undefined,
     describeResource: (indicator) => {
       if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
       const { name, scopes } = RESOURCES[indicator];
       return { name, scopes: { ...scopes } };
     },
+    ...options.bridge,
   });
   const activeBridge = bridge;
   const callback = provider.callback();
@@ -271,8 +338,10 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
 
   return {
     issuer,
+    port,
     provider,
     bridge: activeBridge,
+    store,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -29,6 +29,8 @@ export interface DemoUser {
   /** The subject of the linked "Social Demo" account. */
   socialSubject?: string;
   displayName: string;
+  /** The user's department: a claim no scope releases, only the `claims` parameter asks for it. */
+  department: string;
   /** API scopes held through global roles, by resource indicator. */
   permissions: PermissionMap;
   /** Organization memberships with the organization permissions held in each. */
@@ -43,6 +45,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'alice',
     password: 'alice-password',
     displayName: 'Alice Anderson',
+    department: 'Finance',
     permissions: { [API_RESOURCE]: ['read:reports', 'write:reports'] },
     organizations: [
       { ...DEMO_ORGANIZATIONS.acme, role: 'admin', permissions: ['read:members', 'invite:members'] },
@@ -55,6 +58,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'bob',
     password: 'bob-password',
     displayName: 'Bob Brown',
+    department: 'Sales',
     permissions: { [API_RESOURCE]: ['read:reports'] },
     organizations: [{ ...DEMO_ORGANIZATIONS.acme, role: 'viewer', permissions: ['read:members'] }],
   },
@@ -64,6 +68,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'carol',
     signsInByCode: true,
     displayName: 'Carol Chen',
+    department: 'Research',
     permissions: { [API_RESOURCE]: ['read:reports'] },
     organizations: [{ ...DEMO_ORGANIZATIONS.globex, role: 'viewer', permissions: ['read:members'] }],
   },
@@ -73,6 +78,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'dana',
     socialSubject: 'dana-social-7f3a',
     displayName: 'Dana Social',
+    department: 'Marketing',
     permissions: { [API_RESOURCE]: ['read:reports'] },
     organizations: [{ ...DEMO_ORGANIZATIONS.globex, role: 'viewer', permissions: ['read:members'] }],
   },
@@ -97,6 +103,12 @@ export async function authenticateDemoUser(
   // Compare digests in constant time, and compare even when no user matched.
   const matches = timingSafeEqual(digest(password), digest(user?.password ?? '\0no-password'));
   return user?.password && matches ? { accountId: user.accountId } : null;
+}
+
+/** The account an email or username names, if any (no secret checked). */
+export function resolveDemoAccount(identifier: string): string | undefined {
+  const wanted = identifier.trim().toLowerCase();
+  return DEMO_USERS.find((user) => user.email === wanted || user.username === wanted)?.accountId;
 }
 
 /** The consent screen's account block for a user. */

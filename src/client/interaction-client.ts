@@ -15,6 +15,7 @@ import type {
   Redirect,
 } from '../protocol/interaction.js';
 import { safeHttpUrl } from '../protocol/url.js';
+import { safeStepUrls } from './safe-urls.js';
 import { assertHeaders, assertTimeout, createTransport, DEFAULT_TIMEOUT, isAbortSignal } from './transport.js';
 import type {
   InteractionAdapter,
@@ -223,7 +224,7 @@ function copyLoginSubmission(value: unknown): LoginSubmission {
 /** Validates a consent decision and returns a copy holding only its known fields. */
 function copyConsentDecision(value: unknown): ConsentDecision {
   if (!isRecord(value)) throw new TypeError('"decision" must be an object');
-  const { profileScopes, resources, organizationIds, remember } = value;
+  const { profileScopes, resources, organizationIds, claims, remember } = value;
   const strings = (list: unknown, label: string): string[] => {
     if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
       throw new TypeError(`"${label}" must be an array of strings`);
@@ -241,15 +242,20 @@ function copyConsentDecision(value: unknown): ConsentDecision {
     });
   }
   if (typeof remember !== 'boolean') throw new TypeError('"decision.remember" must be a boolean');
-  return {
+  const decision: ConsentDecision = {
     profileScopes: strings(profileScopes, 'decision.profileScopes'),
     resources: copiedResources,
     organizationIds: strings(organizationIds, 'decision.organizationIds'),
     remember,
   };
+  if (claims !== undefined) decision.claims = strings(claims, 'decision.claims');
+  return decision;
 }
 
-/** Re-checks what an adapter returned as a step (adapters may be third-party code). */
+/**
+ * Re-checks what an adapter returned as a step (adapters may be third-party code) and returns
+ * a copy carrying only `http(s)` URLs (see `safeStepUrls`).
+ */
 function checkStep(value: unknown, kinds: readonly InteractionStep['kind'][]): InteractionStep {
   if (!isRecord(value) || !kinds.includes(value.kind as InteractionStep['kind'])) {
     throw new InteractionError(
@@ -257,7 +263,11 @@ function checkStep(value: unknown, kinds: readonly InteractionStep['kind'][]): I
       `the adapter returned a step whose kind is not ${kinds.map((k) => JSON.stringify(k)).join(' or ')}`,
     );
   }
-  return value as unknown as InteractionStep;
+  const part = value.kind === 'consent' ? 'user' : 'login';
+  if (!isRecord(value.client) || !isRecord(value[part])) {
+    throw new InteractionError('invalid_response', `the adapter returned a step without client or ${part}`);
+  }
+  return safeStepUrls(value as unknown as InteractionStep);
 }
 
 /** Re-checks what an adapter returned as a redirect: only absolute `http(s)` URLs pass. */

@@ -21,7 +21,7 @@ function redirectTarget(redirectUri: string | undefined): string | undefined {
 export function ConsentNotice() {
   const { step, t } = useConsentContext('Consent.Notice');
   const { client } = step;
-  const target = redirectTarget(client.redirectUri);
+  const target = redirectTarget(client.redirectUri) ?? client.nativeRedirectUri?.trim();
   const terms = safeHttpUrl(client.termsUrl);
   const privacy = safeHttpUrl(client.policyUrl);
   if (!target && !terms && !privacy) return null;

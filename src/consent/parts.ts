@@ -15,7 +15,7 @@
 import { ConsentAccount } from './account.js';
 import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
-import { ConsentRoot } from './root.js';
+import { ConsentClaims } from './claims.js';
 import { ConsentError } from './error.js';
 import { ConsentNothingNew } from './nothing-new.js';
 import { ConsentNotice } from './notice.js';
@@ -23,6 +23,7 @@ import { ConsentOrganizations } from './organizations.js';
 import { ConsentProfileScopes } from './profile-scopes.js';
 import { ConsentRemember } from './remember.js';
 import { ConsentResourceGroup, ConsentResourceGroups } from './resource-group.js';
+import { ConsentRoot } from './root.js';
 import { ConsentWithheld } from './withheld.js';
 
 /**
@@ -34,6 +35,7 @@ export const Consent = {
   AppHeader: ConsentAppHeader,
   Account: ConsentAccount,
   ProfileScopes: ConsentProfileScopes,
+  Claims: ConsentClaims,
   ResourceGroup: ConsentResourceGroup,
   ResourceGroups: ConsentResourceGroups,
   Organizations: ConsentOrganizations,

@@ -3,7 +3,7 @@
  * organizations are chosen, whether to remember. Controlled (`value` + `onValueChange`) or
  * uncontrolled (`defaultValue`), like a native input.
  *
- * The decision it produces only ever names scopes and organizations that the request offered,
+ * The decision it produces only ever names scopes, organizations and claims that the request offered,
  * and always includes the required scopes, whatever a controlled `value` says: the provider
  * validates too, but the UI should never be the one sending an impossible decision.
  */
@@ -39,33 +39,48 @@ export interface ConsentState {
   setOrganizationSelected(id: string, selected: boolean): void;
   /** Sets whether the provider may remember the decision. */
   setRemember(remember: boolean): void;
+  /** Whether a requested claim (`request.claims`) is approved. */
+  isClaimGranted(claim: string): boolean;
+  /** Approves or refuses a requested claim. */
+  setClaimGranted(claim: string, granted: boolean): void;
   /** An organization must be chosen and none is. */
   organizationMissing: boolean;
   /** The user cannot grant anything: organizations are requested but they belong to none. */
   blocked: boolean;
   /**
-   * Nothing new is asked: every offered scope was granted before (or none is offered) and no
-   * organization is to be chosen. Authorize then just continues.
+   * Nothing new is asked: every offered scope was granted before (or none is offered), no
+   * organization is to be chosen and no claim is requested. Authorize then just continues.
    */
   nothingNew: boolean;
 }
 
 /**
- * The default decision: every offered scope ticked (the user unticks what they refuse, like
- * Logto's and Google's screens), no organization chosen (granting an organization's data is
- * a deliberate act), not remembered.
+ * The default decision: every offered scope and requested claim ticked (the user unticks what
+ * they refuse, like Logto's and Google's screens), no organization chosen (granting an
+ * organization's data is a deliberate act), not remembered.
  */
 export function defaultDecision(request: ConsentRequest): ConsentDecision {
   return {
     profileScopes: request.profileScopes.map((s) => s.name),
     resources: Object.fromEntries(request.resources.map((r) => [r.indicator, r.scopes.map((s) => s.name)])),
     organizationIds: [],
+    ...claimsOf(
+      request,
+      request.claims.map((c) => c.name),
+    ),
     remember: false,
   };
 }
 
 /** The decisions {@link normalizeDecision} produced, with the request they were normalized for. */
 const normalized = new WeakMap<ConsentDecision, ConsentRequest>();
+
+/** `{ claims }` restricted to the requested ones, in request order; `{}` when none are requested. */
+function claimsOf(request: ConsentRequest, chosen: readonly string[] | undefined): Pick<ConsentDecision, 'claims'> {
+  if (request.claims.length === 0) return {};
+  const approved = new Set(chosen);
+  return { claims: request.claims.filter((c) => approved.has(c.name)).map((c) => c.name) };
+}
 
 /**
  * Restricts `decision` to what `request` offers and adds the required scopes. Order follows
@@ -90,6 +105,7 @@ export function normalizeDecision(request: ConsentRequest, decision: ConsentDeci
     profileScopes: request.profileScopes.filter((s) => s.required || profile.has(s.name)).map((s) => s.name),
     resources,
     organizationIds,
+    ...claimsOf(request, decision.claims),
     remember: request.rememberable && decision.remember === true,
   };
   normalized.set(result, request);
@@ -164,6 +180,14 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
   );
 
   const setRemember = useCallback((remember: boolean) => update((previous) => ({ ...previous, remember })), [update]);
+  const setClaimGranted = useCallback(
+    (claim: string, granted: boolean) =>
+      update((previous) => {
+        const rest = (previous.claims ?? []).filter((c) => c !== claim);
+        return { ...previous, claims: granted ? [...rest, claim] : rest };
+      }),
+    [update],
+  );
 
   return useMemo(() => {
     const organizations = request.organizations;
@@ -178,11 +202,14 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
       isOrganizationSelected: (id) => current.organizationIds.includes(id),
       setOrganizationSelected,
       setRemember,
+      isClaimGranted: (claim) => (current.claims ?? []).includes(claim),
+      setClaimGranted,
       organizationMissing: !!organizations?.required && current.organizationIds.length === 0,
       blocked: !!organizations && organizations.options.length === 0,
       nothingNew:
         !organizations &&
+        request.claims.length === 0 &&
         [...request.profileScopes, ...request.resources.flatMap((r) => r.scopes)].every((s) => s.granted === true),
     };
-  }, [current, request, setScopeGranted, setResourceGranted, setOrganizationSelected, setRemember]);
+  }, [current, request, setScopeGranted, setResourceGranted, setOrganizationSelected, setRemember, setClaimGranted]);
 }

@@ -44,6 +44,8 @@ export const ERROR_CODES = [
 /** One of {@link ERROR_CODES}. */
 export type InteractionErrorCode = (typeof ERROR_CODES)[number];
 
+import type { Redirect } from './interaction.js';
+
 /** Options for {@link InteractionError}. */
 export interface InteractionErrorOptions {
   /** HTTP status of the response that caused the error, if any. */
@@ -56,6 +58,8 @@ export interface InteractionErrorOptions {
   cause?: unknown;
   /** Seconds to wait before retrying (`too_many_attempts`), from the `Retry-After` header. */
   retryAfter?: number;
+  /** Where the browser goes instead (see {@link InteractionError.redirect}). */
+  redirect?: Redirect;
 }
 
 /**
@@ -73,6 +77,13 @@ export class InteractionError extends Error {
   readonly errorDescription?: string;
   /** Seconds to wait before retrying, when the provider said (`Retry-After`). */
   readonly retryAfter?: number;
+  /**
+   * Present when the provider already decided this interaction (in another tab, through an
+   * earlier submission whose answer was lost, or a consent given before) and says where the
+   * browser goes on: an absolute `http(s)` URL. The kit's screens follow it (through
+   * `followRedirect`) instead of showing the error; a host's own UI should do the same.
+   */
+  readonly redirect?: Redirect;
 
   constructor(code: InteractionErrorCode, message: string, options: InteractionErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -82,6 +93,7 @@ export class InteractionError extends Error {
     if (options.error !== undefined) this.error = options.error;
     if (options.errorDescription !== undefined) this.errorDescription = options.errorDescription;
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
+    if (options.redirect !== undefined) this.redirect = options.redirect;
   }
 }
 

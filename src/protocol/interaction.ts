@@ -9,7 +9,10 @@
  */
 import type { InteractionErrorCode } from './errors.js';
 
-/** A logo in light and dark variants. Either may be missing; URLs are untrusted until checked. */
+/**
+ * A logo in light and dark variants. Either may be missing. Steps from `createInteractionClient`
+ * carry `http(s)` URLs only; in a step from elsewhere, check them (`safeHttpUrl`) before use.
+ */
 export interface Logo {
   /** Logo for light backgrounds. */
   light?: string;
@@ -57,10 +60,19 @@ export interface ClientInfo {
   /** Terms of service URL. */
   termsUrl?: string;
   /**
-   * Where the user will be sent after the decision. Absent for device-flow requests.
-   * May be a custom scheme for native apps.
+   * Where the user will be sent after the decision, when it is an `http(s)` URL (web apps,
+   * and native apps' loopback or claimed `https` redirect URIs). Absent for device-flow
+   * requests.
    */
   redirectUri?: string;
+  /**
+   * A native app's redirect URI with its own scheme (RFC 8252 §7.1, e.g.
+   * `com.example.app:/oauth2redirect`): **text to show**, since the scheme names the app the
+   * user returns to. Never a link or a navigation target: the provider follows it after the
+   * decision. Script-capable and local schemes (`javascript:`, `data:`, `file:` …) never
+   * appear here.
+   */
+  nativeRedirectUri?: string;
   /** Whether the client belongs to the provider's operator or to a third party. */
   party: 'first' | 'third';
   /** Whether the operator has verified the client's identity. */
@@ -75,7 +87,7 @@ export interface UserInfo {
   id: string;
   /** Human-readable name, when known. Untrusted text. */
   displayName?: string;
-  /** Avatar URL. Untrusted until checked. */
+  /** Avatar URL (`http(s)` only in steps from `createInteractionClient`). */
   avatar?: string;
   email?: string;
   phone?: string;
@@ -101,6 +113,23 @@ export interface ScopeItem {
   required: boolean;
   /** The user granted this scope to this client before. */
   granted?: boolean;
+}
+
+/**
+ * A claim the app asks for by name through the `claims` request parameter (OpenID Connect
+ * Core §5.5), that no scope on the same screen releases: shown on its own line, and the user
+ * may refuse it like an optional scope.
+ */
+export interface ClaimItem {
+  /** The claim name, e.g. `email` or `given_name`. */
+  name: string;
+  /**
+   * Provider-supplied description, if any. Standard claims (OpenID Connect Core §5.1) are
+   * described by the locale files instead.
+   */
+  description?: string;
+  /** Provider-supplied descriptions per language, as for {@link ScopeItem.descriptions}. */
+  descriptions?: Record<string, string>;
 }
 
 /** An API resource (RFC 8707 resource indicator) with the scopes requested for it. */
@@ -151,8 +180,11 @@ export interface ConsentRequest {
   resources: ResourceRequest[];
   /** Organization choice, when organization permissions are requested. */
   organizations?: OrganizationRequest;
-  /** Individual claims requested through the `claims` parameter. */
-  claims: string[];
+  /**
+   * Claims requested one by one through the `claims` parameter that no requested profile scope
+   * releases (those follow their scope's checkbox). Each may be refused.
+   */
+  claims: ClaimItem[];
   /** Scopes withheld because the user lacks them. Never offered. */
   withheld: WithheldScope[];
   /** Whether the decision may be remembered for next time. */
@@ -167,6 +199,11 @@ export interface ConsentDecision {
   resources: Record<string, string[]>;
   /** Chosen organization identifiers. */
   organizationIds: string[];
+  /**
+   * Approved claims, by name, among {@link ConsentRequest.claims}. Absent: none approved (a
+   * decision built without looking at the claims releases none of them).
+   */
+  claims?: string[];
   /** Remember the decision so the provider may skip the screen next time. */
   remember: boolean;
 }
@@ -182,7 +219,7 @@ export interface Connector {
   kind: 'social' | 'sso';
   /** Display name, e.g. "Google". Untrusted text. */
   name: string;
-  /** Logo URLs; untrusted until checked. */
+  /** Logo URLs (`http(s)` only in steps from `createInteractionClient`). */
   logo?: Logo;
   /** Email domains whose users must sign in through this connector (`sso` connectors). */
   domains?: string[];
@@ -211,9 +248,9 @@ export interface LoginRequest {
    * ("Continue as Alice"). Only sent when the provider does not demand a fresh sign-in.
    */
   session?: UserInfo;
-  /** Where to create an account. Untrusted until checked. */
+  /** Where to create an account (`http(s)` only in steps from `createInteractionClient`). */
   createAccountUrl?: string;
-  /** Where to reset a forgotten password. Untrusted until checked. */
+  /** Where to reset a forgotten password (`http(s)` only in steps from `createInteractionClient`). */
   forgotPasswordUrl?: string;
   /**
    * An error to show on arrival: the previous attempt failed away from this page (e.g. a

@@ -26,6 +26,10 @@
  * Errors answer with a 4xx/5xx status and a {@link KitErrorResponse}; `error` is one of the
  * kit's {@link InteractionErrorCode}s (for example `invalid_scope` with 400,
  * `invalid_credentials` with 401, `interaction_expired` with 404).
+ *
+ * One decision per interaction: once `consent` or `abort` has been answered, a repeated or
+ * concurrent `consent` / `abort` gets the first answer again (same `redirectTo`), and `details`
+ * answers `410 interaction_expired` with that `redirectTo`.
  */
 import type { InteractionErrorCode } from './errors.js';
 
@@ -56,4 +60,10 @@ export interface KitErrorResponse {
   error: InteractionErrorCode;
   /** Developer-facing English; the UI shows a localized message chosen by `error` instead. */
   error_description?: string;
+  /**
+   * The interaction was already decided (another tab, a Hydra challenge already used) and the
+   * provider says how to go on: the browser navigates here instead of showing the error.
+   * Sent with `410 interaction_expired` by `GET …/details`.
+   */
+  redirectTo?: string;
 }

@@ -60,7 +60,7 @@ export interface ConsentScreenProps {
 export function ConsentScreen(props: ConsentScreenProps) {
   const { client, onRedirect, locale } = props;
   // The one holder of the step: the one given or loaded, then the sign-in step "Not you?" leads to.
-  const loader = useStep<InteractionStep>(client, props.step);
+  const loader = useStep<InteractionStep>(client, props.step, onRedirect);
   const [switched, setSwitched] = useState(false);
   const current = loader.step;
   const { setStep } = loader;
@@ -119,6 +119,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
         <parts.Account />
         <parts.NothingNew />
         <parts.ProfileScopes />
+        <parts.Claims />
         <parts.ResourceGroups />
         <parts.Organizations />
         <parts.Withheld />

@@ -21,7 +21,7 @@ export interface InteractionScreenProps {
 
 /** Sign-in or consent, whichever the interaction is at. */
 export function InteractionScreen({ client, onRedirect, locale }: InteractionScreenProps) {
-  const loader = useStep(client, undefined);
+  const loader = useStep(client, undefined, onRedirect);
   const step = loader.step;
   if (!step) return <StepShellFallback locale={locale} loader={loader} className="ck-consent" />;
   return step.kind === 'login' ? (

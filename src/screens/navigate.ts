@@ -4,6 +4,7 @@
  * for anything but `http(s)`, so the UI can show that error like any other.
  */
 import { followRedirect } from '../client/interaction-client.js';
+import { InteractionError } from '../protocol/errors.js';
 import type { Redirect } from '../protocol/interaction.js';
 
 /** Navigates the browser; injectable for tests and for hosts that route differently. */
@@ -12,4 +13,19 @@ export type RedirectHandler = (url: string) => void;
 /** Follows `redirect` through `onRedirect` (default `window.location.assign`). */
 export function navigate(redirect: Redirect, onRedirect?: RedirectHandler): void {
   followRedirect(redirect, onRedirect ?? ((url) => window.location.assign(url)));
+}
+
+/**
+ * Follows the way on of an interaction decided already (`InteractionError.redirect`: another
+ * tab, a Retry after a lost answer, a consent given before) instead of showing an error.
+ * Returns whether it navigated; an unsafe URL is not followed.
+ */
+export function followDecided(error: unknown, onRedirect?: RedirectHandler): boolean {
+  if (!(error instanceof InteractionError) || !error.redirect) return false;
+  try {
+    navigate(error.redirect, onRedirect);
+    return true;
+  } catch {
+    return false;
+  }
 }

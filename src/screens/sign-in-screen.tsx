@@ -45,7 +45,7 @@ export function signInActions(
 
 /** The sign-in screen. */
 export function SignInScreen({ client, step, onRedirect, locale, autoFocusHeading, initialView }: SignInScreenProps) {
-  const loader = useStep<LoginStep>(client, step);
+  const loader = useStep<LoginStep>(client, step, onRedirect);
   const current = loader.step;
   const actions = useMemo(() => signInActions(client, onRedirect), [client, onRedirect]);
   if (current?.kind !== 'login') return <StepShellFallback locale={locale} loader={loader} className="ck-sign-in" />;

@@ -3,9 +3,10 @@
  * through `client.load()`, then replaced by the step an action leads to (the sign-in step after
  * "Not you?"), with the loading and error states every screen needs.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { InteractionStep } from '../protocol/interaction.js';
+import { followDecided, type RedirectHandler } from './navigate.js';
 
 /** What {@link useStep} returns. */
 export interface StepState<S extends InteractionStep> {
@@ -22,10 +23,15 @@ export interface StepState<S extends InteractionStep> {
   loaded: boolean;
 }
 
-/** Loads the step unless `initial` is given. Aborts an in-flight load on unmount. */
+/**
+ * Loads the step unless `initial` is given. Aborts an in-flight load on unmount. A load the
+ * provider answers with "decided already, go on here" (`InteractionError.redirect`) navigates
+ * through `onRedirect` instead of failing: the loading state stays until the page leaves.
+ */
 export function useStep<S extends InteractionStep = InteractionStep>(
   client: InteractionClient,
   initial: S | undefined,
+  onRedirect?: RedirectHandler,
 ): StepState<S> {
   const [held, setHeld] = useState<{ step: InteractionStep | undefined; loaded: boolean }>({
     step: initial,
@@ -33,6 +39,9 @@ export function useStep<S extends InteractionStep = InteractionStep>(
   });
   const [failure, setFailure] = useState<{ error: unknown; count: number }>();
   const [attempt, setAttempt] = useState(initial ? -1 : 0);
+  // The latest handler, read when a load fails: a new callback each render must not reload.
+  const redirect = useRef(onRedirect);
+  redirect.current = onRedirect;
 
   useEffect(() => {
     if (attempt < 0) return;
@@ -44,7 +53,7 @@ export function useStep<S extends InteractionStep = InteractionStep>(
         setHeld({ step: next, loaded: true });
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
+        if (controller.signal.aborted || followDecided(error, redirect.current)) return;
         setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
       },
     );

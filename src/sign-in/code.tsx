@@ -1,7 +1,7 @@
 /** `SignIn.Code`: the one-time code, one input for the whole code, with resend and its countdown. */
+import { formatWait } from '../i18n/wait.js';
 import { Button } from '../ui/button.js';
 import { useSignInContext } from './context.js';
-import { formatDuration } from './identifier-field.js';
 
 /** The one-time code (code view): one input for the whole code, resend with countdown. */
 export function SignInCode() {
@@ -41,7 +41,7 @@ export function SignInCode() {
         busy={state.pending === 'sendCode'}
       >
         {state.resendIn > 0
-          ? t('signIn.code.resendIn', { time: formatDuration(state.resendIn, language) })
+          ? t('signIn.code.resendIn', { when: formatWait(state.resendIn, language) })
           : t('signIn.code.resend')}
       </Button>
     </div>

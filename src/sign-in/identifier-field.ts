@@ -31,17 +31,3 @@ export function identifierField(kinds: readonly IdentifierKind[]): {
     autoComplete: only === 'phone' ? 'tel' : 'username',
   };
 }
-
-/**
- * A waiting time in words of `language` ("15 minutes", "15분"), through `Intl` so the locale
- * files need no plural forms: seconds under a minute, else whole minutes rounded up.
- */
-export function formatDuration(seconds: number, language: string): string {
-  const [value, unit] =
-    seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  try {
-    return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-  } catch {
-    return `${value} ${unit}${value === 1 ? '' : 's'}`;
-  }
-}

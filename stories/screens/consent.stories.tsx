@@ -4,6 +4,8 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
+  claimsBesideScopesConsentStep,
+  claimsConsentStep,
   consentStep,
   customSchemeConsentStep,
   koreanConsentStep,
@@ -41,6 +43,13 @@ export const NativeApp: Story = { args: { step: customSchemeConsentStep() } };
 export const FirstPartyNoRedirect: Story = { args: { step: noRedirectConsentStep() } };
 /** The request asks for Korean (`ui_locales=ko-KR`), whatever the toolbar says. */
 export const KoreanRequest: Story = { args: { step: koreanConsentStep() } };
+/**
+ * The app asks for single claims (the `claims` parameter) and only `openid`: each claim on its
+ * own line, refusable; standard claims described by the locale, the provider's own by its text.
+ */
+export const RequestedClaims: Story = { args: { step: claimsConsentStep() } };
+/** Single claims beside profile scopes (birth date, time zone, language). */
+export const ClaimsBesideScopes: Story = { args: { step: claimsBesideScopesConsentStep() } };
 /** Hostile provider data (HTML in names, script URLs) rendered inertly as text. */
 export const HostileData: Story = { args: { step: unsafeConsentStep() } };
 

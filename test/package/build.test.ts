@@ -49,11 +49,14 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('given a fresh library build', () => {
-  it.each(['.', './client', './server'])('should write the %s entry point and its type declarations', async (entry) => {
-    const target = exportsMap[entry] as { types: string; import: string };
-    await expect(exists(target.import)).resolves.toBe(true);
-    await expect(exists(target.types)).resolves.toBe(true);
-  });
+  it.each(['.', './client', './server', './server/redis'])(
+    'should write the %s entry point and its type declarations',
+    async (entry) => {
+      const target = exportsMap[entry] as { types: string; import: string };
+      await expect(exists(target.import)).resolves.toBe(true);
+      await expect(exists(target.types)).resolves.toBe(true);
+    },
+  );
 
   it('should mark the React entry as a client module and keep React and i18next external', async () => {
     const entry = exportsMap['.'] as { import: string };
@@ -91,14 +94,26 @@ describe('given a fresh library build', () => {
     }
   });
 
-  it('should let Node import consent-kit/client and consent-kit/server by package name', async () => {
+  it('should let Node import consent-kit/client, consent-kit/server and consent-kit/server/redis by package name', async () => {
     const script = `
       const client = await import('consent-kit/client');
       const server = await import('consent-kit/server');
-      const exported = [client.createInteractionClient, client.kitAdapter, server.createOidcProviderBridge];
-      console.log(JSON.stringify(exported.map((value) => typeof value)));
+      const redis = await import('consent-kit/server/redis');
+      console.log(JSON.stringify([
+        typeof client.createInteractionClient, typeof client.kitAdapter, typeof server.createOidcProviderBridge,
+        typeof server.createMemoryStore, typeof redis.createRedisStore, typeof redis.createOidcRedisAdapter,
+      ]));
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
-    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function', 'function', 'function', 'function']);
+  });
+
+  it('should keep the Redis code out of consent-kit/server, and load no Redis client itself', async () => {
+    const server = await readFile(new URL((exportsMap['./server'] as { import: string }).import, root), 'utf8');
+    expect(server).not.toMatch(/RateLimiterRedis|createRedisStore|ioredis/);
+    const redis = await readFile(new URL((exportsMap['./server/redis'] as { import: string }).import, root), 'utf8');
+    expect(redis).toContain('RateLimiterRedis');
+    // The host hands its own ioredis client in: the entry never imports one.
+    expect(redis).not.toMatch(/from ["']ioredis["']/);
   });
 });

@@ -21,6 +21,7 @@ function stubProvider(overrides: Partial<OidcProviderLike> = {}): OidcProviderLi
     addOIDCScope() {}
     rejectOIDCScope() {}
     addOIDCClaims() {}
+    rejectOIDCClaims() {}
     addResourceScope() {}
     rejectResourceScope() {}
     getOIDCScopeFiltered() {
@@ -151,6 +152,22 @@ describe('given a stub interaction at the login prompt', () => {
       verified: false,
       redirectUri: 'https://app.test/cb',
     });
+  });
+
+  it.each([
+    ['a native app\'s custom scheme as nativeRedirectUri (text)', 'com.example.app:/oauth2redirect', { nativeRedirectUri: 'com.example.app:/oauth2redirect' }],
+    ['no javascript: redirect URI at all', 'javascript:alert(1)', {}],
+    ['no data: redirect URI at all', 'data:text/html,x', {}],
+  ])('should send %s', async (_label, redirectUri, expected) => {
+    const provider = stubProvider();
+    const { base } = await serve({
+      ...provider,
+      interactionDetails: async () => ({ uid: 'abc', prompt: { name: 'login', details: {} }, params: { client_id: 'app', redirect_uri: redirectUri } }),
+    });
+
+    const body = await (await fetch(`${base}/interaction/abc/details`)).json();
+
+    expect(body.client).toEqual({ id: 'app', name: 'App', party: 'third', verified: false, ...expected });
   });
 
   it('should apply describeClient for first-party, verified clients', async () => {

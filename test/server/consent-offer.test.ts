@@ -1,4 +1,4 @@
-import { computeConsentOffer, planConsent, type ConsentOfferInput } from '../../src/server/consent-offer.js';
+import { computeConsentOffer, planConsent, type ConsentOfferInput } from '../../src/server/core/consent-offer.js';
 
 const API = 'https://api.example.test';
 const ORG = 'urn:example:organizations';
@@ -59,7 +59,7 @@ describe('given a request for profile scopes and an API the user partly holds', 
       ok: true,
       plan: {
         oidc: { grant: ['openid', 'profile'], reject: ['email'] },
-        claims: [],
+        claims: { grant: [], reject: [] },
         resources: [{ indicator: API, grant: ['read:reports'], reject: ['write:reports'] }],
         organizationIds: [],
         remember: false,
@@ -200,13 +200,76 @@ describe('given scopes the client already holds', () => {
       { name: 'write:reports', required: false },
       { name: 'read:reports', required: false, granted: true, description: 'Read reports' },
     ]);
-    expect(offer.request.claims).toEqual(['email_verified']);
+    // No claim-to-scope mapping given: the claim is shown on its own.
+    expect(offer.request.claims).toEqual([{ name: 'email_verified' }]);
   });
 
-  it('should carry the requested claims into the plan', () => {
-    const result = planConsent(offer, decision({ profileScopes: ['openid'], resources: {} }));
-    expect(result.ok && result.plan.claims).toEqual(['email_verified']);
-    expect(result.ok && result.plan.oidc).toEqual({ grant: ['openid'], reject: ['email', 'profile'] });
+  it('should grant a claim on its own line only when approved, and reject it otherwise', () => {
+    const refused = planConsent(offer, decision({ profileScopes: ['openid'], resources: {} }));
+    const approved = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['email_verified'] }));
+    expect(refused.ok && refused.plan.claims).toEqual({ grant: [], reject: ['email_verified'] });
+    expect(approved.ok && approved.plan.claims).toEqual({ grant: ['email_verified'], reject: [] });
+    expect(approved.ok && approved.plan.oidc).toEqual({ grant: ['openid'], reject: ['email', 'profile'] });
+  });
+});
+
+describe('given claims requested through the claims parameter', () => {
+  const claimScopes = { email: ['email'], email_verified: ['email'], name: ['profile'], given_name: ['profile'] };
+  const offerFor = (missingOIDCScope: string[], missingOIDCClaims: string[]) =>
+    computeConsentOffer(
+      input({
+        missingOIDCScope,
+        missingOIDCClaims,
+        claimScopes,
+        claimDescriptions: { department: { description: 'Your department', descriptions: { ko: '소속 부서' } } },
+        missingResourceScopes: {},
+      }),
+    );
+
+  it('should show each claim of a claims-only request on its own line, with the host\'s text where given', () => {
+    const offer = offerFor(['openid'], ['email', 'name', 'department']);
+    expect(offer.request.claims).toEqual([
+      { name: 'email' },
+      { name: 'name' },
+      { name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } },
+    ]);
+  });
+
+  it('should release each claim of a claims-only request only when approved, and record the refused ones', () => {
+    const offer = offerFor(['openid'], ['email', 'name', 'department']);
+    const result = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['name'] }));
+    expect(result.ok && result.plan.claims).toEqual({ grant: ['name'], reject: ['email', 'department'] });
+  });
+
+  it('should fold a claim into the requested scope that releases it, and never release it behind an unticked scope', () => {
+    const offer = offerFor(['openid', 'profile', 'email'], ['email', 'given_name', 'department']);
+    expect(offer.request.claims).toEqual([{ name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } }]);
+
+    const unticked = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['department'] }));
+    expect(unticked.ok && unticked.plan.claims).toEqual({ grant: ['department'], reject: ['email', 'given_name'] });
+    const ticked = planConsent(offer, decision({ profileScopes: ['openid', 'email'], resources: {} }));
+    expect(ticked.ok && ticked.plan.claims).toEqual({ grant: ['email'], reject: ['department', 'given_name'] });
+  });
+
+  it('should refuse a decision approving a claim not on offer (or one its scope governs) with invalid_request', () => {
+    const offer = offerFor(['openid', 'email'], ['email', 'name']);
+    expect(planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['email'] }))).toEqual({
+      ok: false,
+      error: 'invalid_request',
+      description: 'claim not on offer: email',
+    });
+    expect(planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['phone_number'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_request',
+    });
+  });
+
+  it('should refuse claims that are not a list of names as invalid_request', () => {
+    const offer = offerFor(['openid'], ['name']);
+    expect(planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: 'name' }))).toMatchObject({
+      ok: false,
+      error: 'invalid_request',
+    });
   });
 });
 

@@ -21,7 +21,7 @@ import {
   type HydraLoginRequest,
   type HydraRedirect,
   type HydraReject,
-} from '../../src/server/hydra.js';
+} from '../../src/server/hydra/bridge.js';
 import { AUDIENCE, consentRequest, loginRequest } from '../fixtures/hydra/requests.js';
 import { startFakeHydraAdmin } from './support/fake-hydra-admin.js';
 import { rejection } from '../support/rejection.js';
@@ -161,6 +161,75 @@ describe('given a Hydra login request', () => {
   });
 });
 
+describe('given the sign-in methods and limits of the server core', () => {
+  const post = (challenge: string, endpoint: string, body: unknown) =>
+    fetch(`${origin}/interaction/login/${challenge}/${endpoint}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('should lock wrong passwords after maxFailures, answering 429 with Retry-After before calling authenticate', async () => {
+    const authenticate = vi.fn(async () => null);
+    startBridge({ authenticate, attemptLimit: { maxFailures: 3 } });
+    admin.logins.set('login-limit', loginRequest('login-limit'));
+    const statuses = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      statuses.push((await post('login-limit', 'login', { identifier: 'alice@demo.test', password: `guess-${attempt}` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 429, 429, 429]);
+    expect(authenticate).toHaveBeenCalledTimes(3);
+    const locked = await post('login-limit', 'login', { identifier: 'alice@demo.test', password: 'alice-password' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+
+  it('should offer codes and sign in with one, accepting the login for the subject the host names', async () => {
+    let sent = '';
+    startBridge({
+      sendCode: async () => void (sent = '246810'),
+      verifyCode: async (identifier, code) => (identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null),
+    });
+    admin.logins.set('login-code', loginRequest('login-code'));
+    const step = await client('login', 'login-code').load();
+    expect(step).toMatchObject({ kind: 'login', login: { code: { length: 6 } } });
+    expect(step.kind === 'login' && step.login.session).toBeUndefined();
+
+    expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(200);
+    expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(429);
+    expect((await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '000000' })).status).toBe(401);
+    const signedIn = await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '246 810' });
+    expect(await signedIn.json()).toEqual({ redirectTo: 'https://hydra.example/oauth2/auth?login_verifier=v-login-code' });
+    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/login/accept', body: { subject: 'alice', remember: false } });
+  });
+
+  it('should run a connector through the fixed callback to the login request, and never continue a session itself', async () => {
+    const finish = vi.fn(async () => ({ accountId: 'alice' }));
+    startBridge({
+      connectors: {
+        list: () => [{ id: 'sso', kind: 'sso', name: 'Company SSO' }],
+        start: async (_id, { state }) => `https://sso.example/authorize?state=${state}`,
+        finish,
+      },
+    });
+    admin.logins.set('login-sso', loginRequest('login-sso'));
+    const started = await (await post('login-sso', 'connector', { connectorId: 'sso' })).json();
+    const state = new URL(started.redirectTo).searchParams.get('state')!;
+    expect(state.startsWith('login-sso.')).toBe(true);
+
+    const bounce = await fetch(`${origin}/interaction/callback?code=c&state=${state}`, { redirect: 'manual' });
+    expect(bounce.headers.get('location')).toBe(`/interaction/login/login-sso/connector-callback?code=c&state=${state}`);
+    const back = await fetch(`${origin}${bounce.headers.get('location')}`, { redirect: 'manual' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('https://hydra.example/oauth2/auth?login_verifier=v-login-sso');
+    expect(finish).toHaveBeenCalledTimes(1);
+
+    // Hydra decides when a session continues (skip): the kit's continue is refused.
+    admin.logins.set('login-continue', loginRequest('login-continue', { subject: 'alice' }));
+    expect((await post('login-continue', 'continue', {})).status).toBe(400);
+  });
+});
+
 describe('given a Hydra consent request', () => {
   it("should offer profile scopes, the audience's held scopes, withhold the rest and be rememberable", async () => {
     admin.consents.set('consent-a', consentRequest('consent-a'));
@@ -296,10 +365,22 @@ describe('given requests Hydra no longer knows', () => {
     ).toBe('interaction_expired');
   });
 
-  it('should answer a request already handled (410) with interaction_expired', async () => {
+  it('should answer details of a request already handled with 410 interaction_expired and Hydra\'s redirect_to', async () => {
     admin.consents.set('consent-j', consentRequest('consent-j'));
     await client('consent', 'consent-j').deny();
-    expect((await rejection(client('consent', 'consent-j').consent(decision))).code).toBe('interaction_expired');
+
+    const response = await fetch(`${origin}/interaction/consent/consent-j/details`);
+    expect(response.status).toBe(410);
+    expect(await response.json()).toEqual({
+      error: 'interaction_expired',
+      error_description: 'login or consent request already handled',
+      redirectTo: consentRequest('consent-j').request_url,
+    });
+    // The client turns it into an expired step that says where to go on.
+    expect(await rejection(client('consent', 'consent-j').load())).toMatchObject({
+      code: 'interaction_expired',
+      redirect: { to: consentRequest('consent-j').request_url },
+    });
   });
 
   it("should answer an admin API failure with a bare server_error, never Hydra's text or URL", async () => {
@@ -311,6 +392,73 @@ describe('given requests Hydra no longer knows', () => {
     expect(JSON.parse(text)).toEqual({ error: 'server_error' });
     expect(text).not.toContain(admin.url);
     expect(onError).toHaveBeenCalledOnce();
+  });
+});
+
+describe('given a challenge used already (a second tab, or a Retry after a lost answer)', () => {
+  it('should answer a second consent read before the first was accepted with Hydra\'s way on: accept answered 409 Conflict', async () => {
+    admin.consents.set('consent-409', consentRequest('consent-409'));
+    const first = await client('consent', 'consent-409').consent(decision);
+    expect(first.to).toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-409');
+    admin.calls.length = 0;
+    admin.raceNextGet();
+
+    const second = await client('consent', 'consent-409').consent({ ...decision, resources: { [AUDIENCE]: [] } });
+
+    // The accept was refused with 409; the bridge asked for the request again and followed its 410.
+    expect(admin.calls.map((c) => `${c.method} ${c.path.replace('/admin/oauth2/auth/requests/', '')}`)).toEqual([
+      'GET consent',
+      'PUT consent/accept',
+      'GET consent',
+    ]);
+    expect(second).toEqual({ to: consentRequest('consent-409').request_url });
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('should answer a second consent after the first with the way on (Hydra answers its GET with 410)', async () => {
+    admin.consents.set('consent-again', consentRequest('consent-again'));
+    await client('consent', 'consent-again').consent(decision);
+    await expect(client('consent', 'consent-again').consent(decision)).resolves.toEqual({ to: consentRequest('consent-again').request_url });
+    expect(admin.calls.filter((c) => c.path.endsWith('/accept'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['deny after consent', 'consent'],
+    ['sign-in after sign-in', 'login'],
+  ] as const)('should answer %s with the way on too, never server_error', async (_label, kind) => {
+    const challenge = `${kind}-used`;
+    if (kind === 'login') {
+      admin.logins.set(challenge, loginRequest(challenge));
+      await client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' });
+      admin.raceNextGet();
+      await expect(client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' })).resolves.toEqual({
+        to: loginRequest(challenge).request_url,
+      });
+    } else {
+      admin.consents.set(challenge, consentRequest(challenge));
+      await client('consent', challenge).consent(decision);
+      // Reject is sent without reading the request first: Hydra answers it with 409.
+      await expect(client('consent', challenge).deny()).resolves.toEqual({ to: consentRequest(challenge).request_url });
+    }
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('should follow the redirect_to of a 410 answer to accept instead of dropping it', async () => {
+    admin.answerHandledPutWith(410);
+    try {
+      admin.consents.set('consent-410', consentRequest('consent-410'));
+      await client('consent', 'consent-410').consent(decision);
+      admin.raceNextGet();
+      const race = await fetch(`${origin}/interaction/consent/consent-410/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(decision),
+      });
+      expect(race.status).toBe(200);
+      expect(await race.json()).toEqual({ redirectTo: consentRequest('consent-410').request_url });
+    } finally {
+      admin.answerHandledPutWith(409);
+    }
   });
 });
 
@@ -363,7 +511,8 @@ describe('given Hydra may skip the screens', () => {
     expect(admin.calls.at(-1)!.body).toEqual({ subject: 'alice' });
   });
 
-  it('should accept a remembered consent with the requested scopes and audiences', async () => {
+  it('should accept a remembered consent with the requested scopes and audiences while the user holds them all', async () => {
+    startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
     admin.consents.set('consent-s', consentRequest('consent-s', { skip: true }));
     await expect(bridge.skip('consent', 'consent-s')).resolves.toBe(
       'https://hydra.example/oauth2/auth?consent_verifier=v-consent-s',
@@ -374,6 +523,45 @@ describe('given Hydra may skip the screens', () => {
       remember: true,
       remember_for: 3600,
     });
+  });
+
+  it('should show the screen again, never granting it, when a remembered scope is no longer held', async () => {
+    // alice remembered read + write; write:reports has since been taken from her.
+    startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports'] }) });
+    admin.consents.set('consent-lost', consentRequest('consent-lost', { skip: true }));
+
+    await expect(bridge.skip('consent', 'consent-lost')).resolves.toBeUndefined();
+
+    expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
+    const step = await client('consent', 'consent-lost').load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.resources[0]!.scopes.map((s) => s.name)).toEqual(['read:reports']);
+    expect(step.consent.withheld).toEqual([{ name: 'write:reports', resource: AUDIENCE }]);
+  });
+
+  it('should show the screen again when no requested scope is held under a requested audience any more', async () => {
+    startBridge({ getPermissions: async () => ({}) });
+    admin.consents.set('consent-none', consentRequest('consent-none', { skip: true, requested_scope: ['openid', 'read:reports'] }));
+    await expect(bridge.skip('consent', 'consent-none')).resolves.toBeUndefined();
+    expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
+  });
+
+  it('should offer a newly held scope: Hydra does not skip what was never granted, and the screen offers it', async () => {
+    // alice remembered read only while write was withheld; she now holds write too.
+    startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
+    admin.consents.set('consent-gained', consentRequest('consent-gained', { skip: false }));
+
+    await expect(bridge.skip('consent', 'consent-gained')).resolves.toBeUndefined();
+    const step = await client('consent', 'consent-gained').load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.resources[0]!.scopes.map((s) => s.name)).toEqual(['read:reports', 'write:reports']);
+    expect(step.consent.withheld).toEqual([]);
+  });
+
+  it('should resolve with Hydra\'s way on when the challenge was handled already', async () => {
+    admin.consents.set('consent-done', consentRequest('consent-done'));
+    await client('consent', 'consent-done').deny();
+    await expect(bridge.skip('consent', 'consent-done')).resolves.toBe(consentRequest('consent-done').request_url);
   });
 
   it('should resolve undefined when the screen must be shown', async () => {

@@ -112,15 +112,18 @@ describe('given requests that are not JSON', () => {
     expect((await browser.kit(uid, 'details')).body.kind).toBe('login');
   });
 
-  it('should refuse malformed JSON with 400 and an oversized body with 413', async () => {
+  it('should refuse malformed JSON and JSON that is not an object with 400, an oversized body with 413', async () => {
     const browser = new Browser(idp.issuer);
     const uid = await browser.toInteraction((await authorizationRequest(idp.web, { scope: 'openid' })).url);
 
     const malformed = await browser.kit(uid, 'login', '{"identifier":');
+    const notAnObject = await browser.kit(uid, 'login', '["alice@demo.test","alice-password"]');
     const huge = await browser.kit(uid, 'login', { identifier: 'a'.repeat(20_000), password: 'x' });
 
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: 'invalid_request' });
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.body).toEqual({ error: 'invalid_request', error_description: 'request body must be a JSON object' });
     expect(huge.status).toBe(413);
   });
 

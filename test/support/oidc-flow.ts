@@ -4,7 +4,7 @@
  * code exchange with openid-client.
  */
 import * as oidc from 'openid-client';
-import { demoClients, DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, startIdp, type RunningIdp } from '../../demo/idp/index.js';
+import { demoClients, DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, startIdp, type RunningIdp, type StartIdpOptions } from '../../demo/idp/index.js';
 import { CookieJar } from './cookie-jar.js';
 
 /** Redirect URIs of the test clients; never fetched (nothing listens on port 9). */
@@ -17,10 +17,12 @@ export interface TestIdp extends RunningIdp {
   spa: oidc.Configuration;
 }
 
-/** Starts the demo IdP on a free port with the two demo clients. */
-export async function startTestIdp(): Promise<TestIdp> {
+/** Starts the demo IdP on a free port with the two demo clients (and `options` over the defaults). */
+export async function startTestIdp(options: Partial<StartIdpOptions> = {}): Promise<TestIdp> {
   const idp = await startIdp({
+    ...options,
     clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+    ...options,
   });
   try {
     const execute = [oidc.allowInsecureRequests];

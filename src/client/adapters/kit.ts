@@ -6,6 +6,7 @@
  */
 import { InteractionError, isInteractionErrorCode } from '../../protocol/errors.js';
 import type {
+  ClaimItem,
   ClientInfo,
   CodeSent,
   Connector,
@@ -180,11 +181,15 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
         : codeForStatus(status);
   const message = errorDescription ?? `the provider answered with HTTP ${status}${error ? ` (${error})` : ''}`;
   const retryAfter = parseRetryAfter(headers?.get('retry-after'));
+  // An already decided interaction says where to go on; only an http(s) URL is kept.
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  const to = isObject(body) ? safeHttpUrl(body.redirectTo, typeof href === 'string' && href !== '' ? href : undefined) : undefined;
   return new InteractionError(code, message, {
     status,
     ...(error !== undefined && { error }),
     ...(errorDescription !== undefined && { errorDescription }),
     ...(retryAfter !== undefined && { retryAfter }),
+    ...(to !== undefined && { redirect: { to } }),
   });
 }
 
@@ -256,13 +261,14 @@ function parseInteractionStep(value: unknown, label: string): InteractionStep {
 
 function parseClient(value: unknown, label: string): ClientInfo {
   assertObject(value, label);
-  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, party, verified, branding } = value;
+  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, nativeRedirectUri, party, verified, branding } = value;
   assertString(id, `${label}.id`);
   assertString(name, `${label}.name`);
   assertOptionalString(homepage, `${label}.homepage`);
   assertOptionalString(policyUrl, `${label}.policyUrl`);
   assertOptionalString(termsUrl, `${label}.termsUrl`);
   assertOptionalString(redirectUri, `${label}.redirectUri`);
+  assertOptionalString(nativeRedirectUri, `${label}.nativeRedirectUri`);
   assertOneOf(party, `${label}.party`, ['first', 'third']);
   assertBoolean(verified, `${label}.verified`);
   const result: ClientInfo = { id, name, party, verified };
@@ -271,6 +277,7 @@ function parseClient(value: unknown, label: string): ClientInfo {
   if (policyUrl !== undefined) result.policyUrl = policyUrl;
   if (termsUrl !== undefined) result.termsUrl = termsUrl;
   if (redirectUri !== undefined) result.redirectUri = redirectUri;
+  if (nativeRedirectUri !== undefined) result.nativeRedirectUri = nativeRedirectUri;
   const parsedBranding = safeBranding(branding);
   if (parsedBranding) result.branding = parsedBranding;
   return result;
@@ -375,6 +382,26 @@ function parseScope(value: unknown, label: string): ScopeItem {
   return result;
 }
 
+/** A requested claim: `{ name, description?, descriptions? }` (a bare name, as bridges before 0.2 sent, is read as `{ name }`). */
+function parseClaim(value: unknown, label: string): ClaimItem {
+  if (typeof value === 'string') {
+    assertString(value, label);
+    return { name: value };
+  }
+  assertObject(value, label);
+  const { name, description, descriptions } = value;
+  assertString(name, `${label}.name`);
+  assertOptionalString(description, `${label}.description`, true);
+  const result: ClaimItem = { name };
+  if (description !== undefined) result.description = description;
+  if (descriptions !== undefined) {
+    assertObject(descriptions, `${label}.descriptions`);
+    for (const [lng, text] of Object.entries(descriptions)) assertString(text, `${label}.descriptions.${lng}`, true);
+    result.descriptions = { ...(descriptions as Record<string, string>) };
+  }
+  return result;
+}
+
 function parseResource(value: unknown, label: string): ResourceRequest {
   assertObject(value, label);
   const { indicator, name, scopes } = value;
@@ -426,13 +453,13 @@ function parseConsentRequest(value: unknown, label: string): ConsentRequest {
   const parsedResources = parseArray(resources, `${label}.resources`, parseResource);
   const parsedOrganizations =
     organizations === undefined ? undefined : parseOrganizationRequest(organizations, `${label}.organizations`);
-  assertStringArray(claims, `${label}.claims`);
+  const parsedClaims = parseArray(claims, `${label}.claims`, parseClaim);
   const parsedWithheld = parseArray(withheld, `${label}.withheld`, parseWithheld);
   assertBoolean(rememberable, `${label}.rememberable`);
   const result: ConsentRequest = {
     profileScopes: parsedProfileScopes,
     resources: parsedResources,
-    claims: [...claims],
+    claims: parsedClaims,
     withheld: parsedWithheld,
     rememberable,
   };

@@ -8,11 +8,21 @@
  * - sign-in with identifier and password through the experience API: `PUT /api/experience`,
  *   `POST /api/experience/verification/password`, `POST /api/experience/identification`,
  *   `POST /api/experience/submit` (answered `{ redirectTo }`);
- * - deny: `POST /api/experience/abort` (answered `{ redirectTo }` carrying `access_denied`).
+ * - deny: Logto has no API to refuse a consent request; its own consent page sends the browser
+ *   to the app's `redirectUri` without an answer, and so does this adapter (re-reading
+ *   `GET /api/interaction/consent` for it).
  *
  * Logto grants everything a consent request asks for: every scope is `required`, and the only
  * choice is the organization. The request and response shapes are declared here (no Logto
- * package is imported); the tests check them against `@logto/schemas`.
+ * package is imported); the tests check them against `@logto/schemas` and replay exchanges
+ * recorded from a running Logto (`test/fixtures/logto/recorded/`).
+ *
+ * What a running Logto sends that its types do not say (Logto 1.37.1): `missingOIDCScope` never
+ * lists `openid` or `offline_access` (granted without consent); its organization scopes are
+ * URNs (`urn:logto:scope:organizations`), mapped here to the kit's standard names; the
+ * organization template's permissions come as a pseudo-resource `urn:logto:resource:organizations`,
+ * both at the top level and under each organization; and `organizations` is `[]`, not absent,
+ * when the app did not ask for organizations.
  *
  * @packageDocumentation
  */
@@ -129,6 +139,22 @@ const LOGTO_CODES: Record<string, InteractionErrorCode> = {
   'session.consent_organization_not_found': 'invalid_organization',
 };
 
+/**
+ * Logto's user scopes that are URNs, and the kit's standard names for them (which the locales
+ * describe). Logto's `UserScope` enum in `@logto/core-kit`.
+ */
+export const LOGTO_SCOPE_NAMES: Readonly<Record<string, string>> = {
+  'urn:logto:scope:organizations': 'organizations',
+  'urn:logto:scope:organization_roles': 'organization_roles',
+};
+
+/**
+ * The pseudo-resource under which Logto lists the organization template's permissions
+ * (`ReservedResource.Organization` in `@logto/core-kit`). Logto's own consent page leaves it out
+ * of the API list: they are organization permissions, shown per organization.
+ */
+export const LOGTO_ORGANIZATION_RESOURCE = 'urn:logto:resource:organizations';
+
 /** Logto answers `{ code, message }`; `code` is kept as `error`, `message` as `errorDescription`. */
 function readLogtoError(body: unknown) {
   const error = stringField(body, 'code');
@@ -243,7 +269,18 @@ export function logtoAdapter(options: LogtoAdapterOptions): InteractionAdapter {
     },
 
     async deny(transport): Promise<Redirect> {
-      return redirectAfter(transport, '/api/experience/abort', {});
+      // Logto (1.37 … 1.42) serves no endpoint that refuses a consent request and answers with
+      // where to go (the legacy `DELETE /api/interaction` records an abort but answers 204, and
+      // the consent interaction's resume URL is never given to the page). Its own page's Cancel
+      // navigates to the app's redirect URI, which the app receives without a code (and without
+      // state). Do the same; with no redirect URI (device flow) there is nowhere to go.
+      const info = ok(await transport({ method: 'GET', url: url('/api/interaction/consent') }));
+      assertObject(info, 'response');
+      const redirect = nullableString(info.redirectUri, 'response.redirectUri');
+      if (redirect === undefined) {
+        throw new InteractionError('invalid_request', 'Logto offers no way to refuse a request without a redirect URI');
+      }
+      return redirectTo(redirect, 'response.redirectUri');
     },
 
     async switchAccount(transport): Promise<LoginStep> {
@@ -338,20 +375,18 @@ export function parseLogtoConsent(body: unknown, uid: string, uiLocales: readonl
       ? []
       : parseArray(missingOIDCScope, 'response.missingOIDCScope', (item, label): ScopeItem => {
           assertString(item, label);
-          return { name: item, required: true };
+          return { name: Object.hasOwn(LOGTO_SCOPE_NAMES, item) ? LOGTO_SCOPE_NAMES[item]! : item, required: true };
         });
-  const resources =
+  const resources = (
     missingResourceScopes === undefined
       ? []
-      : parseArray(missingResourceScopes, 'response.missingResourceScopes', resourceRequest);
+      : parseArray(missingResourceScopes, 'response.missingResourceScopes', resourceRequest)
+  ).filter((resource) => resource.indicator !== LOGTO_ORGANIZATION_RESOURCE);
 
   const consent: ConsentRequest = { profileScopes, resources, claims: [], withheld: [], rememberable: false };
-  if (organizations !== undefined) {
-    consent.organizations = {
-      options: parseArray(organizations, 'response.organizations', organizationOption),
-      selection: 'single',
-      required: true,
-    };
-  }
+  const options = organizations === undefined ? [] : parseArray(organizations, 'response.organizations', organizationOption);
+  // Logto sends `[]` when the app did not ask for organizations, and lets a user who belongs to
+  // none consent without choosing one: only a non-empty list is a choice to make.
+  if (options.length > 0) consent.organizations = { options, selection: 'single', required: true };
   return { kind: 'consent', uid, client, uiLocales: [...uiLocales], user: userInfo, consent };
 }

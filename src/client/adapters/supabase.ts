@@ -12,7 +12,8 @@
  * scopes as a whole, so every scope is `required`.
  *
  * When the user already consented, Supabase answers the GET with `{ redirect_url }`: `load()`
- * then rejects with {@link SupabaseAlreadyDecided}, whose `redirect` the host follows.
+ * then rejects with {@link SupabaseAlreadyDecided}, whose `redirect` the kit's screens follow
+ * (a host's own UI follows `error.redirect` likewise).
  *
  * @packageDocumentation
  */
@@ -76,11 +77,10 @@ export interface SupabaseAdapterOptions {
  */
 export class SupabaseAlreadyDecided extends InteractionError {
   /** Where the browser must go: the client's redirect URI with the code. */
-  readonly redirect: Redirect;
+  declare readonly redirect: Redirect;
   constructor(redirect: Redirect) {
-    super('interaction_expired', 'Supabase already decided this authorization request');
+    super('interaction_expired', 'Supabase already decided this authorization request', { redirect });
     this.name = 'SupabaseAlreadyDecided';
-    this.redirect = redirect;
   }
 }
 

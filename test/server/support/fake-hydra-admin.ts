@@ -2,6 +2,10 @@
  * A local fake of Ory Hydra's admin API (the login and consent request endpoints), on a free
  * 127.0.0.1 port. It answers like Hydra v2 and refuses any body that does not follow the
  * published `@ory/client-fetch` models: unknown fields, wrong types, a missing `subject`.
+ *
+ * A request already handled answers like Hydra's handlers and persister do: `GET` with
+ * `410 { redirect_to: <the original authorization URL> }`, accept and reject with
+ * `409 Conflict` ("The consent request was already used and can no longer be changed.").
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,9 +36,13 @@ function unknownKeys(body: Record<string, unknown>, known: object): string[] {
 export async function startFakeHydraAdmin() {
   const logins = new Map<string, OAuth2LoginRequest>();
   const consents = new Map<string, OAuth2ConsentRequest>();
-  const handled = new Map<string, string>();
+  const handled = new Set<string>();
   const calls: AdminCall[] = [];
   let failNext: number | undefined;
+  /** How a PUT on a handled challenge is answered: Hydra's 409, or 410 like its GET. */
+  let handledPut: 409 | 410 = 409;
+  /** GETs still to answer as if the challenge were open (a race: read before the other tab's accept). */
+  let staleGets = 0;
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://admin');
@@ -59,10 +67,21 @@ export async function startFakeHydraAdmin() {
     const prefix = '/admin/oauth2/auth/requests/';
     if (!url.pathname.startsWith(prefix) || !challenge) return error(404, 'not found');
     const action = url.pathname.slice(prefix.length); // login, login/accept, consent/reject …
-    if (handled.has(challenge)) return reply(410, { redirect_to: handled.get(challenge) });
     const store = kind === 'login' ? logins : consents;
     const request = store.get(challenge);
     if (!request) return error(404, 'Unable to locate the requested resource');
+    const stale = req.method === 'GET' && staleGets > 0 && handled.has(challenge);
+    if (stale) staleGets -= 1;
+    if (handled.has(challenge) && !stale) {
+      if (req.method === 'GET' || handledPut === 410) return reply(410, { redirect_to: request.request_url });
+      res.writeHead(409, { 'content-type': 'application/json' });
+      return res.end(
+        JSON.stringify({
+          error: 'Conflict',
+          error_description: `Unable to process the requested resource because of conflict in the current state The ${kind} request was already used and can no longer be changed.`,
+        }),
+      );
+    }
 
     if (req.method === 'GET' && (action === 'login' || action === 'consent')) return reply(200, request);
     if (req.method !== 'PUT') return error(405, 'method not allowed');
@@ -70,7 +89,7 @@ export async function startFakeHydraAdmin() {
 
     const finish = (query: string) => {
       const to = `https://hydra.example/oauth2/auth?${query}`;
-      handled.set(challenge, to);
+      handled.add(challenge);
       return reply(200, { redirect_to: to });
     };
     switch (action) {
@@ -116,6 +135,14 @@ export async function startFakeHydraAdmin() {
     /** Answers the next admin call with this status. */
     failNext(status: number) {
       failNext = status;
+    },
+    /** Answers the next GET of a handled challenge as if it were still open, as a racing tab would have read it. */
+    raceNextGet() {
+      staleGets = 1;
+    },
+    /** Answers accept and reject on a handled challenge with 409 (Hydra's answer, the default) or 410. */
+    answerHandledPutWith(status: 409 | 410) {
+      handledPut = status;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -45,6 +45,23 @@ describe('given the kit adapter loading the interaction', () => {
     expect(requests[0]!.url).toBe(`https://idp.test${BASE}/details`);
   });
 
+  it('should read requested claims with their provider text, and a bare claim name as { name }', async () => {
+    const payload = copy(kitConsentPayload);
+    payload.consent.claims = [
+      { name: 'email', internal: true },
+      { name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } },
+      'nickname',
+    ];
+    const { client } = clientAnswering(200, payload);
+    const step = await client.load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.claims).toStrictEqual([
+      { name: 'email' },
+      { name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } },
+      { name: 'nickname' },
+    ]);
+  });
+
   it('should drop unknown fields at every level', async () => {
     const payload = copy(kitConsentPayload);
     payload.extra = 'top';
@@ -109,6 +126,7 @@ describe('given the kit adapter loading the interaction', () => {
   it.each<[string, (p: any) => void, string]>([
     ['uid', (p) => delete p.uid, 'step.uid must be a string'],
     ['client', (p) => delete p.client, 'step.client must be an object'],
+    ['client.id', (p) => delete p.client.id, 'step.client.id must be a string'],
     ['client.name', (p) => delete p.client.name, 'step.client.name must be a string'],
     ['client.verified', (p) => delete p.client.verified, 'step.client.verified must be a boolean'],
     ['uiLocales', (p) => delete p.uiLocales, 'step.uiLocales must be an array'],
@@ -186,9 +204,20 @@ describe('given the kit adapter loading the interaction', () => {
       'step.consent.organizations.required must be a boolean',
     ],
     [
-      'consent.claims[1]',
-      (p) => (p.consent.claims = ['email_verified', { name: 'email' }]),
-      'step.consent.claims[1] must be a string',
+      'consent.claims[1].name',
+      (p) => (p.consent.claims = [{ name: 'email' }, { name: 7 }]),
+      'step.consent.claims[1].name must be a string',
+    ],
+    ['consent.claims[0]', (p) => (p.consent.claims = [42]), 'step.consent.claims[0] must be an object'],
+    [
+      'consent.claims[0].description',
+      (p) => (p.consent.claims = [{ name: 'x', description: 1 }]),
+      'step.consent.claims[0].description must be a string when present',
+    ],
+    [
+      'consent.claims[0].descriptions.ko',
+      (p) => (p.consent.claims = [{ name: 'x', descriptions: { ko: null } }]),
+      'step.consent.claims[0].descriptions.ko must be a string',
     ],
     [
       'consent.withheld[0].resource',
@@ -234,10 +263,28 @@ describe('given every shared UI step fixture sent over the wire', () => {
     expect(factories.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(factories)('should load %s unchanged', async (_name, factory) => {
+  // The hostile fixtures carry script URLs, which the client drops (see safe-urls.test.ts).
+  const plain = factories.filter(([name]) => !/^unsafe/.test(name));
+
+  it.each(plain)('should load %s unchanged', async (_name, factory) => {
     const step = factory();
     const { client } = clientAnswering(200, step);
     await expect(client.load()).resolves.toStrictEqual(JSON.parse(JSON.stringify(step)));
+  });
+
+  it('should load the hostile fixtures with every unsafe URL dropped and everything else unchanged', async () => {
+    const consent = JSON.parse(JSON.stringify(steps.unsafeConsentStep()));
+    const login = JSON.parse(JSON.stringify(steps.unsafeLoginStep()));
+    const loaded = [await clientAnswering(200, consent).client.load(), await clientAnswering(200, login).client.load()];
+
+    const { logo: _logo, termsUrl: _terms, policyUrl: _policy, homepage: _home, ...client } = consent.client;
+    const { avatar: _avatar, ...user } = consent.user;
+    const { createAccountUrl: _create, forgotPasswordUrl: _forgot, ...loginRequest } = login.login;
+    const { logo: _connectorLogo, ...connector } = login.login.connectors[0];
+    expect(loaded).toStrictEqual([
+      { ...consent, client, user },
+      { ...login, login: { ...loginRequest, connectors: [connector] } },
+    ]);
   });
 });
 
@@ -263,6 +310,27 @@ describe('given the kit adapter answering with an error status', () => {
       errorDescription: 'nope',
     });
   });
+
+  it('should keep the way on of an interaction already decided as error.redirect', async () => {
+    const { client } = clientAnswering(410, {
+      error: 'interaction_expired',
+      error_description: 'already decided',
+      redirectTo: '/auth/resume-1',
+    });
+    const error = await rejection(client.load());
+    expect(error).toMatchObject({ code: 'interaction_expired', status: 410 });
+    expect(error.redirect).toEqual({ to: new URL('/auth/resume-1', window.location.href).href });
+  });
+
+  it.each(['javascript:alert(1)', ' JAVA\tSCRIPT:alert(1)', 'data:text/html,x', 'myapp://callback'])(
+    'should drop a redirectTo of %j from an error: nothing to follow',
+    async (redirectTo) => {
+      const { client } = clientAnswering(410, { error: 'interaction_expired', redirectTo });
+      const error = await rejection(client.load());
+      expect(error.code).toBe('interaction_expired');
+      expect(error.redirect).toBeUndefined();
+    },
+  );
 
   it('should map by status when the error body is not JSON', async () => {
     const { client } = clientAnswering(503, '<html>Service Unavailable</html>');
@@ -327,6 +395,12 @@ describe('given the kit adapter ending a step', () => {
     await client.consent({ ...decision, debug: true } as typeof decision);
     expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/consent` });
     expect(JSON.parse(requests[0]!.body!)).toEqual(decision);
+  });
+
+  it('should POST the approved claims with the decision', async () => {
+    const { client, requests } = clientAnswering(200, kitRedirectPayload);
+    await client.consent({ ...decision, claims: ['name', 'department'] });
+    expect(JSON.parse(requests[0]!.body!)).toEqual({ ...decision, claims: ['name', 'department'] });
   });
 
   it('should POST an empty JSON object to <baseUrl>/abort to deny (never a body-less POST)', async () => {

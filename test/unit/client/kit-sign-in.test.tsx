@@ -280,15 +280,10 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
     expect(unsafe.forgotPasswordUrl).toMatch(/^data:/);
   });
 
-  it('should carry them as untrusted text only: never rewritten into an http(s) URL', async () => {
-    // The adapter promises shape, not safety (`Logo` and the links are "untrusted until
-    // checked"): an unsafe URL may arrive unchanged or not at all, never as a usable one.
+  it('should drop them: the client hands out no URL that is not http(s)', async () => {
     const step = await loadLogin(kitUnsafeLoginPayload);
-    const urls = loginUrls(step).filter(([, value]) => value !== undefined);
-    expect(urls.map(([path]) => path)).toEqual(
-      expect.arrayContaining(['login.createAccountUrl', 'login.forgotPasswordUrl']),
-    );
-    for (const [path, value] of urls) expect([path, safeHttpUrl(value)]).toEqual([path, undefined]);
+    expect(loginUrls(step).filter(([, value]) => value !== undefined)).toEqual([]);
+    expect(step.login.connectors).toEqual([{ id: 'evil', kind: 'social', name: '<img src=x onerror=alert(1)>Evil' }]);
   });
 
   it.each([

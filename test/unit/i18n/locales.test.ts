@@ -4,34 +4,19 @@
  * variables, and no English sentence left behind. `node scripts/locales-missing.mjs` prints
  * what is missing when this fails.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_SCOPES } from '../../../src/consent/scope-label.js';
 import { canLoad } from '../../../src/i18n/load.js';
 import { SUPPORTED_LANGUAGES } from '../../../src/i18n/languages.js';
 import { ERROR_CODES } from '../../../src/protocol/errors.js';
+import { loadLocale as load, localeDirectories } from './locale-files.js';
 
-type Tree = { [key: string]: string | Tree };
-
-const LOCALES_DIR = join(import.meta.dirname, '../../../src/locales');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else flatten(value, path, out);
-  }
-  return out;
-}
-
-const load = (lng: string) =>
-  flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, 'consent-kit.json'), 'utf8')) as Tree);
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 
 const en = load('en');
-const directories = readdirSync(LOCALES_DIR).sort();
+const directories = localeDirectories();
 const others = directories.filter((lng) => lng !== 'en');
 
 /** English keys, with each plural key expanded into `lng`'s CLDR categories. */

@@ -2,7 +2,8 @@
  * A local stand-in for Logto's interaction APIs, answering `fetch` in-process. It enforces the
  * request shapes with Logto's own published guards (`@logto/schemas`) and the order the
  * experience API demands (start, verify, identify, submit), and answers with the payloads of
- * `test/fixtures/logto`.
+ * `test/fixtures/logto`. Like Logto (1.37.1, as recorded), it serves no endpoint to refuse a
+ * consent request: anything else is 404.
  */
 import {
   CreateExperienceApiPayloadGuard,
@@ -28,7 +29,6 @@ export function fakeLogto(options: FakeLogtoOptions = {}) {
   const state = {
     interaction: undefined as undefined | { event: string; verifications: Map<string, string>; identified?: string },
     consented: undefined as undefined | { organizationIds?: string[] },
-    aborted: false,
     requests: [] as Array<{ method: string; path: string; body: unknown }>,
   };
   let counter = 0;
@@ -60,7 +60,7 @@ export function fakeLogto(options: FakeLogtoOptions = {}) {
           ((options.consentInfo ?? logtoConsentInfo) as typeof logtoConsentInfo).organizations?.map((o) => o.id),
         );
         if (parsed.data.organizationIds?.some((id) => !known.has(id))) {
-          return json(403, { code: 'organization.require_membership', message: 'not a member' });
+          return json(422, { code: 'organization.require_membership', message: 'not a member' });
         }
         state.consented = parsed.data;
         return json(200, logtoRedirect);
@@ -98,9 +98,6 @@ export function fakeLogto(options: FakeLogtoOptions = {}) {
           return json(400, { code: 'session.identifier_not_found', message: 'not identified' });
         }
         return json(200, logtoRedirect);
-      case 'POST /api/experience/abort':
-        state.aborted = true;
-        return json(200, { redirectTo: 'https://auth.example/oidc/auth/abc123?aborted' });
       default:
         return json(404, { code: 'request.not_found', message: route });
     }

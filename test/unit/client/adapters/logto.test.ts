@@ -29,7 +29,7 @@ import { rejection } from '../../../support/rejection.js';
 
 const application = { id: 'reportshub0001', name: 'Reports Hub' };
 const decision = (organizationIds: string[] = []): ConsentDecision => ({
-  profileScopes: ['openid', 'profile', 'email', 'urn:logto:scope:organizations'],
+  profileScopes: ['profile', 'email', 'organizations'],
   resources: { 'https://api.reports.example': ['read:reports', 'write:reports'] },
   organizationIds,
   remember: false,
@@ -81,10 +81,9 @@ describe('given the Logto adapter on the consent page', () => {
       user: { id: 'u7alice0001', displayName: 'Alice Kim', username: 'alice', email: 'alice@demo.test' },
       consent: {
         profileScopes: [
-          { name: 'openid', required: true },
           { name: 'profile', required: true },
           { name: 'email', required: true },
-          { name: 'urn:logto:scope:organizations', required: true },
+          { name: 'organizations', required: true },
         ],
         resources: [
           {
@@ -121,7 +120,7 @@ describe('given the Logto adapter on the consent page', () => {
     expect(step).toMatchObject({
       client: { id: 'tvapp0001', name: 'TV App' },
       user: { id: 'u7bob0002', email: 'bob@demo.test' },
-      consent: { profileScopes: [{ name: 'openid', required: true }], resources: [] },
+      consent: { profileScopes: [{ name: 'profile', required: true }], resources: [] },
     });
     if (step.kind !== 'consent') throw new Error('expected consent');
     expect(step.client.redirectUri).toBeUndefined();
@@ -147,17 +146,26 @@ describe('given the Logto adapter on the consent page', () => {
     const error = await rejection(consentClient(logto.fetch).consent(decision(['org-evil'])));
     expect(error).toMatchObject({
       code: 'invalid_organization',
-      status: 403,
+      status: 422,
       error: 'organization.require_membership',
     });
   });
 
-  it('should deny through POST /api/experience/abort', async () => {
+  it("should deny by sending the browser to the app's redirect URI, as Logto's own page does", async () => {
     const logto = fakeLogto();
-    await expect(consentClient(logto.fetch).deny()).resolves.toEqual({
-      to: 'https://auth.example/oidc/auth/abc123?aborted',
-    });
-    expect(logto.state.aborted).toBe(true);
+    await expect(consentClient(logto.fetch).deny()).resolves.toEqual({ to: 'https://reports.example/callback' });
+    expect(logto.state.requests).toEqual([{ method: 'GET', path: '/api/interaction/consent', body: undefined }]);
+  });
+
+  it('should refuse to deny a request without a redirect URI (device flow) with invalid_request', async () => {
+    const logto = fakeLogto({ consentInfo: logtoConsentInfoMinimal });
+    expect(await rejection(consentClient(logto.fetch).deny())).toMatchObject({ code: 'invalid_request' });
+    expect(logto.state.requests).toHaveLength(1);
+  });
+
+  it('should refuse a javascript: redirect URI on deny with unsafe_redirect', async () => {
+    const logto = fakeLogto({ consentInfo: { ...logtoConsentInfo, redirectUri: 'javascript:alert(1)' } });
+    expect((await rejection(consentClient(logto.fetch).deny())).code).toBe('unsafe_redirect');
   });
 });
 

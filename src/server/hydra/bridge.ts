@@ -20,17 +20,33 @@
  * `consent`. Before rendering either page, the host calls {@link HydraBridge.skip}: when Hydra
  * says the request may be skipped, it is accepted at once and the page redirects instead.
  *
+ * A challenge used already (a second tab, a Retry after a lost answer) never ends in a Retry
+ * that cannot succeed: Hydra answers accept and reject with `409`, the bridge asks for the
+ * request again and answers the POST with the `redirect_to` of Hydra's `410` (its original
+ * authorization URL, which continues the flow); `details` answers `410 interaction_expired`
+ * carrying it as `redirectTo`.
+ *
  * Hydra scopes are flat; audiences (`requested_access_token_audience`) become the kit's API
  * resources: each non-OpenID scope is offered under every requested audience for which
  * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
-import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
-import { unique, type PermissionMap, type ResourceDescription } from './rbac.js';
+import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../../protocol/interaction.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import { safeHttpUrl } from '../../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
+import { KitHttpError } from '../core/http.js';
+import { unique, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
+import { createKitRouter, escapeRegExp, type KitCall } from '../core/router.js';
+import {
+  createSignInFlow,
+  isSignInEndpoint,
+  type SignInBridgeOptions,
+  type SignInInteraction,
+} from '../core/sign-in.js';
+import { clientInfo as buildClientInfo, pickUser, stringList as strings } from '../core/steps.js';
+import type { KitStore } from '../core/store.js';
+import { createMemoryStore } from '../stores/memory.js';
 
 /** The OpenID Connect scopes Hydra knows; every other requested scope is an API scope. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'phone', 'address', 'offline_access', 'offline']);
@@ -105,8 +121,13 @@ export interface HydraRedirect {
   redirect_to: string;
 }
 
-/** Options of {@link createHydraBridge}. */
-export interface HydraBridgeOptions {
+/**
+ * Options of {@link createHydraBridge}. The sign-in options (`sendCode` / `verifyCode`,
+ * `connectors`, `resolveAccount`, `attemptLimit`, `links`, …) are the oidc-provider bridge's:
+ * the account ids they deal in are Hydra subjects. "Continue as" is Hydra's own `skip` (see
+ * {@link HydraBridge.skip}), so the step never offers it.
+ */
+export interface HydraBridgeOptions extends SignInBridgeOptions {
   /** Hydra's admin API base URL, e.g. `http://127.0.0.1:4445`. Server-side only. */
   adminUrl: string;
   /** Extra headers for admin calls (e.g. an API key for Ory Network). */
@@ -137,7 +158,13 @@ export interface HydraBridgeOptions {
   rememberDecisions?: boolean;
   /** @deprecated Use {@link HydraBridgeOptions.rememberDecisions}; removed in a later release. */
   rememberable?: boolean;
-  /** Path the kit endpoints live under. Default `/interaction`. */
+  /**
+   * Where the bridge keeps its state (sign-in codes' resend windows, connector sign-ins in
+   * progress, failed-attempt counts and locks). Default: in memory; `createRedisStore(…)`
+   * for several instances.
+   */
+  store?: KitStore;
+  /** Path the kit endpoints live under; connectors come back to `<prefix>/callback`. Default `/interaction`. */
   prefix?: string;
   /** Request body limit in bytes. Default 16 KiB. */
   bodyLimit?: number;
@@ -153,6 +180,13 @@ export interface HydraBridge {
    * For the host's page handler: when Hydra says the login (an existing session) or consent
    * (remembered) may be skipped, accepts it and resolves with where to redirect; otherwise
    * `undefined`, and the page renders the kit.
+   *
+   * A remembered consent is accepted only while `getPermissions` says the user still holds
+   * what it grants (every requested API scope under some requested audience, something under
+   * every requested audience); otherwise the screen is shown again, with what is no longer
+   * held listed as withheld. A newly held scope needs no check: Hydra does not skip a request
+   * for a scope it never granted, so the screen offers it. A challenge handled already (another
+   * tab) resolves with the way on Hydra gives (its `410 redirect_to`).
    */
   skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined>;
 }
@@ -169,15 +203,13 @@ export class HydraAdminError extends Error {
   }
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const expired = () => new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired');
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
+/** A Hydra route: which request, and its challenge. */
+interface HydraRoute {
+  kind: 'login' | 'consent';
+  challenge: string;
 }
-
-const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
 
 /**
  * Creates the Hydra bridge.
@@ -190,9 +222,20 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   const admin = adminUrl.replace(/\/+$/, '');
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/(login|consent)/([^/]+)/([a-z-]+)$`);
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const rememberable = options.rememberDecisions ?? options.rememberable ?? true;
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit hydra bridge:', error));
+  const callbackPath = (challenge: string) => `${prefix}/login/${encodeURIComponent(challenge)}/connector-callback`;
+  const signIn = createSignInFlow({
+    ...options,
+    async authenticate(identifier, password) {
+      const account = await options.authenticate(identifier, password);
+      return account ? { accountId: account.subject } : null;
+    },
+    prefix,
+    callbackPath,
+    onError,
+    store: options.store ?? createMemoryStore(),
+  });
 
   async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
     const kind = path.startsWith('login') ? 'login_challenge' : 'consent_challenge';
@@ -217,45 +260,65 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       parsed = text;
     }
     if (!response.ok) {
-      // 404: unknown challenge; 410: already handled (Hydra answers `{ redirect_to }`);
-      // 400 with `invalid_request`: expired. To the browser all of these are expired.
-      if (response.status === 404 || response.status === 410 || response.status === 400) {
+      const cause = new HydraAdminError(response.status, parsed);
+      // 410: the request was already handled, and Hydra answers where the browser goes on
+      // (`{ redirect_to }`, its original authorization URL): an expired step that still has a way on.
+      if (response.status === 410) {
+        const to = redirectToOf(parsed);
         throw Object.assign(
-          new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired'),
-          {
-            cause: new HydraAdminError(response.status, parsed),
-          },
+          new KitHttpError(
+            410,
+            'interaction_expired',
+            'login or consent request already handled',
+            to ? { redirectTo: to } : {},
+          ),
+          { cause },
         );
       }
-      throw new HydraAdminError(response.status, parsed);
+      // 409 to accept or reject: the challenge was used (another tab, or a retry after a lost
+      // answer). Retrying cannot succeed; asking for the request again gets Hydra's 410 with
+      // the way on, which the caller answers with.
+      if (response.status === 409 && method === 'PUT') {
+        await call('GET', path.split('/')[0]!, challenge);
+        throw Object.assign(expired(), { cause });
+      }
+      // 404: unknown challenge; 400 with `invalid_request`: expired.
+      if (response.status === 404 || response.status === 400 || response.status === 409)
+        throw Object.assign(expired(), { cause });
+      throw cause;
     }
     return parsed as T;
   }
 
+  function redirectToOf(body: unknown): string | undefined {
+    return typeof body === 'object' && body !== null ? safeHttpUrl((body as HydraRedirect).redirect_to) : undefined;
+  }
+
   function redirect(body: unknown): KitRedirectResponse {
-    const to = typeof body === 'object' && body !== null ? safeHttpUrl((body as HydraRedirect).redirect_to) : undefined;
+    const to = redirectToOf(body);
     if (!to) throw new Error('Hydra answered without an http(s) redirect_to');
     return { redirectTo: to };
   }
 
-  function clientInfo(client: HydraClient | undefined): ClientInfo {
+  function clientInfo(client: HydraClient | undefined, redirectUri: string | undefined): ClientInfo {
     const described = client ? (options.describeClient?.(client) ?? {}) : {};
     const id = client?.client_id ?? '';
-    const info: ClientInfo = {
+    const registration = {
       id,
-      name: client?.client_name || id,
-      party: described.party === 'first' ? 'first' : 'third',
-      verified: described.verified === true,
+      name: client?.client_name,
+      logoUri: client?.logo_uri,
+      clientUri: client?.client_uri,
+      policyUri: client?.policy_uri,
+      tosUri: client?.tos_uri,
     };
-    const logo = safeHttpUrl(client?.logo_uri);
-    if (logo) info.logo = { light: logo };
-    const homepage = safeHttpUrl(client?.client_uri);
-    if (homepage) info.homepage = homepage;
-    const policy = safeHttpUrl(client?.policy_uri);
-    if (policy) info.policyUrl = policy;
-    const terms = safeHttpUrl(client?.tos_uri);
-    if (terms) info.termsUrl = terms;
-    return info;
+    return buildClientInfo(
+      registration,
+      {
+        ...(described.party !== undefined && { party: described.party }),
+        ...(described.verified !== undefined && { verified: described.verified }),
+      },
+      redirectUri,
+    );
   }
 
   function redirectUriOf(requestUrl: string | undefined): string | undefined {
@@ -269,21 +332,37 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
 
   /** What a login and a consent step share: the challenge as uid, the client, the locales. */
   function stepBase(request: HydraLoginRequest | HydraConsentRequest): Pick<LoginStep, 'uid' | 'client' | 'uiLocales'> {
-    const client = clientInfo(request.client);
-    const redirectUri = redirectUriOf(request.request_url);
-    if (redirectUri) client.redirectUri = redirectUri;
+    const client = clientInfo(request.client, redirectUriOf(request.request_url));
     return { uid: request.challenge, client, uiLocales: strings(request.oidc_context?.ui_locales) };
   }
 
-  function loginStep(request: HydraLoginRequest, withHint: boolean): LoginStep {
-    const step: LoginStep = {
+  /** The login request as the sign-in flow sees an interaction. */
+  function signInInteraction(request: HydraLoginRequest): SignInInteraction {
+    const params: Record<string, unknown> = { client_id: request.client?.client_id };
+    if (request.oidc_context?.login_hint) params.login_hint = request.oidc_context.login_hint;
+    if (request.oidc_context?.ui_locales) params.ui_locales = request.oidc_context.ui_locales.join(' ');
+    // Hydra decides itself when a session may continue (`skip`); the kit's step never offers it.
+    return { uid: request.challenge, prompt: { name: 'login', reasons: ['login_prompt'] }, params };
+  }
+
+  async function loginStep(request: HydraLoginRequest, withHint: boolean): Promise<LoginStep> {
+    return {
       kind: 'login',
       ...stepBase(request),
-      login: { identifiers: ['email', 'username'], password: true },
+      login: await signIn.loginRequest(signInInteraction(request), withHint),
     };
-    const hint = request.oidc_context?.login_hint;
-    if (withHint && typeof hint === 'string' && hint !== '') step.login.loginHint = hint;
-    return step;
+  }
+
+  async function loginRequest(challenge: string): Promise<HydraLoginRequest> {
+    const request = await call<HydraLoginRequest>('GET', 'login', challenge);
+    if (!request || request.challenge !== challenge) throw expired();
+    return request;
+  }
+
+  /** Accepts the login for `subject`: where the browser goes on. */
+  async function acceptLogin(challenge: string, subject: string): Promise<KitRedirectResponse> {
+    const accept: HydraAcceptLogin = { subject, remember: false };
+    return redirect(await call('PUT', 'login/accept', challenge, accept));
   }
 
   async function offerFor(request: HydraConsentRequest, subject: string): Promise<ConsentOffer> {
@@ -323,49 +402,19 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     return request as HydraConsentRequest & { subject: string };
   }
 
-  async function onDetails(kind: 'login' | 'consent', challenge: string, res: ServerResponse): Promise<void> {
-    if (kind === 'login') {
-      const request = await call<HydraLoginRequest>('GET', 'login', challenge);
-      return sendJson(res, 200, loginStep(request, true));
-    }
+  async function consentStep(challenge: string): Promise<ConsentStep> {
     const request = await consentRequest(challenge);
     const [user, offer] = await Promise.all([options.findUser(request.subject), offerFor(request, request.subject)]);
-    const step: ConsentStep = {
+    return {
       kind: 'consent',
       ...stepBase(request),
       user: pickUser(user, request.subject),
       consent: offer.request,
     };
-    sendJson(res, 200, step);
   }
 
-  async function onLogin(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const { identifier, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    if (
-      typeof identifier !== 'string' ||
-      typeof password !== 'string' ||
-      identifier.trim() === '' ||
-      password === '' ||
-      identifier.length > 512 ||
-      password.length > 1024
-    ) {
-      throw new KitHttpError(400, 'invalid_request', 'body must be { identifier, password }');
-    }
-    await call<HydraLoginRequest>('GET', 'login', challenge);
-    const account = await options.authenticate(identifier.trim(), password);
-    if (!account) throw new KitHttpError(401, 'invalid_credentials', 'wrong identifier or password');
-    const accept: HydraAcceptLogin = { subject: account.subject, remember: false };
-    sendJson(res, 200, redirect(await call('PUT', 'login/accept', challenge, accept)));
-  }
-
-  async function onConsent(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const request = await consentRequest(challenge);
-    const offer = await offerFor(request, request.subject);
-    const outcome = planConsent(offer, body);
-    if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
-    const { plan } = outcome;
+  /** Hydra's accept body for a validated plan (without `session`). */
+  function acceptFor(request: HydraConsentRequest, plan: GrantPlan): HydraAcceptConsent {
     const audiences = unique(strings(request.requested_access_token_audience));
     const grantedApi = plan.resources.flatMap((resource) => resource.grant);
     const grantScope = unique([...plan.oidc.grant, ...grantedApi]);
@@ -382,89 +431,127 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       remember: plan.remember,
     };
     if (plan.remember && options.rememberFor !== undefined) accept.remember_for = options.rememberFor;
-    const session = await options.sessionClaims?.(request.subject, grantScope);
-    if (session) accept.session = session;
-    sendJson(res, 200, redirect(await call('PUT', 'consent/accept', challenge, accept)));
+    return accept;
   }
 
-  async function onDeny(
-    kind: 'login' | 'consent',
-    challenge: string,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
-    await readJsonBody(req, bodyLimit);
-    const reject: HydraReject = { error: 'access_denied', error_description: 'The resource owner denied the request' };
-    sendJson(res, 200, redirect(await call('PUT', `${kind}/reject`, challenge, reject)));
+  async function withSession(accept: HydraAcceptConsent, subject: string): Promise<HydraAcceptConsent> {
+    const session = await options.sessionClaims?.(subject, accept.grant_scope);
+    return session ? { ...accept, session } : accept;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
-    const pathname = (req.url ?? '/').split('?')[0]!;
-    const match = route.exec(pathname);
-    const kind = match?.[1] as 'login' | 'consent' | undefined;
-    const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
-    const endpoint = match?.[3];
-    if (!kind || !challenge || !endpoint || !ENDPOINTS.has(endpoint)) {
-      next();
-      return;
+  async function decideConsent(challenge: string, body: unknown): Promise<KitRedirectResponse> {
+    const request = await consentRequest(challenge);
+    const offer = await offerFor(request, request.subject);
+    const outcome = planConsent(offer, body);
+    if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
+    const accept = await withSession(acceptFor(request, outcome.plan), request.subject);
+    return redirect(await call('PUT', 'consent/accept', challenge, accept));
+  }
+
+  /** The answer to one kit call; the router does methods, bodies and errors. */
+  async function answer({ req, route, endpoint, body }: KitCall<HydraRoute>): Promise<unknown> {
+    const { kind, challenge } = route;
+    switch (endpoint) {
+      case KIT_ENDPOINTS.details:
+        return kind === 'login' ? loginStep(await loginRequest(challenge), true) : consentStep(challenge);
+      case KIT_ENDPOINTS.consent:
+        if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
+        return decideConsent(challenge, body);
+      case KIT_ENDPOINTS.deny: {
+        const reject: HydraReject = {
+          error: 'access_denied',
+          error_description: 'The resource owner denied the request',
+        };
+        return redirect(await call('PUT', `${kind}/reject`, challenge, reject));
+      }
+      case KIT_ENDPOINTS.switchAccount:
+        // Switching accounts at consent needs a new login request: the app must restart the
+        // authorization (with prompt=login). At sign-in it is the same step again.
+        if (kind !== 'login')
+          throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
+        return loginStep(await loginRequest(challenge), false);
+      default: {
+        if (!isSignInEndpoint(endpoint) || kind !== 'login')
+          throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
+        const interaction = signInInteraction(await loginRequest(challenge));
+        return signIn.answer(endpoint, body, interaction, req, (subject) => acceptLogin(challenge, subject));
+      }
     }
-    const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
-    try {
-      if (req.method !== expected) {
-        req.resume();
-        return sendError(res, 405, 'invalid_request', `use ${expected}`, { allow: expected });
-      }
-      switch (endpoint) {
-        case KIT_ENDPOINTS.details:
-          return await onDetails(kind, challenge, res);
-        case KIT_ENDPOINTS.login:
-          if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
-          return await onLogin(challenge, req, res);
-        case KIT_ENDPOINTS.consent:
-          if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
-          return await onConsent(challenge, req, res);
-        case KIT_ENDPOINTS.deny:
-          return await onDeny(kind, challenge, req, res);
-        default: {
-          // Switching accounts at consent needs a new login request: the app must restart
-          // the authorization (with prompt=login). At sign-in it is the same step again.
-          if (kind !== 'login')
-            throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
-          await readJsonBody(req, bodyLimit);
-          return sendJson(res, 200, loginStep(await call<HydraLoginRequest>('GET', 'login', challenge), false));
-        }
-      }
-    } catch (error) {
-      if (res.headersSent) {
-        onError(error);
-        res.destroy();
-        return;
-      }
-      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message);
-      onError(error);
-      return sendError(res, 500, 'server_error');
+  }
+
+  const handle = createKitRouter<HydraRoute>({
+    match(pathname) {
+      const match = route.exec(pathname);
+      const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
+      return match && challenge
+        ? { route: { kind: match[1] as 'login' | 'consent', challenge }, endpoint: match[3]! }
+        : undefined;
+    },
+    answer,
+    bodyLimit: options.bodyLimit,
+    onError,
+    before(req, res, pathname) {
+      if (signIn.bounce(req, res, pathname)) return true;
+      const match = route.exec(pathname);
+      const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
+      if (match?.[1] !== 'login' || !challenge || match[3] !== 'connector-callback' || req.method !== 'GET')
+        return false;
+      return signIn
+        .connectorCallback(
+          req,
+          res,
+          async () => signInInteraction(await loginRequest(challenge)),
+          async (subject) => (await acceptLogin(challenge, subject)).redirectTo,
+          `${prefix}/login/${encodeURIComponent(challenge)}`,
+        )
+        .then(() => true);
+    },
+  });
+
+  /**
+   * A remembered consent is accepted only while the user still holds what it grants: every
+   * requested API scope under at least one requested audience, and something under every
+   * requested audience (what Hydra's own model can express). Otherwise the screen is shown
+   * again, with what is no longer held listed as withheld.
+   */
+  async function skipConsent(challenge: string): Promise<string | undefined> {
+    const request = await call<HydraConsentRequest>('GET', 'consent', challenge);
+    if (!request.skip) return undefined;
+    if (typeof request.subject !== 'string' || request.subject === '') return undefined;
+    const offer = await offerFor(request, request.subject);
+    const everything = {
+      profileScopes: offer.profileScopes,
+      resources: Object.fromEntries(offer.resources.map((resource) => [resource.indicator, resource.offered])),
+      organizationIds: [],
+      remember: true,
+    };
+    const outcome = planConsent(offer, everything);
+    if (!outcome.ok) return undefined;
+    const accept = acceptFor(request, outcome.plan);
+    const requestedScope = unique(strings(request.requested_scope));
+    const requestedAudience = unique(strings(request.requested_access_token_audience));
+    if (
+      accept.grant_scope.length < requestedScope.length ||
+      accept.grant_access_token_audience.length < requestedAudience.length
+    ) {
+      return undefined;
     }
+    return redirect(await call('PUT', 'consent/accept', challenge, await withSession(accept, request.subject)))
+      .redirectTo;
   }
 
   async function skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined> {
-    if (kind === 'login') {
+    try {
+      if (kind === 'consent') return await skipConsent(challenge);
       const request = await call<HydraLoginRequest>('GET', 'login', challenge);
       if (!request.skip) return undefined;
       const accept: HydraAcceptLogin = { subject: request.subject };
       return redirect(await call('PUT', 'login/accept', challenge, accept)).redirectTo;
+    } catch (error) {
+      // Handled already: go where Hydra says rather than render a dead screen.
+      if (error instanceof KitHttpError && error.redirectTo) return error.redirectTo;
+      throw error;
     }
-    const request = await call<HydraConsentRequest>('GET', 'consent', challenge);
-    if (!request.skip) return undefined;
-    const grantScope = strings(request.requested_scope);
-    const accept: HydraAcceptConsent = {
-      grant_scope: grantScope,
-      grant_access_token_audience: strings(request.requested_access_token_audience),
-      remember: true,
-    };
-    if (options.rememberFor !== undefined) accept.remember_for = options.rememberFor;
-    const session = request.subject ? await options.sessionClaims?.(request.subject, grantScope) : undefined;
-    if (session) accept.session = session;
-    return redirect(await call('PUT', 'consent/accept', challenge, accept)).redirectTo;
   }
 
   return { handle, skip };
@@ -476,13 +563,4 @@ function safeDecode(value: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function pickUser(user: UserInfo, subject: string): UserInfo {
-  const picked: UserInfo = { id: typeof user?.id === 'string' && user.id ? user.id : subject };
-  for (const key of ['displayName', 'avatar', 'email', 'phone', 'username'] as const) {
-    const value = user?.[key];
-    if (typeof value === 'string' && value !== '') picked[key] = value;
-  }
-  return picked;
 }

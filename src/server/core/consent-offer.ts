@@ -7,13 +7,14 @@
  * validate the decision against it.
  */
 import type {
+  ClaimItem,
   ConsentDecision,
   ConsentRequest,
   OrganizationOption,
   ResourceRequest,
   ScopeItem,
   WithheldScope,
-} from '../protocol/interaction.js';
+} from '../../protocol/interaction.js';
 import {
   heldScopes,
   intersect,
@@ -33,8 +34,16 @@ export interface ConsentOfferInput {
   missingOIDCScope: string[];
   /** OIDC scopes of this request the client already holds; shown as `granted`. */
   grantedOIDCScope: string[];
-  /** Claims requested through the `claims` parameter and not yet granted. */
+  /** Claims requested through the `claims` parameter and not yet granted nor refused. */
   missingOIDCClaims: string[];
+  /**
+   * For each requested claim, the OIDC scopes that release it under the provider's claims
+   * configuration (`email` → `['email']`). A claim released by a scope on offer follows that
+   * scope's checkbox; the others are shown on their own, refusable.
+   */
+  claimScopes?: Record<string, string[]>;
+  /** Provider text for claims, by claim name (standard claims are described by the locale files). */
+  claimDescriptions?: Record<string, Pick<ClaimItem, 'description' | 'descriptions'>>;
   /** API scopes not yet granted nor rejected, by resource indicator. */
   missingResourceScopes: Record<string, string[]>;
   /** API scopes of this request the client already holds, by resource indicator. */
@@ -87,8 +96,10 @@ export interface ConsentOffer {
   profileScopes: string[];
   /** Offered OIDC scopes that must be granted. */
   requiredProfileScopes: string[];
-  /** Claims granted with the decision. */
+  /** Requested claims shown on their own (no offered scope releases them): each may be refused. */
   claims: string[];
+  /** Requested claims released by offered OIDC scopes: claim → those scopes. Granted with any of them. */
+  scopedClaims: Record<string, string[]>;
   /** API resources (the organization resource excluded), including fully withheld ones. */
   resources: ResourceOffer[];
   /** Present when the request asks for organization permissions. */
@@ -99,8 +110,11 @@ export interface ConsentOffer {
 export interface GrantPlan {
   /** OIDC scopes to grant and to reject. */
   oidc: { grant: string[]; reject: string[] };
-  /** Claims to grant. */
-  claims: string[];
+  /**
+   * Requested claims to grant (approved, or released by a granted scope) and to reject (refused,
+   * or released only by unticked scopes), so the provider neither releases nor asks for them again.
+   */
+  claims: { grant: string[]; reject: string[] };
   /** API scopes to grant and to reject, per resource (the organization resource included). */
   resources: Array<{ indicator: string; grant: string[]; reject: string[] }>;
   /** Chosen organization ids (empty when no organization permissions were requested). */
@@ -120,6 +134,18 @@ const MAX_STRING = 1024;
 function profileItem(name: string, granted: Set<string>): ScopeItem {
   const item: ScopeItem = { name, required: REQUIRED_PROFILE_SCOPES.includes(name) };
   if (granted.has(name)) item.granted = true;
+  return item;
+}
+
+function claimItem(name: string, descriptions: ConsentOfferInput['claimDescriptions']): ClaimItem {
+  const item: ClaimItem = { name };
+  const described = descriptions && Object.hasOwn(descriptions, name) ? descriptions[name] : undefined;
+  if (typeof described?.description === 'string' && described.description !== '')
+    item.description = described.description;
+  if (described?.descriptions && typeof described.descriptions === 'object') {
+    const texts = Object.entries(described.descriptions).filter(([, text]) => typeof text === 'string' && text !== '');
+    if (texts.length > 0) item.descriptions = Object.fromEntries(texts);
+  }
   return item;
 }
 
@@ -208,10 +234,22 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
     }
   }
 
+  // A claim an offered scope releases follows that scope's checkbox; the rest are shown alone.
+  const scopedClaims: Record<string, string[]> = {};
+  const claims: string[] = [];
+  for (const claim of unique(input.missingOIDCClaims)) {
+    const scopes = intersect(
+      profileScopes,
+      (input.claimScopes && Object.hasOwn(input.claimScopes, claim) && input.claimScopes[claim]) || [],
+    );
+    if (scopes.length > 0) scopedClaims[claim] = scopes;
+    else claims.push(claim);
+  }
+
   const request: ConsentRequest = {
     profileScopes: profileScopes.map((scope) => profileItem(scope, grantedProfile)),
     resources: resourceRequests,
-    claims: unique(input.missingOIDCClaims),
+    claims: claims.map((name) => claimItem(name, input.claimDescriptions)),
     withheld,
     rememberable: input.rememberable === true,
   };
@@ -221,7 +259,8 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
     request,
     profileScopes,
     requiredProfileScopes: profileScopes.filter((scope) => REQUIRED_PROFILE_SCOPES.includes(scope)),
-    claims: request.claims,
+    claims,
+    scopedClaims,
     resources,
   };
   if (organization) offer.organization = organization;
@@ -236,11 +275,12 @@ function isStringList(value: unknown): value is string[] {
   );
 }
 
-/** Checks the shape of a {@link ConsentDecision}; `remember` may be omitted. */
+/** Checks the shape of a {@link ConsentDecision}; `claims` and `remember` may be omitted. */
 export function isConsentDecision(value: unknown): value is ConsentDecision {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const body = value as Record<string, unknown>;
   if (!isStringList(body.profileScopes) || !isStringList(body.organizationIds)) return false;
+  if (body.claims !== undefined && !isStringList(body.claims)) return false;
   if (body.remember !== undefined && typeof body.remember !== 'boolean') return false;
   const { resources } = body;
   if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return false;
@@ -256,7 +296,10 @@ export function isConsentDecision(value: unknown): value is ConsentDecision {
  * provider does not ask again), the organization resource granted as the union of the chosen
  * organizations' permissions.
  *
- * Errors: `invalid_request` (not a decision), `invalid_scope` (a scope or resource not on
+ * Claims: an approved claim (`decision.claims`) or one a granted scope releases is granted;
+ * every other requested claim is rejected, so it is neither released nor asked for again.
+ *
+ * Errors: `invalid_request` (not a decision, or a claim not on offer), `invalid_scope` (a scope or resource not on
  * offer, or a required scope, OIDC or API, missing), `invalid_organization` (not a membership, more than
  * one with single selection, none when one is required, or organizations when none were
  * requested).
@@ -274,6 +317,12 @@ export function planConsent(offer: ConsentOffer, body: unknown): ConsentPlanResu
   const missingRequired = subtract(offer.requiredProfileScopes, profile);
   if (missingRequired.length > 0) {
     return { ok: false, error: 'invalid_scope', description: `required scope missing: ${missingRequired.join(' ')}` };
+  }
+
+  const approvedClaims = unique(body.claims ?? []);
+  const unknownClaims = subtract(approvedClaims, offer.claims);
+  if (unknownClaims.length > 0) {
+    return { ok: false, error: 'invalid_request', description: `claim not on offer: ${unknownClaims.join(' ')}` };
   }
 
   const organizationIds = unique(body.organizationIds);
@@ -338,11 +387,20 @@ export function planConsent(offer: ConsentOffer, body: unknown): ConsentPlanResu
     });
   }
 
+  // A claim is released only when approved, or when a scope releasing it was granted: never
+  // through the claims parameter behind a scope the user unticked.
+  const grantedClaims = [
+    ...approvedClaims,
+    ...Object.entries(offer.scopedClaims)
+      .filter(([, scopes]) => scopes.some((scope) => profile.includes(scope)))
+      .map(([claim]) => claim),
+  ];
+  const requestedClaims = [...offer.claims, ...Object.keys(offer.scopedClaims)];
   return {
     ok: true,
     plan: {
       oidc: { grant: profile, reject: subtract(offer.profileScopes, profile) },
-      claims: offer.claims,
+      claims: { grant: intersect(requestedClaims, grantedClaims), reject: subtract(requestedClaims, grantedClaims) },
       resources: plans,
       organizationIds,
       remember: offer.request.rememberable && body.remember === true,

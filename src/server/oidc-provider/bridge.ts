@@ -7,20 +7,39 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
+  ClaimItem,
   ClientInfo,
   ConsentStep,
   LoginStep,
   OrganizationContext,
   ProviderBranding,
   UserInfo,
-} from '../protocol/interaction.js';
-import { safeBranding } from '../protocol/branding.js';
-import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson } from './http.js';
-import { unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
-import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
+} from '../../protocol/interaction.js';
+import { safeBranding } from '../../protocol/branding.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
+import { createDecisionState, type WithheldScopes } from '../core/decisions.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError } from '../core/http.js';
+import {
+  heldScopes,
+  intersect,
+  subtract,
+  unique,
+  type OrganizationMembership,
+  type PermissionMap,
+  type ResourceDescription,
+} from '../core/rbac.js';
+import { createKitRouter, escapeRegExp, type KitCall, type NextFunction } from '../core/router.js';
+import { createSignInFlow, isSignInEndpoint, type SignInBridgeOptions } from '../core/sign-in.js';
+import {
+  clientInfo as buildClientInfo,
+  pickUser,
+  splitSpaces,
+  stringList,
+  type ClientDescription,
+} from '../core/steps.js';
+import type { KitStore } from '../core/store.js';
+import { createMemoryStore } from '../stores/memory.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
 export interface InteractionDetailsLike {
@@ -29,6 +48,10 @@ export interface InteractionDetailsLike {
   params: Record<string, unknown>;
   session?: { accountId?: string; [key: string]: unknown };
   grantId?: string;
+  /** What `interactionResult` recorded (`{ consent }`, `{ error }`, `{ login }`), once a step ended. */
+  result?: Record<string, unknown>;
+  /** The resume URL `interactionResult` answers with. */
+  returnTo?: string;
 }
 
 /** The parts of an oidc-provider `Client` the bridge reads. */
@@ -48,11 +71,22 @@ export interface GrantLike {
   addOIDCScope(scope: string): void;
   rejectOIDCScope(scope: string): void;
   addOIDCClaims(claims: string[]): void;
+  rejectOIDCClaims(claims: string[]): void;
+  /** Claims recorded as rejected. */
+  getRejectedOIDCClaims?(): string[];
+  /** OIDC scopes recorded as rejected, space-separated. */
+  getRejectedOIDCScope?(): string;
   addResourceScope(indicator: string, scope: string): void;
   rejectResourceScope(indicator: string, scope: string): void;
   getOIDCScopeFiltered(filter: Set<string>): string;
   getResourceScopeFiltered(indicator: string, filter: Set<string>): string;
+  /** Scopes of `indicator` recorded as rejected. */
+  getRejectedResourceScope?(indicator: string): string;
+  /** Granted (or rejected) scopes per resource indicator, space-separated (the grant's payload). */
+  resources?: Record<string, string | undefined>;
   save(): Promise<string>;
+  /** Seconds the grant has left (oidc-provider's `BaseModel#remainingTTL`). */
+  readonly remainingTTL?: number;
 }
 
 /** The parts of an oidc-provider `Provider` instance the bridge uses. */
@@ -69,30 +103,21 @@ export interface OidcProviderLike {
     new (properties: { accountId: string; clientId: string }): GrantLike;
     find(grantId: string): Promise<GrantLike | undefined>;
   };
-}
-
-/**
- * Where the bridge records which grants the user asked to remember. A `Map` fits; a
- * database-backed store may return promises. Entries may expire with the grant.
- */
-export interface RememberStore {
-  get(grantId: string): boolean | undefined | Promise<boolean | undefined>;
-  set(grantId: string, remember: boolean): unknown;
+  /**
+   * oidc-provider's claims filter (`provider.Claims`), through which the bridge learns which
+   * scope releases which claim under the provider's `claims` configuration. Without it the
+   * standard mapping of OpenID Connect Core §5.4 is assumed.
+   */
+  Claims?: new (
+    available: Record<string, unknown>,
+    context: { client: ProviderClientLike },
+  ) => { scope(value: string): unknown; result(): Promise<Record<string, unknown>> };
 }
 
 /** Which client an option is decided for, and the authorization request's parameters. */
 export interface ConsentContextLike {
   client: ProviderClientLike;
   params: Record<string, unknown>;
-}
-
-/**
- * Where the bridge records which organizations were chosen for a grant. A `Map` fits; a
- * database-backed store may return promises.
- */
-export interface OrganizationStore {
-  get(grantId: string): string[] | undefined | Promise<string[] | undefined>;
-  set(grantId: string, organizationIds: string[]): unknown;
 }
 
 /** Host callbacks and settings of {@link createOidcProviderBridge}. */
@@ -139,13 +164,14 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
    * in the provider configuration. Without it the provider reuses every grant.
    */
   rememberDecisions?: boolean | ((context: ConsentContextLike) => boolean | Promise<boolean>);
-  /**
-   * Where remembered grant ids are recorded. Default: an in-memory `Map` (lost on restart,
-   * never pruned; fine for demos and tests).
-   */
-  rememberStore?: RememberStore;
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
+  /**
+   * Text for a claim requested through the `claims` parameter (`features.claimsParameter`),
+   * shown on its own line. Standard claims (OpenID Connect Core §5.1) are described by the
+   * kit's locale files; others show this, else their name.
+   */
+  describeClaim?(claim: string): ClaimDescription | undefined | Promise<ClaimDescription | undefined>;
   /**
    * Whether a client is first party and verified, its logo in light and dark variants
    * (overriding the registered `logo_uri`), and its `branding` (brand color, logo over the
@@ -164,10 +190,19 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
     context: ConsentContextLike,
   ): OrganizationDescription | undefined | Promise<OrganizationDescription | undefined>;
   /**
-   * Where chosen organization ids are recorded by grant id. Default: an in-memory `Map`
-   * (lost on restart, never pruned; fine for demos and tests).
+   * Where the bridge keeps its state between requests: per grant, whether the decision was
+   * remembered, the organizations chosen and the scopes withheld (each expiring with the
+   * grant); per interaction, the lock that makes two submissions take turns; and the sign-in
+   * state (resend windows, connector sign-ins in progress, failed-attempt counts and locks).
+   * Default: an in-memory store for this process. Give every instance of the IdP the same
+   * `createRedisStore(…)` (`consent-kit/server/redis`) and any of them may serve any request.
    */
-  organizationStore?: OrganizationStore;
+  store?: KitStore;
+  /**
+   * Seconds to keep what the bridge records about a grant when the provider's grant does not
+   * say how long it lives (`remainingTTL`). Default 14 days, oidc-provider's default grant TTL.
+   */
+  grantTtlSeconds?: number;
   /** Path under which interactions live; must match oidc-provider's `interactions.url`. Default `/interaction`. */
   prefix?: string;
   /** Request body limit in bytes. Default 16 KiB. */
@@ -176,8 +211,10 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   onError?(error: unknown): void;
 }
 
-/** What the host says about a client, beyond its registration. */
-export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo' | 'branding'>>;
+/** What the host says about a claim: a description, and per language (BCP 47 tag → text). */
+export type ClaimDescription = Pick<ClaimItem, 'description' | 'descriptions'>;
+
+export type { ClientDescription };
 
 /** What the host says about the organization a request targets. */
 export interface OrganizationDescription {
@@ -194,8 +231,7 @@ interface ProviderContextLike {
   session?: { grantIdFor(clientId: string): string | undefined };
 }
 
-/** Connect-style `next`. */
-export type NextFunction = (error?: unknown) => void;
+export type { NextFunction };
 
 /** What {@link createOidcProviderBridge} returns. */
 export interface OidcProviderBridge {
@@ -213,30 +249,25 @@ export interface OidcProviderBridge {
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
   organizationsForGrant(grantId: string | undefined): Promise<string[]>;
   /**
-   * oidc-provider's `loadExistingGrant` honouring "Remember this decision": like the
-   * provider's default (the grant just decided in this interaction, else the session's grant
-   * for the client), except that for clients with `rememberDecisions` on, a grant the user did
-   * not ask to remember is not reused, so the provider asks for consent again. Pass it as
-   * `loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`.
+   * oidc-provider's `loadExistingGrant`, which every host should install
+   * (`loadExistingGrant: (ctx) => bridge.loadExistingGrant(ctx)`): like the provider's default
+   * (the grant just decided in this interaction, else the session's grant for the client),
+   * except that an earlier grant is reused only when
+   * - the user asked to remember it, for clients with `rememberDecisions` on;
+   * - it still matches the user's **current** permissions and memberships (`getPermissions`,
+   *   `getOrganizations`, asked again here on every authorization): no requested scope it
+   *   grants is missing from them, no organization chosen for it was left or lost a
+   *   permission it grants, and no requested scope it holds back as withheld is now held.
+   *
+   * Otherwise it resolves `undefined`: the provider starts a fresh grant and asks for consent
+   * again, and the screen shows the current offer (what was lost listed as withheld, what was
+   * gained offered). The grant just decided always finishes its own authorization.
    */
   loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined>;
 }
 
-const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
-/** Where a connector's callback lands, under the interaction's path (see `sign-in/flow.ts`). */
+/** Where a connector's callback lands, under the interaction's path (see `core/sign-in.ts`). */
 const CONNECTOR_CALLBACK = 'connector-callback';
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
-}
-
-function splitSpaces(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
-}
 
 function scopeMap(value: unknown): Record<string, string[]> {
   const map: Record<string, string[]> = {};
@@ -245,20 +276,54 @@ function scopeMap(value: unknown): Record<string, string[]> {
   return map;
 }
 
-function pickUser(user: UserInfo, accountId: string): UserInfo {
-  const picked: UserInfo = { id: typeof user.id === 'string' && user.id ? user.id : accountId };
-  for (const key of ['displayName', 'avatar', 'email', 'phone', 'username'] as const) {
-    const value = user[key];
-    if (typeof value === 'string' && value !== '') picked[key] = value;
-  }
-  return picked;
-}
-
 function isSessionNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'SessionNotFound';
 }
 
 const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
+
+/** Seconds a saved grant has left, when the provider can say (a TTL function may need a request). */
+function grantLifetime(grant: GrantLike): number | undefined {
+  try {
+    const remaining = grant.remainingTTL;
+    return typeof remaining === 'number' && Number.isFinite(remaining) && remaining > 0 ? remaining : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which standard scope releases which standard claim (OpenID Connect Core §5.4). */
+const STANDARD_SCOPE_CLAIMS: Record<string, string[]> = {
+  profile: [
+    'name',
+    'family_name',
+    'given_name',
+    'middle_name',
+    'nickname',
+    'preferred_username',
+    'profile',
+    'picture',
+    'website',
+    'gender',
+    'birthdate',
+    'zoneinfo',
+    'locale',
+    'updated_at',
+  ],
+  email: ['email', 'email_verified'],
+  address: ['address'],
+  phone: ['phone_number', 'phone_number_verified'],
+};
+
+/**
+ * The way on of a decision already recorded for the interaction (a consent, or a refusal):
+ * the resume URL, until the browser follows it and the provider ends the interaction.
+ */
+function decisionOf(interaction: InteractionDetailsLike): string | undefined {
+  const { result, returnTo } = interaction;
+  if (!result || typeof returnTo !== 'string' || returnTo === '') return undefined;
+  return 'consent' in result || 'error' in result ? returnTo : undefined;
+}
 
 /**
  * Creates the kit protocol bridge for an oidc-provider instance.
@@ -277,10 +342,17 @@ export function createOidcProviderBridge(
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
-  const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
+  const store = options.store ?? createMemoryStore();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
-  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError });
+  const signIn = createSignInFlow({
+    ...options,
+    prefix,
+    callbackPath: (uid) => `${prefix}/${uid}/${CONNECTOR_CALLBACK}`,
+    onError,
+    store,
+  });
+  const state = createDecisionState(store);
+  const grantTtlSeconds = options.grantTtlSeconds ?? 14 * 24 * 60 * 60;
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -291,6 +363,11 @@ export function createOidcProviderBridge(
       throw error;
     }
     if (!interaction || interaction.uid !== uid) throw expired();
+    // One decision per interaction: once made, every endpoint answers with its way on (a POST
+    // with 200, see `handle`), so a second tab or a Retry after a lost answer cannot decide again.
+    const decided = decisionOf(interaction);
+    if (decided)
+      throw new KitHttpError(410, 'interaction_expired', 'interaction already decided', { redirectTo: decided });
     return interaction;
   }
 
@@ -309,30 +386,17 @@ export function createOidcProviderBridge(
   }
 
   async function clientInfo(interaction: InteractionDetailsLike): Promise<ClientInfo> {
-    const clientId = interaction.params.client_id;
-    const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
-    if (!client) throw new Error('interaction client not found');
+    const client = await findClient(interaction.params.client_id);
     const described = (await options.describeClient?.(client)) ?? {};
-    const info: ClientInfo = {
+    const registration = {
       id: client.clientId,
-      name: client.clientName || client.clientId,
-      party: described.party === 'first' ? 'first' : 'third',
-      verified: described.verified === true,
+      name: client.clientName,
+      logoUri: client.logoUri,
+      clientUri: client.clientUri,
+      policyUri: client.policyUri,
+      tosUri: client.tosUri,
     };
-    const light = safeHttpUrl(described.logo?.light ?? client.logoUri);
-    const dark = safeHttpUrl(described.logo?.dark);
-    if (light || dark) info.logo = { ...(light && { light }), ...(dark && { dark }) };
-    const homepage = safeHttpUrl(client.clientUri);
-    if (homepage) info.homepage = homepage;
-    const policy = safeHttpUrl(client.policyUri);
-    if (policy) info.policyUrl = policy;
-    const terms = safeHttpUrl(client.tosUri);
-    if (terms) info.termsUrl = terms;
-    const redirectUri = interaction.params.redirect_uri;
-    if (typeof redirectUri === 'string' && redirectUri !== '') info.redirectUri = redirectUri;
-    const branding = safeBranding(described.branding);
-    if (branding) info.branding = branding;
-    return info;
+    return buildClientInfo(registration, described, interaction.params.redirect_uri);
   }
 
   /** The organization named by the request's `organization_id`, when the host describes it. */
@@ -430,10 +494,26 @@ export function createOidcProviderBridge(
     const resourceDescriptions: Record<string, ResourceDescription> = {};
     for (const [indicator, description] of descriptions) if (description) resourceDescriptions[indicator] = description;
 
+    const missingOIDCScope = stringList(promptDetails.missingOIDCScope);
+    const grantedOIDCScope = grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [];
+    const missingOIDCClaims = stringList(promptDetails.missingOIDCClaims);
+    const [claimScopes, claimDescriptions] =
+      missingOIDCClaims.length === 0
+        ? [{}, {}]
+        : await Promise.all([
+            scopesReleasing(
+              await findClient(interaction.params.client_id),
+              unique([...missingOIDCScope, ...grantedOIDCScope]),
+              missingOIDCClaims,
+            ),
+            describeClaims(missingOIDCClaims),
+          ]);
     const input: Parameters<typeof computeConsentOffer>[0] = {
-      missingOIDCScope: stringList(promptDetails.missingOIDCScope),
-      grantedOIDCScope: grant ? splitSpaces(grant.getOIDCScopeFiltered(requested)) : [],
-      missingOIDCClaims: stringList(promptDetails.missingOIDCClaims),
+      missingOIDCScope,
+      grantedOIDCScope,
+      missingOIDCClaims,
+      claimScopes,
+      claimDescriptions,
       missingResourceScopes,
       grantedResourceScopes,
       permissions: permissions ?? {},
@@ -445,6 +525,38 @@ export function createOidcProviderBridge(
     };
     if (options.organizationResource !== undefined) input.organizationResource = options.organizationResource;
     return computeConsentOffer(input);
+  }
+
+  /**
+   * For each of `claims`, the ones of `scopes` that release it under the provider's claims
+   * configuration (asked of `provider.Claims`, else OpenID Connect Core §5.4).
+   */
+  async function scopesReleasing(
+    client: ProviderClientLike,
+    scopes: string[],
+    claims: string[],
+  ): Promise<Record<string, string[]>> {
+    const released: Record<string, string[]> = {};
+    for (const scope of scopes) {
+      let names: string[];
+      if (provider.Claims) {
+        const mask = new provider.Claims(Object.fromEntries(claims.map((claim) => [claim, true])), { client });
+        mask.scope(scope);
+        names = Object.keys(await mask.result());
+      } else {
+        names = STANDARD_SCOPE_CLAIMS[scope] ?? [];
+      }
+      for (const claim of intersect(claims, names)) (released[claim] ??= []).push(scope);
+    }
+    return released;
+  }
+
+  async function describeClaims(claims: string[]): Promise<Record<string, ClaimDescription>> {
+    if (!options.describeClaim) return {};
+    const described = await Promise.all(
+      claims.map(async (claim) => [claim, await options.describeClaim?.(claim)] as const),
+    );
+    return Object.fromEntries(described.filter((entry): entry is readonly [string, ClaimDescription] => !!entry[1]));
   }
 
   async function consentStep(interaction: InteractionDetailsLike): Promise<ConsentStep> {
@@ -465,32 +577,15 @@ export function createOidcProviderBridge(
     return withOrganization(step, interaction);
   }
 
-  async function onDetails(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const interaction = await details(req, res, uid);
-    switch (interaction.prompt.name) {
-      case 'login':
-        return sendJson(res, 200, await loginStep(interaction, true));
-      case 'consent':
-        return sendJson(res, 200, await consentStep(interaction));
-      default:
-        throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
-    }
-  }
-
-  async function onLogin(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const interaction = await details(req, res, uid);
-    if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
-      throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
-    }
-    await finishLogin(req, res, await signIn.login(body));
-  }
-
-  /** Ends the login with `accountId`; throws unless the step expects a sign-in. */
-  async function finishLogin(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void> {
+  /** Ends the login with `accountId`. */
+  async function finishLogin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    accountId: string,
+  ): Promise<KitRedirectResponse> {
     // A login result never merges an earlier submission: signing in as someone else at the
     // consent prompt must not carry the previous account's consent along.
-    sendJson(res, 200, await result(req, res, { login: { accountId } }, false));
+    return result(req, res, { login: { accountId } }, false);
   }
 
   /** The interaction, when it expects a sign-in (login prompt, or consent after "switch account"). */
@@ -506,44 +601,12 @@ export function createOidcProviderBridge(
     return interaction;
   }
 
-  async function onSignInEndpoint(
+  async function decideConsent(
     req: IncomingMessage,
     res: ServerResponse,
     uid: string,
-    endpoint: string,
-  ): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const interaction = await signInInteraction(req, res, uid);
-    switch (endpoint) {
-      case KIT_ENDPOINTS.sendCode:
-        return sendJson(res, 200, await signIn.sendCode(body, interaction));
-      case KIT_ENDPOINTS.verifyCode:
-        return finishLogin(req, res, await signIn.verifyCode(body));
-      case KIT_ENDPOINTS.connector:
-        return sendJson(res, 200, {
-          redirectTo: await signIn.startConnector(body, interaction),
-        } satisfies KitRedirectResponse);
-      default:
-        return finishLogin(req, res, signIn.continueAs(interaction));
-    }
-  }
-
-  /** The upstream provider's callback (a top-level navigation, so answered with redirects). */
-  async function onConnectorCallback(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const interaction = await signInInteraction(req, res, uid);
-    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
-    const accountId = await signIn.finishConnector(interaction, query);
-    const location = accountId
-      ? await provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false })
-      : `${prefix}/${uid}`;
-    res.statusCode = 303;
-    res.setHeader('location', location);
-    res.setHeader('cache-control', 'no-store');
-    res.end();
-  }
-
-  async function onConsent(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
+    body: unknown,
+  ): Promise<KitRedirectResponse> {
     const interaction = await details(req, res, uid);
     if (interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
@@ -559,95 +622,98 @@ export function createOidcProviderBridge(
     const grant = (await existingGrant(interaction, accountId)) ?? new provider.Grant({ accountId, clientId });
     if (plan.oidc.grant.length > 0) grant.addOIDCScope(plan.oidc.grant.join(' '));
     if (plan.oidc.reject.length > 0) grant.rejectOIDCScope(plan.oidc.reject.join(' '));
-    if (plan.claims.length > 0) grant.addOIDCClaims(plan.claims);
+    if (plan.claims.grant.length > 0) grant.addOIDCClaims(plan.claims.grant);
+    if (plan.claims.reject.length > 0) grant.rejectOIDCClaims(plan.claims.reject);
     for (const resource of plan.resources) {
       if (resource.grant.length > 0) grant.addResourceScope(resource.indicator, resource.grant.join(' '));
       if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
     }
     const grantId = await grant.save();
-    if (offer.organization) await store.set(grantId, plan.organizationIds);
-    if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
-    sendJson(res, 200, await result(req, res, { consent: { grantId } }, true));
-  }
-
-  async function onDeny(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    await readJsonBody(req, bodyLimit);
-    await details(req, res, uid);
-    sendJson(
-      res,
-      200,
-      await result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false),
+    // Kept as long as the grant lives, on every instance sharing the store.
+    const ttl = grantLifetime(grant) ?? grantTtlSeconds;
+    await state.recordGrant(
+      grantId,
+      {
+        withheld: await withheldAfter(grantId, offer, plan),
+        ...(offer.organization && { organizations: plan.organizationIds }),
+        ...(offer.request.rememberable && { remember: plan.remember }),
+      },
+      ttl,
     );
+    return result(req, res, { consent: { grantId } }, true);
   }
 
-  async function onSwitchAccount(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    await readJsonBody(req, bodyLimit);
-    const interaction = await details(req, res, uid);
-    sendJson(res, 200, await loginStep(interaction, false));
+  /**
+   * What the grant holds back as withheld after this decision: what earlier decisions on the
+   * same grant withheld, plus what this offer withheld, less what this decision granted.
+   */
+  async function withheldAfter(grantId: string, offer: ConsentOffer, plan: GrantPlan): Promise<WithheldScopes> {
+    const record: WithheldScopes = (await state.withheld(grantId)) ?? {};
+    for (const { name, resource } of offer.request.withheld) {
+      if (resource !== undefined) record[resource] = unique([...(record[resource] ?? []), name]);
+    }
+    for (const { indicator, grant } of plan.resources) {
+      if (record[indicator]) record[indicator] = subtract(record[indicator], grant);
+    }
+    return record;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void> {
-    const pathname = (req.url ?? '/').split('?')[0]!;
-    const match = route.exec(pathname);
-    const uid = match?.[1];
-    const endpoint = match?.[2];
-    if (signIn.bounce(req, res, pathname)) return;
-    if (uid && endpoint === CONNECTOR_CALLBACK && req.method === 'GET') {
-      return onConnectorCallback(req, res, uid).catch((error: unknown) => {
-        if (!(error instanceof KitHttpError)) onError(error);
-        if (res.headersSent) return void res.destroy();
-        res.statusCode = error instanceof KitHttpError ? error.status : 500;
-        res.setHeader('content-type', 'text/plain; charset=utf-8');
-        res.end(
-          error instanceof KitHttpError && error.code === 'interaction_expired'
-            ? 'This sign-in request has expired.\n'
-            : 'Sign-in failed.\n',
-        );
-      });
-    }
-    if (!uid || !endpoint || !ENDPOINTS.has(endpoint)) {
-      next();
-      return;
-    }
-    const method = req.method ?? 'GET';
-    const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
-    try {
-      if (method !== expected) {
-        req.resume();
-        return sendError(res, 405, 'invalid_request', `use ${expected}`, { allow: expected });
+  /** The answer to one kit call; the router does methods, bodies and errors. */
+  async function answer({ req, res, route: uid, endpoint, body }: KitCall<string>): Promise<unknown> {
+    switch (endpoint) {
+      case KIT_ENDPOINTS.details: {
+        const interaction = await details(req, res, uid);
+        if (interaction.prompt.name === 'login') return loginStep(interaction, true);
+        if (interaction.prompt.name === 'consent') return consentStep(interaction);
+        throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
       }
-      switch (endpoint) {
-        case KIT_ENDPOINTS.details:
-          return await onDetails(req, res, uid);
-        case KIT_ENDPOINTS.login:
-          return await onLogin(req, res, uid);
-        case KIT_ENDPOINTS.consent:
-          return await onConsent(req, res, uid);
-        case KIT_ENDPOINTS.deny:
-          return await onDeny(req, res, uid);
-        case KIT_ENDPOINTS.sendCode:
-        case KIT_ENDPOINTS.verifyCode:
-        case KIT_ENDPOINTS.connector:
-        case KIT_ENDPOINTS.continue:
-          return await onSignInEndpoint(req, res, uid, endpoint);
-        default:
-          return await onSwitchAccount(req, res, uid);
+      case KIT_ENDPOINTS.consent:
+        // Submissions for one interaction take turns, on every instance: the second sees the first one's decision.
+        return state.exclusive(uid, () => decideConsent(req, res, uid, body));
+      case KIT_ENDPOINTS.deny:
+        return state.exclusive(uid, async () => {
+          await details(req, res, uid);
+          return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+        });
+      case KIT_ENDPOINTS.switchAccount:
+        return loginStep(await details(req, res, uid), false);
+      default: {
+        if (!isSignInEndpoint(endpoint)) throw new KitHttpError(404, 'invalid_request', 'unknown endpoint');
+        const interaction = await signInInteraction(req, res, uid);
+        return signIn.answer(endpoint, body, interaction, req, (accountId) => finishLogin(req, res, accountId));
       }
-    } catch (error) {
-      if (res.headersSent) {
-        onError(error);
-        res.destroy();
-        return;
-      }
-      if (error instanceof KitHttpError) return sendError(res, error.status, error.code, error.message, error.headers);
-      onError(error);
-      return sendError(res, 500, 'server_error');
     }
   }
+
+  const handle = createKitRouter<string>({
+    match(pathname) {
+      const match = route.exec(pathname);
+      return match ? { route: match[1]!, endpoint: match[2]! } : undefined;
+    },
+    answer,
+    bodyLimit,
+    onError,
+    before(req, res, pathname) {
+      if (signIn.bounce(req, res, pathname)) return true;
+      const match = route.exec(pathname);
+      const uid = match?.[1];
+      if (!uid || match[2] !== CONNECTOR_CALLBACK || req.method !== 'GET') return false;
+      return signIn
+        .connectorCallback(
+          req,
+          res,
+          () => signInInteraction(req, res, uid),
+          (accountId) =>
+            provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false }),
+          `${prefix}/${uid}`,
+        )
+        .then(() => true);
+    },
+  });
 
   async function organizationsForGrant(grantId: string | undefined): Promise<string[]> {
     if (!grantId) return [];
-    return [...((await store.get(grantId)) ?? [])];
+    return [...((await state.organizations(grantId)) ?? [])];
   }
 
   async function loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined> {
@@ -658,14 +724,76 @@ export function createOidcProviderBridge(
     const grantId = decided || oidc.session?.grantIdFor(client.clientId);
     if (!grantId) return undefined;
     // The decision just made in this interaction always finishes the authorization.
-    if (!decided) {
-      const rememberable = await decide(options.rememberDecisions, async () => ({
-        client,
-        params: oidc.params ?? {},
-      }));
-      if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    if (decided) return provider.Grant.find(grantId);
+    const params = oidc.params ?? {};
+    const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
+    if (rememberable === true && (await state.remembered(grantId)) !== true) return undefined;
+    const grant = await provider.Grant.find(grantId);
+    if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params)))
+      return undefined;
+    return grant;
+  }
+
+  /**
+   * Whether the grant would keep back claims a scope of this request is to release: claims the
+   * user refused one by one are rejected in the grant, and a rejection outranks any scope, so a
+   * scope granted later (or now) would arrive without them. Such a grant is not reused.
+   */
+  async function claimsBlock(
+    grant: GrantLike,
+    client: ProviderClientLike,
+    params: Record<string, unknown>,
+  ): Promise<boolean> {
+    const refused = grant.getRejectedOIDCClaims?.() ?? [];
+    if (refused.length === 0) return false;
+    const refusedScopes = new Set(splitSpaces(grant.getRejectedOIDCScope?.()));
+    const scopes = splitSpaces(params.scope).filter((scope) => !refusedScopes.has(scope));
+    return Object.keys(await scopesReleasing(client, scopes, refused)).length > 0;
+  }
+
+  /**
+   * Whether a grant still matches what its account holds now, for the scopes this request
+   * asks for (see {@link OidcProviderBridge.loadExistingGrant}).
+   */
+  async function stillHeld(grant: GrantLike, grantId: string, params: Record<string, unknown>): Promise<boolean> {
+    const accountId = grant.accountId;
+    if (typeof accountId !== 'string' || accountId === '') return false;
+    const requested = new Set(splitSpaces(params.scope));
+    const resourceParam = params.resource;
+    const [permissions, memberships, chosen, withheld] = await Promise.all([
+      options.getPermissions(accountId),
+      options.getOrganizations(accountId),
+      state.organizations(grantId),
+      state.withheld(grantId),
+    ]);
+    // The organizations chosen for the grant (its `organizations` claim) must all still be memberships.
+    const byId = new Map((memberships ?? []).map((membership) => [membership.id, membership]));
+    const organizations = (chosen ?? []).map((id) => byId.get(id));
+    if (organizations.some((membership) => membership === undefined)) return false;
+    const indicators = unique([
+      ...Object.keys(grant.resources ?? {}),
+      ...(typeof resourceParam === 'string' ? [resourceParam] : stringList(resourceParam)),
+    ]);
+    for (const indicator of indicators) {
+      const held = new Set(
+        indicator === options.organizationResource
+          ? organizations.flatMap((membership) => membership?.permissions ?? [])
+          : heldScopes(permissions ?? {}, indicator),
+      );
+      // Lost: a requested scope the grant gives that the user no longer holds.
+      if (splitSpaces(grant.getResourceScopeFiltered(indicator, requested)).some((scope) => !held.has(scope)))
+        return false;
+      // Gained: a requested scope the grant holds back, rejected because it was withheld, now held.
+      const heldBack = splitSpaces(grant.getRejectedResourceScope?.(indicator)).filter(
+        (scope) => requested.has(scope) && held.has(scope),
+      );
+      if (heldBack.length === 0) continue;
+      // Without a record (another process, a restart) a withheld scope cannot be told from one
+      // the user refused: ask again rather than keep it from them.
+      if (!withheld) return false;
+      if (heldBack.some((scope) => withheld[indicator]?.includes(scope))) return false;
     }
-    return provider.Grant.find(grantId);
+    return true;
   }
 
   return { handle, organizationsForGrant, loadExistingGrant };

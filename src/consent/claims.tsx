@@ -1,0 +1,50 @@
+/**
+ * `Consent.Claims`: the details an app asks for one by one (the `claims` request parameter,
+ * OpenID Connect Core §5.5) that no requested scope covers. Each is a checkbox the user may
+ * untick; only ticked ones are sent as approved (`ConsentDecision.claims`). Renders nothing
+ * when none are requested, so it can always be composed.
+ */
+import { useId } from 'react';
+import { CheckboxField } from '../ui/checkbox-field.js';
+import { claimLabel, KNOWN_CLAIMS } from './claim-label.js';
+import { useConsentContext } from './context.js';
+
+/** The requested-claims checkboxes, under a "Requested details" heading. */
+export function ConsentClaims() {
+  const { step, state, t, language, status } = useConsentContext('Consent.Claims');
+  const headingId = useId();
+  const claims = step.consent.claims;
+  if (claims.length === 0) return null;
+  const locked = status !== 'idle';
+  return (
+    <section className="ck-consent__claims ck-consent__section" data-kind="claims" aria-labelledby={headingId}>
+      <h2 id={headingId} className="ck-consent__section-title">
+        {t('consent.claims.heading')}
+      </h2>
+      <p className="ck-consent__section-hint">{t('consent.claims.hint', { app: step.client.name })}</p>
+      <ul className="ck-consent__scope-list" role="list">
+        {claims.map((claim) => {
+          const label = claimLabel(claim, t, language);
+          return (
+            <CheckboxField
+              key={claim.name}
+              as="li"
+              className="ck-consent__scope ck-consent__claim"
+              value={claim.name}
+              checked={state.isClaimGranted(claim.name)}
+              disabled={locked}
+              onCheckedChange={(checked) => state.setClaimGranted(claim.name, checked)}
+              label={label}
+              // A provider's own text: show the claim name the app receives, as for API scopes.
+              description={
+                !KNOWN_CLAIMS.has(claim.name) && label !== claim.name ? (
+                  <code className="ck-field__description ck-consent__scope-name">{claim.name}</code>
+                ) : undefined
+              }
+            />
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
