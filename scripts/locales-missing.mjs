@@ -58,7 +58,10 @@ const LEGACY_CATEGORIES = { he: ['many'] };
 
 /** The keys `lng` must have: English's, with plural keys expanded to the language's categories. */
 export function expectedKeys(en, lng) {
-  const categories = [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories, ...(LEGACY_CATEGORIES[lng] ?? [])];
+  const categories = [
+    ...new Intl.PluralRules(lng).resolvedOptions().pluralCategories,
+    ...(LEGACY_CATEGORIES[lng] ?? []),
+  ];
   const out = new Map();
   for (const [key, text] of en) {
     if (!PLURAL.test(key)) out.set(key, text);

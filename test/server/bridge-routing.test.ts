@@ -155,14 +155,22 @@ describe('given a stub interaction at the login prompt', () => {
   });
 
   it.each([
-    ['a native app\'s custom scheme as nativeRedirectUri (text)', 'com.example.app:/oauth2redirect', { nativeRedirectUri: 'com.example.app:/oauth2redirect' }],
+    [
+      "a native app's custom scheme as nativeRedirectUri (text)",
+      'com.example.app:/oauth2redirect',
+      { nativeRedirectUri: 'com.example.app:/oauth2redirect' },
+    ],
     ['no javascript: redirect URI at all', 'javascript:alert(1)', {}],
     ['no data: redirect URI at all', 'data:text/html,x', {}],
   ])('should send %s', async (_label, redirectUri, expected) => {
     const provider = stubProvider();
     const { base } = await serve({
       ...provider,
-      interactionDetails: async () => ({ uid: 'abc', prompt: { name: 'login', details: {} }, params: { client_id: 'app', redirect_uri: redirectUri } }),
+      interactionDetails: async () => ({
+        uid: 'abc',
+        prompt: { name: 'login', details: {} },
+        params: { client_id: 'app', redirect_uri: redirectUri },
+      }),
     });
 
     const body = await (await fetch(`${base}/interaction/abc/details`)).json();

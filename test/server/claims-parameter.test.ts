@@ -46,7 +46,13 @@ async function released(browser: Browser, reply: { body: { redirectTo: string } 
 }
 
 const decide = (browser: Browser, uid: string, decision: Record<string, unknown>) =>
-  browser.kit(uid, 'consent', { profileScopes: ['openid'], resources: {}, organizationIds: [], remember: false, ...decision });
+  browser.kit(uid, 'consent', {
+    profileScopes: ['openid'],
+    resources: {},
+    organizationIds: [],
+    remember: false,
+    ...decision,
+  });
 
 describe('given a request for single claims and no scope that releases them', () => {
   it('should put every requested claim on the screen, on its own line', async () => {
@@ -56,7 +62,11 @@ describe('given a request for single claims and no scope that releases them', ()
     const { body } = await browser.kit(uid, 'details');
 
     expect(body.consent.profileScopes).toEqual([{ name: 'openid', required: true }]);
-    expect(body.consent.claims.map((claim: { name: string }) => claim.name).sort()).toEqual(['email', 'name', 'preferred_username']);
+    expect(body.consent.claims.map((claim: { name: string }) => claim.name).sort()).toEqual([
+      'email',
+      'name',
+      'preferred_username',
+    ]);
   });
 
   it('should release none of them when none is approved', async () => {

@@ -206,7 +206,10 @@ describe('given scopes the client already holds', () => {
 
   it('should grant a claim on its own line only when approved, and reject it otherwise', () => {
     const refused = planConsent(offer, decision({ profileScopes: ['openid'], resources: {} }));
-    const approved = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['email_verified'] }));
+    const approved = planConsent(
+      offer,
+      decision({ profileScopes: ['openid'], resources: {}, claims: ['email_verified'] }),
+    );
     expect(refused.ok && refused.plan.claims).toEqual({ grant: [], reject: ['email_verified'] });
     expect(approved.ok && approved.plan.claims).toEqual({ grant: ['email_verified'], reject: [] });
     expect(approved.ok && approved.plan.oidc).toEqual({ grant: ['openid'], reject: ['email', 'profile'] });
@@ -226,7 +229,7 @@ describe('given claims requested through the claims parameter', () => {
       }),
     );
 
-  it('should show each claim of a claims-only request on its own line, with the host\'s text where given', () => {
+  it("should show each claim of a claims-only request on its own line, with the host's text where given", () => {
     const offer = offerFor(['openid'], ['email', 'name', 'department']);
     expect(offer.request.claims).toEqual([
       { name: 'email' },
@@ -243,7 +246,9 @@ describe('given claims requested through the claims parameter', () => {
 
   it('should fold a claim into the requested scope that releases it, and never release it behind an unticked scope', () => {
     const offer = offerFor(['openid', 'profile', 'email'], ['email', 'given_name', 'department']);
-    expect(offer.request.claims).toEqual([{ name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } }]);
+    expect(offer.request.claims).toEqual([
+      { name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } },
+    ]);
 
     const unticked = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['department'] }));
     expect(unticked.ok && unticked.plan.claims).toEqual({ grant: ['department'], reject: ['email', 'given_name'] });
@@ -258,7 +263,9 @@ describe('given claims requested through the claims parameter', () => {
       error: 'invalid_request',
       description: 'claim not on offer: email',
     });
-    expect(planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['phone_number'] }))).toMatchObject({
+    expect(
+      planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['phone_number'] })),
+    ).toMatchObject({
       ok: false,
       error: 'invalid_request',
     });

@@ -175,7 +175,9 @@ describe('given the sign-in methods and limits of the server core', () => {
     admin.logins.set('login-limit', loginRequest('login-limit'));
     const statuses = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      statuses.push((await post('login-limit', 'login', { identifier: 'alice@demo.test', password: `guess-${attempt}` })).status);
+      statuses.push(
+        (await post('login-limit', 'login', { identifier: 'alice@demo.test', password: `guess-${attempt}` })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 429, 429, 429]);
     expect(authenticate).toHaveBeenCalledTimes(3);
@@ -188,7 +190,8 @@ describe('given the sign-in methods and limits of the server core', () => {
     let sent = '';
     startBridge({
       sendCode: async () => void (sent = '246810'),
-      verifyCode: async (identifier, code) => (identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null),
+      verifyCode: async (identifier, code) =>
+        identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null,
     });
     admin.logins.set('login-code', loginRequest('login-code'));
     const step = await client('login', 'login-code').load();
@@ -197,10 +200,17 @@ describe('given the sign-in methods and limits of the server core', () => {
 
     expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(200);
     expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(429);
-    expect((await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '000000' })).status).toBe(401);
+    expect((await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '000000' })).status).toBe(
+      401,
+    );
     const signedIn = await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '246 810' });
-    expect(await signedIn.json()).toEqual({ redirectTo: 'https://hydra.example/oauth2/auth?login_verifier=v-login-code' });
-    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/login/accept', body: { subject: 'alice', remember: false } });
+    expect(await signedIn.json()).toEqual({
+      redirectTo: 'https://hydra.example/oauth2/auth?login_verifier=v-login-code',
+    });
+    expect(admin.calls.at(-1)).toMatchObject({
+      path: '/admin/oauth2/auth/requests/login/accept',
+      body: { subject: 'alice', remember: false },
+    });
   });
 
   it('should run a connector through the fixed callback to the login request, and never continue a session itself', async () => {
@@ -218,7 +228,9 @@ describe('given the sign-in methods and limits of the server core', () => {
     expect(state.startsWith('login-sso.')).toBe(true);
 
     const bounce = await fetch(`${origin}/interaction/callback?code=c&state=${state}`, { redirect: 'manual' });
-    expect(bounce.headers.get('location')).toBe(`/interaction/login/login-sso/connector-callback?code=c&state=${state}`);
+    expect(bounce.headers.get('location')).toBe(
+      `/interaction/login/login-sso/connector-callback?code=c&state=${state}`,
+    );
     const back = await fetch(`${origin}${bounce.headers.get('location')}`, { redirect: 'manual' });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('https://hydra.example/oauth2/auth?login_verifier=v-login-sso');
@@ -365,7 +377,7 @@ describe('given requests Hydra no longer knows', () => {
     ).toBe('interaction_expired');
   });
 
-  it('should answer details of a request already handled with 410 interaction_expired and Hydra\'s redirect_to', async () => {
+  it("should answer details of a request already handled with 410 interaction_expired and Hydra's redirect_to", async () => {
     admin.consents.set('consent-j', consentRequest('consent-j'));
     await client('consent', 'consent-j').deny();
 
@@ -396,7 +408,7 @@ describe('given requests Hydra no longer knows', () => {
 });
 
 describe('given a challenge used already (a second tab, or a Retry after a lost answer)', () => {
-  it('should answer a second consent read before the first was accepted with Hydra\'s way on: accept answered 409 Conflict', async () => {
+  it("should answer a second consent read before the first was accepted with Hydra's way on: accept answered 409 Conflict", async () => {
     admin.consents.set('consent-409', consentRequest('consent-409'));
     const first = await client('consent', 'consent-409').consent(decision);
     expect(first.to).toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-409');
@@ -418,7 +430,9 @@ describe('given a challenge used already (a second tab, or a Retry after a lost 
   it('should answer a second consent after the first with the way on (Hydra answers its GET with 410)', async () => {
     admin.consents.set('consent-again', consentRequest('consent-again'));
     await client('consent', 'consent-again').consent(decision);
-    await expect(client('consent', 'consent-again').consent(decision)).resolves.toEqual({ to: consentRequest('consent-again').request_url });
+    await expect(client('consent', 'consent-again').consent(decision)).resolves.toEqual({
+      to: consentRequest('consent-again').request_url,
+    });
     expect(admin.calls.filter((c) => c.path.endsWith('/accept'))).toHaveLength(1);
   });
 
@@ -431,7 +445,9 @@ describe('given a challenge used already (a second tab, or a Retry after a lost 
       admin.logins.set(challenge, loginRequest(challenge));
       await client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' });
       admin.raceNextGet();
-      await expect(client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' })).resolves.toEqual({
+      await expect(
+        client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' }),
+      ).resolves.toEqual({
         to: loginRequest(challenge).request_url,
       });
     } else {
@@ -541,7 +557,10 @@ describe('given Hydra may skip the screens', () => {
 
   it('should show the screen again when no requested scope is held under a requested audience any more', async () => {
     startBridge({ getPermissions: async () => ({}) });
-    admin.consents.set('consent-none', consentRequest('consent-none', { skip: true, requested_scope: ['openid', 'read:reports'] }));
+    admin.consents.set(
+      'consent-none',
+      consentRequest('consent-none', { skip: true, requested_scope: ['openid', 'read:reports'] }),
+    );
     await expect(bridge.skip('consent', 'consent-none')).resolves.toBeUndefined();
     expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
   });
@@ -558,7 +577,7 @@ describe('given Hydra may skip the screens', () => {
     expect(step.consent.withheld).toEqual([]);
   });
 
-  it('should resolve with Hydra\'s way on when the challenge was handled already', async () => {
+  it("should resolve with Hydra's way on when the challenge was handled already", async () => {
     admin.consents.set('consent-done', consentRequest('consent-done'));
     await client('consent', 'consent-done').deny();
     await expect(bridge.skip('consent', 'consent-done')).resolves.toBe(consentRequest('consent-done').request_url);

@@ -123,7 +123,10 @@ describe('given requests that are not JSON', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: 'invalid_request' });
     expect(notAnObject.status).toBe(400);
-    expect(notAnObject.body).toEqual({ error: 'invalid_request', error_description: 'request body must be a JSON object' });
+    expect(notAnObject.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'request body must be a JSON object',
+    });
     expect(huge.status).toBe(413);
   });
 

@@ -4,7 +4,14 @@
  * code exchange with openid-client.
  */
 import * as oidc from 'openid-client';
-import { demoClients, DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, startIdp, type RunningIdp, type StartIdpOptions } from '../../demo/idp/index.js';
+import {
+  demoClients,
+  DEMO_SPA_CLIENT,
+  DEMO_WEB_CLIENT,
+  startIdp,
+  type RunningIdp,
+  type StartIdpOptions,
+} from '../../demo/idp/index.js';
 import { CookieJar } from './cookie-jar.js';
 
 /** Redirect URIs of the test clients; never fetched (nothing listens on port 9). */

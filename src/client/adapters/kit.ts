@@ -183,7 +183,9 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
   const retryAfter = parseRetryAfter(headers?.get('retry-after'));
   // An already decided interaction says where to go on; only an http(s) URL is kept.
   const href = (globalThis as { location?: { href?: unknown } }).location?.href;
-  const to = isObject(body) ? safeHttpUrl(body.redirectTo, typeof href === 'string' && href !== '' ? href : undefined) : undefined;
+  const to = isObject(body)
+    ? safeHttpUrl(body.redirectTo, typeof href === 'string' && href !== '' ? href : undefined)
+    : undefined;
   return new InteractionError(code, message, {
     status,
     ...(error !== undefined && { error }),
@@ -261,7 +263,8 @@ function parseInteractionStep(value: unknown, label: string): InteractionStep {
 
 function parseClient(value: unknown, label: string): ClientInfo {
   assertObject(value, label);
-  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, nativeRedirectUri, party, verified, branding } = value;
+  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, nativeRedirectUri, party, verified, branding } =
+    value;
   assertString(id, `${label}.id`);
   assertString(name, `${label}.name`);
   assertOptionalString(homepage, `${label}.homepage`);

@@ -384,7 +384,8 @@ export function parseLogtoConsent(body: unknown, uid: string, uiLocales: readonl
   ).filter((resource) => resource.indicator !== LOGTO_ORGANIZATION_RESOURCE);
 
   const consent: ConsentRequest = { profileScopes, resources, claims: [], withheld: [], rememberable: false };
-  const options = organizations === undefined ? [] : parseArray(organizations, 'response.organizations', organizationOption);
+  const options =
+    organizations === undefined ? [] : parseArray(organizations, 'response.organizations', organizationOption);
   // Logto sends `[]` when the app did not ask for organizations, and lets a user who belongs to
   // none consent without choosing one: only a non-empty list is a choice to make.
   if (options.length > 0) consent.organizations = { options, selection: 'single', required: true };

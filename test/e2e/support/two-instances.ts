@@ -59,7 +59,9 @@ async function startInstance(env: Record<string, string>): Promise<{ instance: I
         if (line.startsWith('{"port"')) resolve((JSON.parse(line) as { port: number }).port);
       }
     });
-    child.once('exit', (code) => reject(new Error(`IdP instance exited (${code}) before listening:\n${errors.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`IdP instance exited (${code}) before listening:\n${errors.slice(-3000)}`)),
+    );
   });
   const instance: IdpInstance = {
     port,
@@ -86,7 +88,10 @@ export async function startTwoInstanceStack(buildDir: string): Promise<TwoInstan
     stops.push(() => app.close());
     const proxy = await startRoundRobinProxy();
     stops.push(() => proxy.close());
-    const social: RunningSocialProvider = await startSocialProvider({ port: 0, redirectUri: `${proxy.url}/interaction/callback` });
+    const social: RunningSocialProvider = await startSocialProvider({
+      port: 0,
+      redirectUri: `${proxy.url}/interaction/callback`,
+    });
     stops.push(() => social.close());
 
     const env = {

@@ -71,7 +71,10 @@ describe('given createInteractionClient is misused', () => {
     ],
     ['organizationIds missing', { profileScopes: [], resources: {}, remember: false }],
     ['remember missing', { profileScopes: [], resources: {}, organizationIds: [] }],
-    ['claims not strings', { profileScopes: [], resources: {}, organizationIds: [], claims: [{ name: 'email' }], remember: false }],
+    [
+      'claims not strings',
+      { profileScopes: [], resources: {}, organizationIds: [], claims: [{ name: 'email' }], remember: false },
+    ],
   ])('should reject a consent decision that is %s with TypeError', async (_name, decision) => {
     const { fetch, mock } = stubFetch(200, kitRedirectPayload);
     const client = createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch });

@@ -47,8 +47,22 @@ const PHRASES: Record<string, { second: string[]; minute: string[] }> = {
     minute: ['nyní', 'za 1 minutu', 'za 2 minuty', 'za 5 minut', 'za 21 minut', 'za 101 minut'],
   },
   fi: {
-    second: ['nyt', '1 sekunnin päästä', '2 sekunnin päästä', '5 sekunnin päästä', '21 sekunnin päästä', '101 sekunnin päästä'],
-    minute: ['nyt', '1 minuutin päästä', '2 minuutin päästä', '5 minuutin päästä', '21 minuutin päästä', '101 minuutin päästä'],
+    second: [
+      'nyt',
+      '1 sekunnin päästä',
+      '2 sekunnin päästä',
+      '5 sekunnin päästä',
+      '21 sekunnin päästä',
+      '101 sekunnin päästä',
+    ],
+    minute: [
+      'nyt',
+      '1 minuutin päästä',
+      '2 minuutin päästä',
+      '5 minuutin päästä',
+      '21 minuutin päästä',
+      '101 minuutin päästä',
+    ],
   },
   ar: {
     // ثوانٍ ends in a tanween kasra (U+064D), written out so the file's encoding cannot blur it.
@@ -130,14 +144,18 @@ describe('given the sign-in screen', () => {
     ['pl', 'Dalej', 21, 'Zbyt wiele prób dla tego konta. Spróbuj ponownie za 21 sekund.'],
   ])('should tell the lock in %s in the right case', async (lng, next, retryAfter, message) => {
     const { client, user } = setup(lng);
-    client.sendCode.mockRejectedValueOnce(new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter }));
+    client.sendCode.mockRejectedValueOnce(
+      new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter }),
+    );
     await user.click(await screen.findByRole('button', { name: next }));
     expect(await screen.findByRole('alert')).toHaveTextContent(message, { normalizeWhitespace: true });
   });
 
   it('should add no wait to the message when the server gives a wait of 0', async () => {
     const { client, user } = setup('en');
-    client.sendCode.mockRejectedValueOnce(new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter: 0 }));
+    client.sendCode.mockRejectedValueOnce(
+      new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter: 0 }),
+    );
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Too many attempts for this account.');
