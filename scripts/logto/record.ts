@@ -27,7 +27,7 @@ import { InteractionError } from '../../src/protocol/errors.js';
 import type { ConsentDecision, ConsentStep } from '../../src/protocol/interaction.js';
 import type { LogtoRecording, RecordedExchange, RecordedScenario } from '../../test/fixtures/logto/recording.js';
 import { createBrowser, type Browser } from './browser.js';
-import { connectManagement, seed, type Seeded } from './management.js';
+import { connectManagement, seed } from './management.js';
 import { leaks, redact, type Replacement } from './redact.js';
 
 function required(name: string): string {

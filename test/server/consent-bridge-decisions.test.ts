@@ -28,7 +28,7 @@ function meetSecondDecision(): Promise<void> {
   if (!queue) return Promise.resolve();
   return new Promise<void>((resolve) => {
     queue.push(resolve);
-    if (queue.length >= 2) queue.forEach((release) => release());
+    if (queue.length >= 2) for (const release of queue) release();
     else setTimeout(resolve, 500);
   });
 }

@@ -189,7 +189,9 @@ describe('given the sign-in methods and limits of the server core', () => {
   it('should offer codes and sign in with one, accepting the login for the subject the host names', async () => {
     let sent = '';
     startBridge({
-      sendCode: async () => void (sent = '246810'),
+      sendCode: async () => {
+        sent = '246810';
+      },
       verifyCode: async (identifier, code) =>
         identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null,
     });

@@ -546,7 +546,10 @@ export function createOidcProviderBridge(
       } else {
         names = STANDARD_SCOPE_CLAIMS[scope] ?? [];
       }
-      for (const claim of intersect(claims, names)) (released[claim] ??= []).push(scope);
+      for (const claim of intersect(claims, names)) {
+        released[claim] ??= [];
+        released[claim].push(scope);
+      }
     }
     return released;
   }

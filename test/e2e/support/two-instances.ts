@@ -47,7 +47,9 @@ async function startInstance(env: Record<string, string>): Promise<{ instance: I
   });
   const lines: string[] = [];
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (errors += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {

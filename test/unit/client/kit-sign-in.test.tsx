@@ -10,7 +10,6 @@ import { kitAdapter } from '../../../src/client/adapters/kit.js';
 import type { InteractionClient } from '../../../src/client/types.js';
 import { SignInScreen } from '../../../src/index.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
-import { safeHttpUrl } from '../../../src/protocol/url.js';
 import {
   kitCodeLoginPayload,
   kitErrorPayloads,
