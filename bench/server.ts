@@ -243,10 +243,12 @@ async function benchBackend(name: string, redisUrl?: string): Promise<BackendRes
       console.log(`  ${step.padEnd(14)} ${ms(percentile(timings[step], 0.5))} ${ms(percentile(timings[step], 0.99))}`);
     console.log(
       `  throughput: GET …/details ${detailsRate.toFixed(0)} req/s, discovery ${discoveryRate.toFixed(0)} req/s ` +
-        `(${THROUGHPUT_REQUESTS} requests, ${THROUGHPUT_CONCURRENCY} at a time, best of 2): ratio ${(detailsRate / discoveryRate).toFixed(2)}`,
+        `(${THROUGHPUT_REQUESTS} requests, ${THROUGHPUT_CONCURRENCY} at a time, best of 2): ` +
+        `ratio ${(detailsRate / discoveryRate).toFixed(2)}`,
     );
     console.log(
-      `  IdP RSS after GC: ${mib(rssFirst)} after ${RSS_FIRST} completed flows, ${mib(rssLast)} after ${RSS_COMPLETED} completed ` +
+      `  IdP RSS after GC: ${mib(rssFirst)} after ${RSS_FIRST} completed flows, ` +
+        `${mib(rssLast)} after ${RSS_COMPLETED} completed ` +
         `+ ${RSS_ABANDONED} abandoned (${(rssLast / rssFirst).toFixed(2)}×, budget ${RSS_BUDGET}×)${redisMemory}`,
     );
     if (all.length > 0) console.log(`  failures (${all.length}), first: ${String(all[0])}`);
@@ -290,6 +292,7 @@ const p99 = Math.max(...results.map((result) => result.p99));
 const ratio = Math.min(...results.map((result) => result.ratio));
 console.log(over.length > 0 ? `\nover budget:\n  ${over.join('\n  ')}` : '\nwithin budget');
 console.log(
-  `server: ${flows} flows, ${failed} failed, p99 ${Math.round(p99)} ms, details/discovery throughput ratio ${ratio.toFixed(2)}`,
+  `server: ${flows} flows, ${failed} failed, p99 ${Math.round(p99)} ms, ` +
+    `details/discovery throughput ratio ${ratio.toFixed(2)}`,
 );
 process.exitCode = over.length > 0 ? 1 : 0;

@@ -276,7 +276,8 @@ const recording = (
   note('foreignOrganization', await refusal(client.consent(foreign)));
   exchanges.push(...browser.take());
   recordings.errors = recording(
-    'Mistakes: the consent page without an interaction; a wrong password; an unknown email; Bob choosing an organization he is not a member of.',
+    'Mistakes: the consent page without an interaction; a wrong password; an unknown email; ' +
+      'Bob choosing an organization he is not a member of.',
     exchanges,
     outcome,
   );

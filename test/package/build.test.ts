@@ -94,7 +94,7 @@ describe('given a fresh library build', () => {
     }
   });
 
-  it('should let Node import consent-kit/client, consent-kit/server and consent-kit/server/redis by package name', async () => {
+  it('should let Node import consent-kit/client, /server and /server/redis by package name', async () => {
     const script = `
       const client = await import('consent-kit/client');
       const server = await import('consent-kit/server');

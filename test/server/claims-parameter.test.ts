@@ -114,7 +114,7 @@ describe('given a request for single claims and no scope that releases them', ()
     expect((await released(browser, reply, request)).idToken).toEqual({});
   });
 
-  it('should refuse a claim that was not requested with 400 invalid_request and keep the interaction open', async () => {
+  it('should refuse an unrequested claim with 400 invalid_request and keep the interaction open', async () => {
     const browser = new Browser(idp.issuer);
     const { uid } = await signedInAtConsent(browser, idp.web, CLAIMS_ONLY);
 
@@ -209,7 +209,7 @@ describe('given a remembered decision that refused a claim', () => {
     expect(tokens.claims()).not.toHaveProperty('email');
   });
 
-  it('should release email once the user grants the email scope later (the old refusal does not outrank it)', async () => {
+  it('should release email once the user grants the email scope later (the old refusal yields)', async () => {
     const browser = await refusedAndRemembered();
     const request = await authorizationRequest(idp.web, { scope: 'openid email' });
 

@@ -204,7 +204,7 @@ describe('given two submissions for one interaction', () => {
     expect(valid.body.redirectTo).toMatch(new RegExp(`^${idp.issuer}/auth/`));
   });
 
-  it('should answer a Retry after a lost answer with the first decision, and issue the first decision only', async () => {
+  it('should answer a Retry after a lost answer with the first decision, and issue only that one', async () => {
     const browser = new Browser(idp.issuer);
     const { request, uid } = await signedInAtConsent(browser, idp.web, PROFILE_AND_EMAIL);
     const save = vi.spyOn(idp.provider.Grant.prototype, 'save');

@@ -244,7 +244,7 @@ describe('given claims requested through the claims parameter', () => {
     expect(result.ok && result.plan.claims).toEqual({ grant: ['name'], reject: ['email', 'department'] });
   });
 
-  it('should fold a claim into the requested scope that releases it, and never release it behind an unticked scope', () => {
+  it('should fold a claim into the requested scope releasing it, never releasing it behind an unticked one', () => {
     const offer = offerFor(['openid', 'profile', 'email'], ['email', 'given_name', 'department']);
     expect(offer.request.claims).toEqual([
       { name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } },

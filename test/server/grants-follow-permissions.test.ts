@@ -94,7 +94,7 @@ describe('given alice remembered read:reports and write:reports', () => {
     });
   });
 
-  it('should ask again once write:reports is taken from her, offer only read:reports, and never issue write:reports', async () => {
+  it('should ask again once write:reports is taken from her, offer only read:reports, never issue write', async () => {
     const browser = await remembered();
     permissions.set('user_alice', { [API_RESOURCE]: ['read:reports'] });
 
@@ -134,7 +134,7 @@ describe('given alice remembered read:reports and write:reports', () => {
     expect(landing.url.searchParams.has('code')).toBe(false);
   });
 
-  it('should still complete silently when she refused write:reports herself (a remembered refusal, not a withheld scope)', async () => {
+  it('should still complete silently when she refused write:reports herself (a refusal, not withheld)', async () => {
     const browser = new Browser(idp.issuer);
     const { request, uid } = await signedInAtConsent(browser, idp.web, REPORTS);
     await decideAndExchange(browser, uid, request, { resources: { [API_RESOURCE]: ['read:reports'] } });

@@ -169,7 +169,7 @@ describe('given the sign-in methods and limits of the server core', () => {
       body: JSON.stringify(body),
     });
 
-  it('should lock wrong passwords after maxFailures, answering 429 with Retry-After before calling authenticate', async () => {
+  it('should lock wrong passwords after maxFailures: 429 with Retry-After, before calling authenticate', async () => {
     const authenticate = vi.fn(async () => null);
     startBridge({ authenticate, attemptLimit: { maxFailures: 3 } });
     admin.logins.set('login-limit', loginRequest('login-limit'));
@@ -215,7 +215,7 @@ describe('given the sign-in methods and limits of the server core', () => {
     });
   });
 
-  it('should run a connector through the fixed callback to the login request, and never continue a session itself', async () => {
+  it('should run a connector through the fixed callback to the login request, never continuing a session', async () => {
     const finish = vi.fn(async () => ({ accountId: 'alice' }));
     startBridge({
       connectors: {
@@ -379,7 +379,7 @@ describe('given requests Hydra no longer knows', () => {
     ).toBe('interaction_expired');
   });
 
-  it("should answer details of a request already handled with 410 interaction_expired and Hydra's redirect_to", async () => {
+  it("should answer details of a handled request with 410 interaction_expired and Hydra's redirect_to", async () => {
     admin.consents.set('consent-j', consentRequest('consent-j'));
     await client('consent', 'consent-j').deny();
 
@@ -410,7 +410,7 @@ describe('given requests Hydra no longer knows', () => {
 });
 
 describe('given a challenge used already (a second tab, or a Retry after a lost answer)', () => {
-  it("should answer a second consent read before the first was accepted with Hydra's way on: accept answered 409 Conflict", async () => {
+  it("should answer a consent read before the first one's accept with Hydra's way on (accept got 409)", async () => {
     admin.consents.set('consent-409', consentRequest('consent-409'));
     const first = await client('consent', 'consent-409').consent(decision);
     expect(first.to).toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-409');
@@ -529,7 +529,7 @@ describe('given Hydra may skip the screens', () => {
     expect(admin.calls.at(-1)!.body).toEqual({ subject: 'alice' });
   });
 
-  it('should accept a remembered consent with the requested scopes and audiences while the user holds them all', async () => {
+  it('should accept a remembered consent with the requested scopes and audiences while all are held', async () => {
     startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
     admin.consents.set('consent-s', consentRequest('consent-s', { skip: true }));
     await expect(bridge.skip('consent', 'consent-s')).resolves.toBe(
@@ -567,7 +567,7 @@ describe('given Hydra may skip the screens', () => {
     expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
   });
 
-  it('should offer a newly held scope: Hydra does not skip what was never granted, and the screen offers it', async () => {
+  it('should offer a newly held scope: Hydra skips nothing never granted, so the screen offers it', async () => {
     // alice remembered read only while write was withheld; she now holds write too.
     startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
     admin.consents.set('consent-gained', consentRequest('consent-gained', { skip: false }));

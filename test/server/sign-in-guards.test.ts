@@ -145,7 +145,7 @@ describe('given a connector host', () => {
   });
   afterAll(() => idp?.close());
 
-  it('should never call finish for a callback whose state is not the interaction’s, and show access_denied', async () => {
+  it('should never call finish for a callback with another interaction’s state; access_denied', async () => {
     const { browser, uid } = await atLogin(idp, web);
     const started = await browser.kit(uid, 'connector', { connectorId: 'upstream' });
     const state = new URL(started.body.redirectTo).searchParams.get('state')!;

@@ -63,7 +63,7 @@ function describeLimits(makeStore: () => KitStore | Promise<KitStore>) {
     expect(await limits.lockedFor('code', { identifier: 'carol@demo.test' })).toBeGreaterThan(800);
   });
 
-  it('should reset on success: wrong, wrong, right, wrong answers 401, and two more wrongs are needed to lock', async () => {
+  it('should reset on success: wrong, wrong, right, wrong answers 401; two more wrongs then lock', async () => {
     const limits = createSignInLimits(store, { maxFailures: 3 });
     expect(await statusOf(limits, false)).toBe(401);
     expect(await statusOf(limits, false)).toBe(401);

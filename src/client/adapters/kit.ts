@@ -385,7 +385,10 @@ function parseScope(value: unknown, label: string): ScopeItem {
   return result;
 }
 
-/** A requested claim: `{ name, description?, descriptions? }` (a bare name, as bridges before 0.2 sent, is read as `{ name }`). */
+/**
+ * A requested claim: `{ name, description?, descriptions? }` (a bare name, as bridges before 0.2
+ * sent, is read as `{ name }`).
+ */
 function parseClaim(value: unknown, label: string): ClaimItem {
   if (typeof value === 'string') {
     assertString(value, label);

@@ -210,7 +210,9 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
     connector: (uid: string) => `sign-in:connector:${uid}`,
     /** When a code was last sent to an account (or identifier). */
     resend: (subject: AttemptSubject) =>
-      `sign-in:resend:${digest(subject.accountId ? `account\0${subject.accountId}` : `identifier\0${normalizeIdentifier(subject.identifier)}`)}`,
+      `sign-in:resend:${digest(
+        subject.accountId ? `account\0${subject.accountId}` : `identifier\0${normalizeIdentifier(subject.identifier)}`,
+      )}`,
   };
 
   /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */

@@ -78,7 +78,9 @@ export async function startFakeHydraAdmin() {
       return res.end(
         JSON.stringify({
           error: 'Conflict',
-          error_description: `Unable to process the requested resource because of conflict in the current state The ${kind} request was already used and can no longer be changed.`,
+          error_description:
+            'Unable to process the requested resource because of conflict in the current state ' +
+            `The ${kind} request was already used and can no longer be changed.`,
         }),
       );
     }

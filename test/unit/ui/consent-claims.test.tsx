@@ -33,7 +33,7 @@ function setup(step: ConsentStep) {
 const claimsSection = () => screen.getByRole('region', { name: 'Requested details' });
 
 describe('given an app that asks for single claims', () => {
-  it("should list each claim on its own line: standard ones in the locale's words, the provider's own by its text", () => {
+  it("should list each claim on its own line: standard ones in the locale's words, others by their text", () => {
     setup(claimsConsentStep());
 
     const section = claimsSection();
@@ -216,7 +216,7 @@ describe('given a withheld scope whose name is markup', () => {
 });
 
 describe('given a provider that decided the interaction already', () => {
-  it('should follow the way on instead of saying the request expired (Supabase answering 200 redirect_url)', async () => {
+  it('should follow the way on instead of saying the request expired (Supabase: 200 redirect_url)', async () => {
     const stub = stubFetch(200, supabaseApproved);
     const client = createInteractionClient(
       supabaseAdapter({ url: SUPABASE_URL, authorizationId: AUTHORIZATION_ID, apiKey: 'k', accessToken: () => 't' }),
