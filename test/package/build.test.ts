@@ -18,7 +18,7 @@ const exists = (path: string) =>
     () => false,
   );
 
-type Export = string | { types: string; import: string };
+type Export = string | { types: string; default: string };
 
 /**
  * The top-level statements of `css` that are not a `@layer consent-kit` block (comments aside):
@@ -52,15 +52,15 @@ describe('given a fresh library build', () => {
   it.each(['.', './client', './server', './server/redis'])(
     'should write the %s entry point and its type declarations',
     async (entry) => {
-      const target = exportsMap[entry] as { types: string; import: string };
-      await expect(exists(target.import)).resolves.toBe(true);
+      const target = exportsMap[entry] as { types: string; default: string };
+      await expect(exists(target.default)).resolves.toBe(true);
       await expect(exists(target.types)).resolves.toBe(true);
     },
   );
 
   it('should mark the React entry as a client module and keep React and i18next external', async () => {
-    const entry = exportsMap['.'] as { import: string };
-    const source = await readFile(new URL(entry.import, root), 'utf8');
+    const entry = exportsMap['.'] as { default: string };
+    const source = await readFile(new URL(entry.default, root), 'utf8');
     expect(source.startsWith('"use client";') || source.startsWith("'use client';")).toBe(true);
     expect(source).toMatch(/from "react"|from 'react'/);
     expect(source).not.toContain('function useState(');
@@ -109,9 +109,9 @@ describe('given a fresh library build', () => {
   });
 
   it('should keep the Redis code out of consent-kit/server, and load no Redis client itself', async () => {
-    const server = await readFile(new URL((exportsMap['./server'] as { import: string }).import, root), 'utf8');
+    const server = await readFile(new URL((exportsMap['./server'] as { default: string }).default, root), 'utf8');
     expect(server).not.toMatch(/RateLimiterRedis|createRedisStore|ioredis/);
-    const redis = await readFile(new URL((exportsMap['./server/redis'] as { import: string }).import, root), 'utf8');
+    const redis = await readFile(new URL((exportsMap['./server/redis'] as { default: string }).default, root), 'utf8');
     expect(redis).toContain('RateLimiterRedis');
     // The host hands its own ioredis client in: the entry never imports one.
     expect(redis).not.toMatch(/from ["']ioredis["']/);
