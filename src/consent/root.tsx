@@ -2,7 +2,7 @@
  * `Consent.Root`: owns the consent state (through `useConsent`) and the submission (through
  * `useSubmission`), renders the `<form>`, and shares both with the parts.
  */
-import { type FormEvent, type ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import { type FormEvent, forwardRef, type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
 import { cx } from '../ui/cx.js';
@@ -42,8 +42,8 @@ export interface ConsentRootProps {
 // Component
 // ---------------------------------------------------------------------------------------------
 
-/** The root of the consent parts. */
-export function ConsentRoot(props: ConsentRootProps) {
+/** The root of the consent parts: the `<form>` (the ref's element). */
+export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(function ConsentRoot(props, ref) {
   const { step, onAuthorize, onDeny, onSwitchAccount } = props;
   const { t, language } = useKitTranslation();
   const state = useConsent({
@@ -107,6 +107,7 @@ export function ConsentRoot(props: ConsentRootProps) {
       }}
     >
       <form
+        ref={ref}
         className={cx('ck-consent', 'ck-card', props.className)}
         aria-labelledby={ids.heading}
         aria-busy={submission.status === 'submitting' || undefined}
@@ -119,4 +120,4 @@ export function ConsentRoot(props: ConsentRootProps) {
       </form>
     </ConsentProvider>
   );
-}
+});

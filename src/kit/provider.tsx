@@ -6,7 +6,7 @@
  * to share an i18next instance, a locale or a theme across several screens.
  */
 import type { i18n as I18n } from 'i18next';
-import { type ReactNode, useContext, useMemo } from 'react';
+import { forwardRef, type ReactNode, useContext, useMemo } from 'react';
 import type { ConsentKitOverrides } from '../i18n/instance.js';
 import { directionOf } from '../i18n/languages.js';
 import { LanguageContext, useLanguageState } from '../i18n/translation.js';
@@ -50,7 +50,7 @@ export interface ConsentKitProviderProps {
    * until it arrives the root shows `theme` alone.
    */
   branding?: RequestBranding | undefined;
-  /** Extra class on the kit root. */
+  /** Extra class on the kit root (the element the ref is given). */
   className?: string | undefined;
   children?: ReactNode;
 }
@@ -64,31 +64,34 @@ export interface ConsentKitProviderProps {
  * `aria-busy`, rather than flashing English text or the operator's colors that would then
  * change under the user's eyes.
  */
-export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
-  const parentTheme = useContext(ThemeContext);
-  const language = useLanguageState(props);
-  const { theme, pending } = useBrandedTheme(props.theme ?? parentTheme?.theme, props.branding);
-  const themeValue = useMemo(() => ({ theme }), [theme]);
-  const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
-  const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
-  const className = props.className ? `ck-root ${props.className}` : 'ck-root';
+export const ConsentKitProvider = forwardRef<HTMLDivElement, ConsentKitProviderProps>(
+  function ConsentKitProvider(props, ref) {
+    const parentTheme = useContext(ThemeContext);
+    const language = useLanguageState(props);
+    const { theme, pending } = useBrandedTheme(props.theme ?? parentTheme?.theme, props.branding);
+    const themeValue = useMemo(() => ({ theme }), [theme]);
+    const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
+    const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
+    const className = props.className ? `ck-root ${props.className}` : 'ck-root';
 
-  if (!language || pending) {
-    return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
-  }
-  return (
-    <LanguageContext.Provider value={language}>
-      <ThemeContext.Provider value={themeValue}>
-        <div
-          className={className}
-          lang={language.language}
-          dir={directionOf(language.language)}
-          data-theme={dataTheme}
-          style={applied?.style}
-        >
-          {props.children}
-        </div>
-      </ThemeContext.Provider>
-    </LanguageContext.Provider>
-  );
-}
+    if (!language || pending) {
+      return <div ref={ref} className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
+    }
+    return (
+      <LanguageContext.Provider value={language}>
+        <ThemeContext.Provider value={themeValue}>
+          <div
+            ref={ref}
+            className={className}
+            lang={language.language}
+            dir={directionOf(language.language)}
+            data-theme={dataTheme}
+            style={applied?.style}
+          >
+            {props.children}
+          </div>
+        </ThemeContext.Provider>
+      </LanguageContext.Provider>
+    );
+  },
+);

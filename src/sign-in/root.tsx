@@ -4,7 +4,7 @@
  * `Alternatives`, `Connectors`, `Links`, one file each. Each part renders only in the views it
  * belongs to, so a host may compose them in any order and always get a coherent screen.
  */
-import { type FormEvent, type ReactNode, useId, useMemo, useRef } from 'react';
+import { type FormEvent, forwardRef, type ReactNode, useId, useMemo, useRef } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { cx } from '../ui/cx.js';
@@ -24,8 +24,11 @@ export interface SignInRootProps extends UseSignInOptions {
   children?: ReactNode;
 }
 
-/** The sign-in form and its state. */
-export function SignInRoot({ autoFocusHeading = false, className, children, ...options }: SignInRootProps) {
+/** The sign-in form and its state; its ref is the `<form>`. */
+export const SignInRoot = forwardRef<HTMLFormElement, SignInRootProps>(function SignInRoot(
+  { autoFocusHeading = false, className, children, ...options },
+  ref,
+) {
   const { t, language } = useKitTranslation();
   const state = useSignIn(options);
   const id = useId();
@@ -78,6 +81,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
   return (
     <SignInProvider value={{ step: options.step, state, t, language, autoFocusHeading, ids, fields }}>
       <form
+        ref={ref}
         className={cx('ck-sign-in', 'ck-card', className)}
         aria-labelledby={ids.heading}
         aria-busy={state.status === 'submitting' || undefined}
@@ -90,4 +94,4 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
       </form>
     </SignInProvider>
   );
-}
+});
