@@ -5,7 +5,15 @@
  * through `aria-labelledby`, and styleable in every browser (a native checkbox only takes
  * `accent-color`).
  */
-import { forwardRef, isValidElement, useId, type ChangeEvent, type ReactNode, type Ref } from 'react';
+import {
+  forwardRef,
+  isValidElement,
+  useId,
+  type ChangeEvent,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { Checkbox, checkedDataState } from './checkbox.js';
 import { cx } from './cx.js';
 
@@ -108,7 +116,13 @@ export const CheckboxField = forwardRef<HTMLElement, CheckboxFieldProps>(functio
 });
 
 /** A small pill used for "Required", "Third-party app" … */
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'info' | 'warning'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'info' | 'warning';
+  children: ReactNode;
+}): ReactElement {
   return (
     <span className="ck-badge" data-tone={tone}>
       {children}
