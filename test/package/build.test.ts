@@ -3,7 +3,7 @@
  * stylesheet and the locales, importable by package name the way a host app imports them.
  */
 import { execFile } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import postcss from 'postcss';
@@ -57,6 +57,21 @@ describe('given a fresh library build', () => {
       await expect(exists(target.types)).resolves.toBe(true);
     },
   );
+
+  it('should write declarations that import no JSON (a host without resolveJsonModule reads them)', async () => {
+    const dir = new URL('dist/types/', root);
+    const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.d.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    const jsonImports: string[] = [];
+    for (const file of files) {
+      const source = await readFile(new URL(file, dir), 'utf8');
+      if (/from ['"][^'"]*\.json['"]|import\(['"][^'"]*\.json['"]\)/.test(source)) jsonImports.push(file);
+    }
+    expect(jsonImports).toEqual([]);
+    // The typed keys survive: the English file's shape is written in their place.
+    const keys = await readFile(new URL('i18n/keys.d.ts', dir), 'utf8');
+    expect(keys).toMatch(/declare const en: \{\n\s+"common": \{/);
+  });
 
   it('should mark the React entry as a client module and keep React and i18next external', async () => {
     const entry = exportsMap['.'] as { default: string };
