@@ -29,6 +29,13 @@ function staticAssets(): Plugin {
     apply: 'build',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'styles.css', source: shippedStyles() });
+      // Its types, so `import 'consent-kit/styles.css'` type-checks where TypeScript checks
+      // side-effect imports (noUncheckedSideEffectImports, on by default since TypeScript 6).
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css.d.ts',
+        source: "// The kit's stylesheet, imported for its side effect: it exports nothing.\nexport {};\n",
+      });
       for (const lng of readdirSync('src/locales')) {
         for (const file of readdirSync(join('src/locales', lng))) {
           this.emitFile({
@@ -135,6 +142,19 @@ export default defineConfig({
           testTimeout: TEST_LIMIT.browser,
           hookTimeout: TEST_LIMIT.browserHooks,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The packed tarball in fresh host apps: Vite + React 18 and 19, Node ESM and CommonJS,
+          // publint and attw (test/integration). Fixtures install offline from node_modules.
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/support/global-setup.ts'],
+          testTimeout: TEST_LIMIT.browser,
+          hookTimeout: TEST_LIMIT.browserHooks,
         },
       },
       {

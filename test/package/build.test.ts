@@ -82,7 +82,7 @@ describe('given a fresh library build', () => {
   });
 
   it('should ship every stylesheet, each with every top-level rule inside the consent-kit layer', async () => {
-    const css = await readFile(new URL(exportsMap['./styles.css'] as string, root), 'utf8');
+    const css = await readFile(new URL((exportsMap['./styles.css'] as { default: string }).default, root), 'utf8');
     expect(outsideTheLayer(css)).toEqual([]);
     for (const name of STYLESHEETS) {
       expect([name, outsideTheLayer(stylesheet(name))]).toEqual([name, []]);
