@@ -1,13 +1,11 @@
 /**
- * The page the size benchmark builds: what an operator ships for a consent screen, i.e. the
- * React entry, the kit client with its kit adapter, English, and the stylesheet.
+ * The page the size benchmark builds: the README's embedding, word for word, importing the
+ * published package (`consent-kit` resolves to `dist/` through package.json's `exports`).
  */
 import { createRoot } from 'react-dom/client';
-import { ConsentScreen } from '../../src/index.js';
-import { createInteractionClient, kitAdapter } from '../../src/client/index.js';
-import '../../src/styles/tokens.css';
-import '../../src/styles/consent.css';
-import '../../src/styles/sign-in.css';
+import { InteractionScreen } from 'consent-kit';
+import { createInteractionClient, kitAdapter } from 'consent-kit/client';
+import 'consent-kit/styles.css';
 
 const client = createInteractionClient(kitAdapter({ baseUrl: location.pathname }));
-createRoot(document.getElementById('root') as HTMLElement).render(<ConsentScreen client={client} />);
+createRoot(document.getElementById('root')!).render(<InteractionScreen client={client} />);
