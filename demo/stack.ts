@@ -4,7 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import compression from 'compression';
+import sirv from 'sirv';
 import { startApp, type RunningApp } from './app/server.js';
 import { BUILD_DIR, INTERACTION_ASSETS_PREFIX, buildPaths } from './build.js';
 import { demoClients, startIdp } from './idp/index.js';
@@ -12,13 +14,6 @@ import { demoSignIn } from './idp/sign-in.js';
 import { createMailbox, type Mailbox } from './mailbox/mailbox.js';
 import { startSocialProvider } from './social/provider.js';
 import type { AttemptLimitOptions } from '../src/server/index.js';
-
-const MIME: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-};
 
 /** A running demo. */
 export interface Stack {
@@ -39,28 +34,45 @@ const PAGE_HEADERS = {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
 };
 
+/** A year: hashed assets never change under their name. */
+const IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60;
+
 /**
- * Serves the built interaction page: `render` answers `GET /interaction/<uid>` with its HTML,
- * `assets` its scripts and styles under {@link INTERACTION_ASSETS_PREFIX} (`true` when handled).
+ * Serves the built interaction page the way a production host would: `render` answers
+ * `GET /interaction/<uid>` with its HTML (compressed by `compression`, never cached: it belongs
+ * to one interaction), `assets` its scripts and styles under {@link INTERACTION_ASSETS_PREFIX}
+ * (`true` when handled). Vite names every asset by its content hash, so `sirv` serves them
+ * `immutable` for a year, as the brotli or gzip copy `buildDemo` wrote, whichever the browser
+ * accepts; the consent page then reuses what the sign-in page downloaded.
  */
 export function interactionPage(dir: string) {
   const html = readFile(join(dir, 'index.html'), 'utf8');
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  const assetsPrefix = `${INTERACTION_ASSETS_PREFIX}assets/`;
+  const serveAssets = sirv(join(dir, 'assets'), {
+    brotli: true,
+    gzip: true,
+    maxAge: IMMUTABLE_MAX_AGE,
+    immutable: true,
+    extensions: [],
+  });
   return {
-    async render(_req: IncomingMessage, res: ServerResponse): Promise<void> {
-      res.writeHead(200, PAGE_HEADERS).end(await html);
+    async render(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      const body = await html;
+      compress(req, res, () => res.writeHead(200, PAGE_HEADERS).end(body));
     },
     async assets(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (req.method !== 'GET' || !path.startsWith(INTERACTION_ASSETS_PREFIX)) return false;
-      const file = normalize(join(dir, path.slice(INTERACTION_ASSETS_PREFIX.length)));
-      if (!file.startsWith(normalize(dir))) return false;
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
-        return true;
-      } catch {
-        return false;
-      }
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !path.startsWith(assetsPrefix)) return false;
+      // sirv answers paths relative to the folder it serves.
+      const url = req.url!;
+      req.url = url.slice(assetsPrefix.length - 1);
+      let handled = true;
+      serveAssets(req, res, () => {
+        handled = false;
+      });
+      req.url = url;
+      return handled;
     },
   };
 }
