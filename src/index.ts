@@ -9,8 +9,8 @@
  */
 
 // Screens
-export { ConsentScreen, InteractionScreen } from './consent/index.js';
-export type { ConsentScreenProps, InteractionScreenProps } from './consent/index.js';
+export { ConsentScreen, InteractionScreen, preloadStep } from './consent/index.js';
+export type { ConsentScreenProps, InteractionScreenProps, PreloadStepOptions } from './consent/index.js';
 export { SignIn, SignInParts } from './login/index.js';
 export type {
   SignInAction,

@@ -12,3 +12,5 @@ export type { ConsentAction, ConsentContextValue, ConsentStatus } from './contex
 export { defaultDecision, normalizeDecision, useConsent } from './use-consent.js';
 export type { ConsentState, UseConsentOptions } from './use-consent.js';
 export { redirectTarget } from './notice.js';
+export { preloadStep } from './preload.js';
+export type { PreloadStepOptions } from './preload.js';

@@ -15,6 +15,7 @@ import {
   getDefaultI18n,
   hasLanguage,
   installOverrides,
+  isSettled,
   type ConsentKitOverrides,
 } from './instance.js';
 import {
@@ -91,6 +92,15 @@ let brandModule: BrandModule | undefined;
 let brandModuleLoading: Promise<BrandModule> | undefined;
 
 /**
+ * Loads (once) the theme compiler that applies a request's branding, a chunk of its own.
+ * `preloadStep` calls it before mounting, so a branded step's first render is already branded.
+ */
+export function loadBrandModule(): Promise<BrandModule> {
+  brandModuleLoading ??= import('../theme/brand.js').then((loaded) => (brandModule = loaded));
+  return brandModuleLoading;
+}
+
+/**
  * `theme` with the request's branding over it, once the (lazy) compiler is loaded, and whether
  * it is still loading (the provider then holds the first paint, as it does for a locale chunk).
  */
@@ -98,13 +108,14 @@ function useBrandedTheme(
   theme: ConsentKitTheme | CompiledTheme | undefined,
   branding: RequestBranding | undefined,
 ): { theme: ConsentKitTheme | CompiledTheme | undefined; pending: boolean } {
-  const [module, setModule] = useState(brandModule);
+  const [state, setModule] = useState(brandModule);
+  // Loaded since this provider mounted (by another provider or preloadStep): no need to wait.
+  const module = state ?? brandModule;
   const key = branding ? JSON.stringify(branding) : undefined;
   useEffect(() => {
     if (!key || module) return;
     let active = true;
-    brandModuleLoading ??= import('../theme/brand.js').then((loaded) => (brandModule = loaded));
-    void brandModuleLoading.then((loaded) => {
+    void loadBrandModule().then((loaded) => {
       if (active) setModule(() => loaded);
     });
     return () => {
@@ -148,7 +159,12 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   );
   const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
   const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
-  const settled = loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : undefined;
+  // The language and every language it falls back to are there already (English, or a locale
+  // preloaded with `preloadStep`): settled from the first render, so the strings are looked up
+  // once per mount, not again after an effect finds nothing to load.
+  const complete = immediate !== undefined && isSettled(i18n, wanted);
+  const settled =
+    loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : complete ? { language: wanted } : undefined;
   const language = immediate ?? settled?.language;
 
   useEffect(() => {
