@@ -3,6 +3,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
+/** The sign-in kit's modules: the parts, their hook, and the ready screen. */
+const SIGN_IN_MODULES = /[\\/]src[\\/](?:login|sign-in)[\\/]|[\\/]src[\\/]screens[\\/]sign-in-screen\.tsx$/;
+
+/**
+ * The React half both screens share: not `theme/`'s compiler (`consent-kit/theme`, and the
+ * branding chunk), nor the locale loader (a chunk of its own, for pages not in English).
+ */
+const SHARED_REACT_MODULES = /[\\/]src[\\/](?:ui|kit|consent|screens)[\\/]|[\\/]src[\\/]i18n[\\/](?!load\.ts$)|[\\/]src[\\/]theme[\\/](?:runtime|context|brand-logo)\.tsx$/;
+
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^node:/];
 
@@ -51,14 +60,40 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', client: 'src/client/index.ts', server: 'src/server/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        client: 'src/client/index.ts',
+        server: 'src/server/index.ts',
+        theme: 'src/theme/entry.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {
       external,
       output: {
+        // The sign-in kit in a chunk of its own, so that a host bundling only the consent screen
+        // (or InteractionScreen on a consent step) tree-shakes it away: the entry re-exports it,
+        // and the consent screen imports it dynamically, after "Not you?".
+        // What both screens share goes to a chunk of its own first, so the sign-in group holds
+        // nothing the consent screen needs.
+        codeSplitting: {
+          groups: [
+            // Browser and Node code of every entry: never pulled into a React chunk.
+            { name: 'protocol', test: /[\\/]src[\\/]protocol[\\/]/, priority: 4 },
+            { name: 'client', test: /[\\/]src[\\/]client[\\/]/, priority: 3 },
+            { name: 'screens', test: SHARED_REACT_MODULES, priority: 2 },
+            { name: 'sign-in', test: SIGN_IN_MODULES, priority: 1 },
+          ],
+        },
         // The React entry is a client module for React Server Components hosts (Next.js app router).
         banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
+        // Chunks a server may preload for a step (`preloadLinks`) carry a readable name.
+        chunkFileNames: (chunk) => {
+          const locale = /[\\/]locales[\\/]([\w-]+)[\\/]consent-kit\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          if (locale) return `locale-${locale}-[hash].js`;
+          if (/[\\/]i18n[\\/]load\.ts$/.test(chunk.facadeModuleId ?? '')) return 'locale-loader-[hash].js';
+          return '[name]-[hash].js';
+        },
       },
     },
   },
