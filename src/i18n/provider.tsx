@@ -132,7 +132,9 @@ function useBrandedTheme(
 
 /**
  * Provides the kit's translations and renders its root element (`.ck-root`). Nested providers
- * inherit the instance, locale and theme of the nearest outer one unless given their own.
+ * inherit the instance, locale and theme of the nearest outer one unless given their own, and
+ * render a `.ck-scope` element (with their `lang`, `dir` and theme variables) inside that root
+ * rather than a second root.
  *
  * While a locale chunk or the branding compiler loads, the root is rendered empty with
  * `aria-busy`, rather than flashing English text or the operator's colors that would then
@@ -196,7 +198,11 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   );
   const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
-  const className = props.className ? `ck-root ${props.className}` : 'ck-root';
+  // One `.ck-root` per kit: the outermost provider's (its tokens would reset a theme set further
+  // out). A provider inside another (a screen inside the host's provider) scopes only what it
+  // changes: language, direction and theme variables.
+  const base = parent ? 'ck-scope' : 'ck-root';
+  const className = props.className ? `${base} ${props.className}` : base;
 
   if (!value || brandingPending) {
     return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;

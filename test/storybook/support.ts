@@ -144,7 +144,7 @@ export async function waitForStory(page: Page, entry: IndexEntry): Promise<void>
     if (type === 'docs') return !!document.querySelector('#storybook-docs h1');
     const root = document.querySelector('#storybook-root');
     if (!root?.querySelector('.ck-root[lang]')) return false;
-    if (root.querySelector('.ck-root[aria-busy="true"]:not([lang])')) return false;
+    if (root.querySelector(':is(.ck-root, .ck-scope)[aria-busy="true"]:not([lang])')) return false;
     return [...document.images].every((img) => img.complete);
     // Interval polling: only one of the parallel pages is in front, and Chromium throttles
     // requestAnimationFrame (the default polling) in the others to about one frame a second.
