@@ -65,6 +65,7 @@ export default defineConfig({
         client: 'src/client/index.ts',
         server: 'src/server/index.ts',
         theme: 'src/theme/entry.ts',
+        render: 'src/render/index.tsx',
       },
       formats: ['es'],
     },

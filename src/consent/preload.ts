@@ -18,6 +18,8 @@ export interface PreloadStepOptions {
   i18n?: I18n | undefined;
   /** The host's language choice, as passed to the screens' `locale`. */
   locale?: string | undefined;
+  /** The browser's languages, after `locale`; default `navigator.languages` (none on a server). */
+  browser?: readonly string[] | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function preloadStep(step: InteractionStep, options: PreloadStepOpt
   ensureEnglish(i18n);
   // The same negotiation as ConsentKitProvider: a host's own `consent-kit` bundles count too.
   const hostLanguages = Object.keys(i18n.store?.data ?? {}).filter((lng) => i18n.hasResourceBundle(lng, NAMESPACE));
-  const wanted = resolveLanguage({ uiLocales: step.uiLocales, locale: options.locale }, [
+  const wanted = resolveLanguage({ uiLocales: step.uiLocales, locale: options.locale, browser: options.browser }, [
     ...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages]),
   ]);
   const [language] = await Promise.all([

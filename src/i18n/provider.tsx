@@ -8,7 +8,7 @@ import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CompiledTheme, Theme } from '../theme/model.js';
 import type { RequestBranding } from '../theme/request.js';
-import { isCompiledTheme, useAppliedTheme, useSystemDark } from '../theme/runtime.js';
+import { isCompiledTheme, useAppliedTheme, useCssVariables, useSystemDark } from '../theme/runtime.js';
 import {
   ensureLanguage,
   ensureEnglish,
@@ -197,6 +197,7 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
     [i18n, language, locale, theme, overrides, overridesNs, settled],
   );
   const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
+  const rootRef = useCssVariables<HTMLDivElement>(applied?.style);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
   // One `.ck-root` per kit: the outermost provider's (its tokens would reset a theme set further
   // out). A provider inside another (a screen inside the host's provider) scopes only what it
@@ -205,17 +206,11 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const className = props.className ? `${base} ${props.className}` : base;
 
   if (!value || brandingPending) {
-    return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
+    return <div ref={rootRef} className={className} aria-busy="true" data-theme={dataTheme} />;
   }
   return (
     <KitI18nContext.Provider value={value}>
-      <div
-        className={className}
-        lang={value.language}
-        dir={directionOf(value.language)}
-        data-theme={dataTheme}
-        style={applied?.style}
-      >
+      <div ref={rootRef} className={className} lang={value.language} dir={directionOf(value.language)} data-theme={dataTheme}>
         {props.children}
       </div>
     </KitI18nContext.Provider>

@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import ko from '../../src/locales/ko/consent-kit.json' with { type: 'json' };
+import { consentStep } from '../fixtures/steps.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
@@ -75,7 +77,7 @@ async function bundleConsumer(source: string): Promise<Rolldown.OutputChunk[]> {
 }
 
 describe('given a fresh library build', () => {
-  it.each(['.', './client', './server', './theme'])('should write the %s entry point and its type declarations', async (entry) => {
+  it.each(['.', './client', './server', './server/render', './theme'])('should write the %s entry point and its type declarations', async (entry) => {
     const target = exportsMap[entry] as { types: string; import: string };
     await expect(exists(target.import)).resolves.toBe(true);
     await expect(exists(target.types)).resolves.toBe(true);
@@ -163,5 +165,25 @@ describe('given a React Server Component that compiles a theme', () => {
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
     expect(JSON.parse(stdout)).toEqual(['consent-kit/theme', true]);
+  });
+});
+
+describe('given a Node server rendering a step with the published package', () => {
+  it('should render the Korean consent screen with its buttons, the embedded step and the chunks to preload', async () => {
+    const step = JSON.stringify({ ...consentStep(), uiLocales: ['ko'] });
+    const script = `
+      const { renderInteraction } = await import('consent-kit/server/render');
+      const rendered = await renderInteraction(JSON.parse(process.argv[1]));
+      console.log(JSON.stringify(rendered));
+    `;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, step], { cwd: root });
+    const rendered = JSON.parse(stdout) as { html: string; stepElement: string; language: string; needs: unknown };
+    expect(rendered.language).toBe('ko');
+    expect(rendered.html).toContain(`>${ko.consent.authorize}</button>`);
+    expect(rendered.html).toContain(`>${ko.consent.cancel}</button>`);
+    expect(rendered.html).not.toContain('aria-busy="true"');
+    expect(rendered.html.match(/class="ck-root"/g)).toHaveLength(1);
+    expect(rendered.stepElement).toMatch(/^<script type="application\/json" id="consent-kit-step">/);
+    expect(rendered.needs).toEqual({ locales: ['ko'], branding: false, signIn: false });
   });
 });
