@@ -13,7 +13,17 @@ const SIGN_IN_MODULES = /[\\/]src[\\/](?:login|sign-in)[\\/]|[\\/]src[\\/]screen
 const SHARED_REACT_MODULES = /[\\/]src[\\/](?:ui|kit|consent|screens)[\\/]|[\\/]src[\\/]i18n[\\/](?!load\.ts$)|[\\/]src[\\/]theme[\\/](?:runtime|context|brand-logo)\.tsx$/;
 
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^i18next$/, /^react-i18next$/, /^node:/];
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^i18next$/,
+  /^react-i18next$/,
+  /^node:/,
+  // Server only: the stores' limiter and LRU, and the host's own Redis client (an optional peer).
+  /^rate-limiter-flexible$/,
+  /^lru-cache$/,
+  /^ioredis$/,
+];
 
 /**
  * Emits `styles.css` (tokens first, then one file per screen, all inside `@layer consent-kit`)
@@ -66,6 +76,8 @@ export default defineConfig({
         server: 'src/server/index.ts',
         theme: 'src/theme/entry.ts',
         render: 'src/render/index.tsx',
+        // Its own entry, so hosts without Redis never load the Redis code.
+        'server-redis': 'src/server/redis.ts',
       },
       formats: ['es'],
     },

@@ -13,6 +13,7 @@ import { demoClients, startIdp } from './idp/index.js';
 import { demoSignIn } from './idp/sign-in.js';
 import { createMailbox, type Mailbox } from './mailbox/mailbox.js';
 import { startSocialProvider } from './social/provider.js';
+import type { Redis } from 'ioredis';
 import type { AttemptLimitOptions } from '../src/server/index.js';
 
 /** A running demo. */
@@ -89,6 +90,8 @@ export interface StackOptions {
   attemptLimit?: AttemptLimitOptions;
   /** Receives the mailbox's terminal lines; default `console.log`. */
   log?: (line: string) => void;
+  /** Keep the IdP's state in this Redis instead of memory (the caller closes the client). */
+  redis?: Redis;
 }
 
 /** Starts the app, then the IdP (the clients' redirect URIs need the app's port). */
@@ -104,9 +107,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       clients: demoClients({ webRedirectUri: app.webRedirectUri, spaRedirectUri: app.spaRedirectUri }),
       renderInteraction: page.render,
       serve: async (req, res) => (await mailbox.serve(req, res)) || page.assets(req, res),
-      signIn: (issuer) =>
+      ...(options.redis && { redis: options.redis }),
+      signIn: (issuer, store) =>
         demoSignIn({
           issuer,
+          store,
           mailbox,
           socialIssuer: () => socialIssuer,
           ...(options.attemptLimit && { attemptLimit: options.attemptLimit }),

@@ -2,6 +2,7 @@
  * `npm start`: builds the demo pages, starts the demo IdP and the third-party demo app on
  * 127.0.0.1, and prints where to go and how to sign in. Ctrl-C stops everything.
  */
+import { Redis } from 'ioredis';
 import { buildDemo } from './build.js';
 import { DEMO_USERS, type DemoUser } from './idp/users.js';
 import { startStack } from './stack.js';
@@ -23,17 +24,20 @@ function signInOf(user: DemoUser): string {
 const idpPort = Number(process.env.IDP_PORT ?? 3000);
 const appPort = Number(process.env.APP_PORT ?? 3001);
 const socialPort = Number(process.env.SOCIAL_PORT ?? 3002);
+// REDIS_URL (e.g. redis://127.0.0.1:6379/0) keeps the IdP's state in Redis instead of memory.
+const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { lazyConnect: true }) : undefined;
 
 console.log('Building the demo pages…');
 await buildDemo();
-const stack = await startStack({ idpPort, appPort, socialPort });
+if (redis) await redis.connect();
+const stack = await startStack({ idpPort, appPort, socialPort, ...(redis && { redis }) });
 
 console.log(`
 consent-kit demo is running.
 
   Third-party app (web, client secret):  ${stack.app.url}/
   Third-party app (SPA, PKCE):           ${stack.app.url}/spa/
-  Demo IdP (oidc-provider):               ${stack.issuer}
+  Demo IdP (oidc-provider):               ${stack.issuer} (state in ${redis ? `Redis at ${process.env.REDIS_URL}` : 'memory'})
   Demo mailbox (emailed sign-in codes):   ${stack.issuer}/mailbox
   Social Demo (a second oidc-provider):   ${stack.socialIssuer}
 
@@ -52,6 +56,7 @@ async function stop() {
   stopping = true;
   console.log('\nStopping…');
   await stack.close();
+  await redis?.quit();
   process.exit(0);
 }
 process.on('SIGINT', stop);

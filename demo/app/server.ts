@@ -180,6 +180,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
   });
 
+  // Outlive the clients' idle keep-alive (Node's 5 s default races them: ECONNRESET under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;

@@ -1,6 +1,8 @@
 /**
- * The demo identity provider: oidc-provider with in-memory storage, the consent-kit bridge
- * mounted on its origin, and a slot for the host's interaction page.
+ * The demo identity provider: oidc-provider, the consent-kit bridge mounted on its origin, and a
+ * slot for the host's interaction page. State lives in memory (the kit's bounded, expiring
+ * adapter and store), or in Redis when given a client: then any number of these processes
+ * sharing the Redis, the signing keys and the cookie keys serve the same IdP.
  *
  * Mount order: bridge JSON endpoints → `renderInteraction` for `GET /interaction/<uid>` →
  * `provider.callback()`.
@@ -8,12 +10,18 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
 import {
+  createMemoryStore,
+  createOidcMemoryAdapter,
   createOidcProviderBridge,
+  type KitStore,
+  type OidcAdapterFactory,
   type OidcProviderBridge,
   type OidcProviderBridgeOptions,
   type SignInBridgeOptions,
 } from '../../src/server/index.js';
+import { createOidcRedisAdapter, createRedisStore } from '../../src/server/redis.js';
 import { DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, type ClientMetadata } from './clients.js';
 import {
   API_RESOURCE,
@@ -49,8 +57,25 @@ export interface StartIdpOptions {
    * styles); answers `true` when it handled the request. Runs after the bridge, before the provider.
    */
   serve?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** Sign-in methods besides the password (codes, connectors, attempt limit), given the issuer. */
-  signIn?: (issuer: string) => SignInBridgeOptions;
+  /**
+   * Sign-in methods besides the password (codes, connectors, attempt limit), given the issuer
+   * and the bridge's store (keep codes there, so every instance accepts them).
+   */
+  signIn?: (issuer: string, store: KitStore) => SignInBridgeOptions;
+  /**
+   * Keep provider and bridge state in this Redis (the host's client; not closed by `close`).
+   * Default: in this process's memory.
+   */
+  redis?: Redis;
+  /** Prefix of every Redis key. Default `consent-kit-demo:`. */
+  redisPrefix?: string;
+  /** Signing keys (JWKS with private keys). Default: a fresh RS256 key. Instances of one IdP share them. */
+  jwks?: { keys: object[] };
+  /**
+   * The issuer, when this instance serves behind an address of its own (a load balancer that
+   * keeps the `Host` header). Default: `http://127.0.0.1:<port it listens on>`.
+   */
+  issuer?: string;
   /**
    * Puts the IdP's request handler (bridge, page, provider) behind the host's own framework,
    * e.g. an Express app with `express.json()`. Default: the handler as is.
@@ -69,14 +94,18 @@ export interface StartIdpOptions {
 
 /** A running demo IdP. */
 export interface RunningIdp {
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>`, or the `issuer` it was given. */
   issuer: string;
+  /** The port this instance listens on. */
+  port: number;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
   /** The oidc-provider instance (untyped). */
   provider: any;
   /** The consent-kit bridge serving the kit protocol. */
   bridge: OidcProviderBridge;
+  /** The bridge's store. */
+  store: KitStore;
 }
 
 /** Demo API descriptions shown on the consent screen. */
@@ -131,8 +160,8 @@ const TTL = {
   Session: 14 * 24 * 60 * 60,
 };
 
-/** A fresh RS256 signing key per run (the demo keeps no state across restarts anyway). */
-function signingKeys(): { keys: object[] } {
+/** A fresh RS256 signing key (the in-memory demo keeps no state across restarts anyway). */
+export function signingKeys(): { keys: object[] } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'demo-rs256', alg: 'RS256', use: 'sig' }] };
 }
@@ -150,6 +179,10 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   };
   const listener: RequestListener = (req, res) => handler(req, res);
   const server = createServer(options.wrap ? options.wrap(listener) : listener);
+  // Node closes idle keep-alive connections after 5 s, which races clients (browsers, undici)
+  // that reuse a connection just as it closes: ECONNRESET under load. Outlive their idle timeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -158,15 +191,22 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     });
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const issuer = options.issuer ?? `http://127.0.0.1:${port}`;
 
   // The bridge is created after the provider; findAccount only runs once requests flow.
   let bridge: OidcProviderBridge | undefined;
   const organizationsForGrant = (grantId: string | undefined) => bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
 
+  const prefix = options.redisPrefix ?? 'consent-kit-demo:';
+  const store = options.redis ? createRedisStore({ client: options.redis, prefix: `${prefix}kit:` }) : createMemoryStore();
+  const adapter: OidcAdapterFactory = options.redis
+    ? createOidcRedisAdapter(options.redis, { prefix: `${prefix}oidc:` })
+    : createOidcMemoryAdapter();
+
   const provider = new Provider(issuer, {
+    adapter,
     clients: options.clients,
-    jwks: signingKeys(),
+    jwks: options.jwks ?? signingKeys(),
     ttl: TTL,
     cookies: { keys: ['consent-kit-demo-cookie-key-1', 'consent-kit-demo-cookie-key-0'] },
     claims: {
@@ -245,7 +285,8 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   });
 
   bridge = createOidcProviderBridge(provider, {
-    ...options.signIn?.(issuer),
+    ...options.signIn?.(issuer, store),
+    store,
     authenticate: authenticateDemoUser,
     findUser: demoUserInfo,
     getPermissions: demoPermissions,
@@ -307,8 +348,10 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
 
   return {
     issuer,
+    port,
     provider,
     bridge: activeBridge,
+    store,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

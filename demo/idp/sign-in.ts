@@ -3,10 +3,10 @@
  * mailbox for carol, "Social Demo" (a second oidc-provider) for dana, and the bridge's
  * failed-attempt limit.
  */
-import { createVerificationCodes, type AttemptLimitOptions, type SignInBridgeOptions } from '../../src/server/index.js';
+import { createVerificationCodes, type AttemptLimitOptions, type KitStore, type SignInBridgeOptions } from '../../src/server/index.js';
 import type { Mailbox } from '../mailbox/mailbox.js';
 import { socialConnector } from '../social/connector.js';
-import { accountForSocialSubject, findCodeUser } from './users.js';
+import { accountForSocialSubject, findCodeUser, resolveDemoAccount } from './users.js';
 
 /** Options of {@link demoSignIn}. */
 export interface DemoSignInOptions {
@@ -18,11 +18,18 @@ export interface DemoSignInOptions {
   socialIssuer: () => string | undefined;
   /** Failed attempts per identifier (default: 5 in 15 minutes lock for 15 minutes). */
   attemptLimit?: AttemptLimitOptions;
+  /** The bridge's store: codes are kept there, so every IdP instance sharing it accepts them. */
+  store: KitStore;
 }
 
 /** The bridge's sign-in options for the demo. */
 export function demoSignIn(options: DemoSignInOptions): SignInBridgeOptions {
-  const codes = createVerificationCodes({ length: 6, ttlSeconds: 600, deliver: (to, code) => options.mailbox.deliver(to, code) });
+  const codes = createVerificationCodes({
+    length: 6,
+    ttlSeconds: 600,
+    store: options.store,
+    deliver: (to, code) => options.mailbox.deliver(to, code),
+  });
   return {
     identifiers: ['email', 'username'],
     password: true,
@@ -35,8 +42,10 @@ export function demoSignIn(options: DemoSignInOptions): SignInBridgeOptions {
     },
     async verifyCode(identifier, code) {
       const user = findCodeUser(identifier);
-      return user && codes.verify(user.email, code) ? { accountId: user.accountId } : null;
+      return user && (await codes.verify(user.email, code)) ? { accountId: user.accountId } : null;
     },
+    // An email and a username of one account share one failed-attempt count.
+    resolveAccount: async (identifier) => resolveDemoAccount(identifier),
     connectors: socialConnector({
       issuer: options.socialIssuer,
       redirectUri: `${options.issuer}/interaction/callback`,

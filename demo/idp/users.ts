@@ -102,6 +102,12 @@ export async function authenticateDemoUser(identifier: string, password: string)
   return user?.password && matches ? { accountId: user.accountId } : null;
 }
 
+/** The account an email or username names, if any (no secret checked). */
+export function resolveDemoAccount(identifier: string): string | undefined {
+  const wanted = identifier.trim().toLowerCase();
+  return DEMO_USERS.find((user) => user.email === wanted || user.username === wanted)?.accountId;
+}
+
 /** The consent screen's account block for a user. */
 export async function demoUserInfo(accountId: string): Promise<UserInfo> {
   const user = findDemoUser(accountId);

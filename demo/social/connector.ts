@@ -1,7 +1,9 @@
 /**
  * The demo IdP's connector to "Social Demo": an openid-client relying party. `start` builds the
- * authorization URL (PKCE S256, nonce, the bridge's state); `finish` exchanges the code on the
- * IdP's origin, checks the ID token and maps the upstream `sub` to a local account.
+ * authorization URL (PKCE S256, nonce, the bridge's state) and hands the verifier and nonce to
+ * the bridge to keep; `finish` gets them back (on whichever IdP instance the callback lands),
+ * exchanges the code on the IdP's origin, checks the ID token and maps the upstream `sub` to a
+ * local account.
  */
 import * as oidc from 'openid-client';
 import type { ConnectorHost } from '../../src/server/index.js';
@@ -24,7 +26,6 @@ export const SOCIAL_CONNECTOR = { id: 'social-demo', kind: 'social', name: 'Soci
 export function socialConnector(options: SocialConnectorOptions): ConnectorHost {
   let config: Promise<oidc.Configuration> | undefined;
   let configuredFor: string | undefined;
-  const pending = new Map<string, { verifier: string; nonce: string; expires: number }>();
 
   function configuration(): Promise<oidc.Configuration> {
     const issuer = options.issuer();
@@ -45,9 +46,6 @@ export function socialConnector(options: SocialConnectorOptions): ConnectorHost 
     async start(_connectorId, { state, identifier }) {
       const verifier = oidc.randomPKCECodeVerifier();
       const nonce = oidc.randomNonce();
-      const now = Date.now();
-      for (const [key, entry] of pending) if (entry.expires <= now) pending.delete(key);
-      pending.set(state, { verifier, nonce, expires: now + 10 * 60_000 });
       const url = oidc.buildAuthorizationUrl(await configuration(), {
         redirect_uri: options.redirectUri,
         scope: 'openid email profile',
@@ -57,13 +55,12 @@ export function socialConnector(options: SocialConnectorOptions): ConnectorHost 
         code_challenge_method: 'S256',
         ...(identifier ? { login_hint: identifier } : {}),
       });
-      return url.href;
+      return { url: url.href, data: { verifier, nonce } };
     },
 
-    async finish(_connectorId, { state, query }) {
-      const entry = pending.get(state);
-      pending.delete(state);
-      if (!entry || entry.expires <= Date.now() || query.has('error')) return null;
+    async finish(_connectorId, { state, query, data }) {
+      const entry = data as { verifier?: unknown; nonce?: unknown } | undefined;
+      if (typeof entry?.verifier !== 'string' || typeof entry.nonce !== 'string' || query.has('error')) return null;
       const callback = new URL(options.redirectUri);
       callback.search = query.toString();
       const tokens = await oidc.authorizationCodeGrant(await configuration(), callback, {

@@ -7,6 +7,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createOidcMemoryAdapter } from '../../src/server/index.js';
 
 /** The upstream account and the demo IdP's registration at the social provider. */
 export const SOCIAL_ACCOUNT = { sub: 'dana-social-7f3a', email: 'dana@social.test', name: 'Dana Social' } as const;
@@ -46,6 +47,8 @@ main{border:1px solid #ddd;border-radius:12px;padding:1.5rem}button{font:inherit
 export async function startSocialProvider(options: SocialProviderOptions): Promise<RunningSocialProvider> {
   const { default: Provider } = await import('oidc-provider');
   const server = createServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -53,6 +56,7 @@ export async function startSocialProvider(options: SocialProviderOptions): Promi
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
+    adapter: createOidcMemoryAdapter(),
     clients: [
       {
         client_id: SOCIAL_CLIENT.id,

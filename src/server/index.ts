@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { createOidcProviderBridge } from './oidc-provider.js';
+export { createOidcProviderBridge } from './oidc-provider/bridge.js';
 export type {
   ClaimDescription,
   ClientDescription,
@@ -16,11 +16,9 @@ export type {
   OidcProviderBridge,
   OidcProviderBridgeOptions,
   OidcProviderLike,
-  OrganizationStore,
   ProviderClientLike,
-  RememberStore,
-} from './oidc-provider.js';
-export { createHydraBridge, HydraAdminError } from './hydra.js';
+} from './oidc-provider/bridge.js';
+export { createHydraBridge, HydraAdminError } from './hydra/bridge.js';
 export type {
   HydraAcceptConsent,
   HydraAcceptLogin,
@@ -31,8 +29,8 @@ export type {
   HydraLoginRequest,
   HydraRedirect,
   HydraReject,
-} from './hydra.js';
-export { computeConsentOffer, isConsentDecision, planConsent, REQUIRED_PROFILE_SCOPES } from './consent-offer.js';
+} from './hydra/bridge.js';
+export { computeConsentOffer, isConsentDecision, planConsent, REQUIRED_PROFILE_SCOPES } from './core/consent-offer.js';
 export type {
   ConsentOffer,
   ConsentOfferInput,
@@ -40,10 +38,16 @@ export type {
   GrantPlan,
   OrganizationOffer,
   ResourceOffer,
-} from './consent-offer.js';
-export type { OrganizationMembership, PermissionMap, ResourceDescription } from './rbac.js';
-export { attemptKey, createAttemptLimiter } from './sign-in/rate-limit.js';
-export type { AttemptLimiter, AttemptLimitOptions } from './sign-in/rate-limit.js';
-export { createVerificationCodes } from './sign-in/codes.js';
-export type { VerificationCodes, VerificationCodesOptions } from './sign-in/codes.js';
-export type { ConnectorContext, ConnectorHost, SignInBridgeOptions } from './sign-in/flow.js';
+} from './core/consent-offer.js';
+export type { OrganizationMembership, PermissionMap, ResourceDescription } from './core/rbac.js';
+export { normalizeIdentifier } from './core/limits.js';
+export type { AttemptLimitOptions } from './core/limits.js';
+export { StoreFullError } from './core/store.js';
+export type { AttemptCount, AttemptCounter, AttemptCounterOptions, JsonValue, KitStore } from './core/store.js';
+export { createMemoryStore } from './stores/memory.js';
+export type { MemoryStoreOptions } from './stores/memory.js';
+export { createOidcMemoryAdapter } from './stores/oidc-adapter.js';
+export type { OidcAdapter, OidcAdapterFactory, OidcAdapterPayload, OidcMemoryAdapterOptions } from './stores/oidc-adapter.js';
+export { createVerificationCodes } from './core/codes.js';
+export type { VerificationCodes, VerificationCodesOptions } from './core/codes.js';
+export type { ConnectorContext, ConnectorHost, ConnectorStart, SignInBridgeOptions } from './core/sign-in.js';

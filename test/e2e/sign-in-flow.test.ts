@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Stack } from '../../demo/stack.js';
 import { axe } from './support/axe.js';
 import { useDemoSession } from './support/demo-session.js';
-import { expectAppResult, expectConsent, expectSignIn, readJson, signIn, text } from './support/flows.js';
+import { authorizeAsOffered, expectConsent, expectSignIn, readJson, signIn, text } from './support/flows.js';
 
 const demo = useDemoSession();
 let page: Page;
@@ -22,11 +22,7 @@ beforeEach(() => {
 const PROFILE_ONLY = `scope=${encodeURIComponent('openid profile email')}&resource=`;
 const t = text.signIn;
 
-async function authorize(page: Page) {
-  await expectConsent(page);
-  await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
-  await expectAppResult(page, stack.app.url);
-}
+const authorize = (page: Page) => authorizeAsOffered(page, stack.app.url);
 
 describe('given alice, who signs in with a password', () => {
   it('should go identifier first, then password, to tokens for alice', async () => {

@@ -77,7 +77,7 @@ async function bundleConsumer(source: string): Promise<Rolldown.OutputChunk[]> {
 }
 
 describe('given a fresh library build', () => {
-  it.each(['.', './client', './server', './server/render', './theme'])('should write the %s entry point and its type declarations', async (entry) => {
+  it.each(['.', './client', './server', './server/redis', './server/render', './theme'])('should write the %s entry point and its type declarations', async (entry) => {
     const target = exportsMap[entry] as { types: string; import: string };
     await expect(exists(target.import)).resolves.toBe(true);
     await expect(exists(target.types)).resolves.toBe(true);
@@ -107,14 +107,27 @@ describe('given a fresh library build', () => {
     }
   });
 
-  it('should let Node import consent-kit/client and consent-kit/server by package name', async () => {
+  it('should let Node import consent-kit/client, consent-kit/server and consent-kit/server/redis by package name', async () => {
     const script = `
       const client = await import('consent-kit/client');
       const server = await import('consent-kit/server');
-      console.log(JSON.stringify([typeof client.createInteractionClient, typeof client.kitAdapter, typeof server.createOidcProviderBridge]));
+      const redis = await import('consent-kit/server/redis');
+      console.log(JSON.stringify([
+        typeof client.createInteractionClient, typeof client.kitAdapter, typeof server.createOidcProviderBridge,
+        typeof server.createMemoryStore, typeof redis.createRedisStore, typeof redis.createOidcRedisAdapter,
+      ]));
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
-    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function', 'function', 'function', 'function']);
+  });
+
+  it('should keep the Redis code out of consent-kit/server, and load no Redis client itself', async () => {
+    const server = await readFile(new URL((exportsMap['./server'] as { import: string }).import, root), 'utf8');
+    expect(server).not.toMatch(/RateLimiterRedis|createRedisStore|ioredis/);
+    const redis = await readFile(new URL((exportsMap['./server/redis'] as { import: string }).import, root), 'utf8');
+    expect(redis).toContain('RateLimiterRedis');
+    // The host hands its own ioredis client in: the entry never imports one.
+    expect(redis).not.toMatch(/from ["']ioredis["']/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { computeConsentOffer, planConsent, type ConsentOfferInput } from '../../src/server/consent-offer.js';
+import { computeConsentOffer, planConsent, type ConsentOfferInput } from '../../src/server/core/consent-offer.js';
 
 const API = 'https://api.example.test';
 const ORG = 'urn:example:organizations';

@@ -21,7 +21,7 @@ import {
   type HydraLoginRequest,
   type HydraRedirect,
   type HydraReject,
-} from '../../src/server/hydra.js';
+} from '../../src/server/hydra/bridge.js';
 import { AUDIENCE, consentRequest, loginRequest } from '../fixtures/hydra/requests.js';
 import { startFakeHydraAdmin } from './support/fake-hydra-admin.js';
 import { rejection } from '../support/rejection.js';
@@ -142,6 +142,75 @@ describe('given a Hydra login request', () => {
     admin.logins.set('login-e', loginRequest('login-e'));
     const step = await client('login', 'login-e').switchAccount();
     expect(step.login).toEqual({ identifiers: ['email', 'username'], password: true });
+  });
+});
+
+describe('given the sign-in methods and limits of the server core', () => {
+  const post = (challenge: string, endpoint: string, body: unknown) =>
+    fetch(`${origin}/interaction/login/${challenge}/${endpoint}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('should lock wrong passwords after maxFailures, answering 429 with Retry-After before calling authenticate', async () => {
+    const authenticate = vi.fn(async () => null);
+    startBridge({ authenticate, attemptLimit: { maxFailures: 3 } });
+    admin.logins.set('login-limit', loginRequest('login-limit'));
+    const statuses = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      statuses.push((await post('login-limit', 'login', { identifier: 'alice@demo.test', password: `guess-${attempt}` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 429, 429, 429]);
+    expect(authenticate).toHaveBeenCalledTimes(3);
+    const locked = await post('login-limit', 'login', { identifier: 'alice@demo.test', password: 'alice-password' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+
+  it('should offer codes and sign in with one, accepting the login for the subject the host names', async () => {
+    let sent = '';
+    startBridge({
+      sendCode: async () => void (sent = '246810'),
+      verifyCode: async (identifier, code) => (identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null),
+    });
+    admin.logins.set('login-code', loginRequest('login-code'));
+    const step = await client('login', 'login-code').load();
+    expect(step).toMatchObject({ kind: 'login', login: { code: { length: 6 } } });
+    expect(step.kind === 'login' && step.login.session).toBeUndefined();
+
+    expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(200);
+    expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(429);
+    expect((await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '000000' })).status).toBe(401);
+    const signedIn = await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '246 810' });
+    expect(await signedIn.json()).toEqual({ redirectTo: 'https://hydra.example/oauth2/auth?login_verifier=v-login-code' });
+    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/login/accept', body: { subject: 'alice', remember: false } });
+  });
+
+  it('should run a connector through the fixed callback to the login request, and never continue a session itself', async () => {
+    const finish = vi.fn(async () => ({ accountId: 'alice' }));
+    startBridge({
+      connectors: {
+        list: () => [{ id: 'sso', kind: 'sso', name: 'Company SSO' }],
+        start: async (_id, { state }) => `https://sso.example/authorize?state=${state}`,
+        finish,
+      },
+    });
+    admin.logins.set('login-sso', loginRequest('login-sso'));
+    const started = await (await post('login-sso', 'connector', { connectorId: 'sso' })).json();
+    const state = new URL(started.redirectTo).searchParams.get('state')!;
+    expect(state.startsWith('login-sso.')).toBe(true);
+
+    const bounce = await fetch(`${origin}/interaction/callback?code=c&state=${state}`, { redirect: 'manual' });
+    expect(bounce.headers.get('location')).toBe(`/interaction/login/login-sso/connector-callback?code=c&state=${state}`);
+    const back = await fetch(`${origin}${bounce.headers.get('location')}`, { redirect: 'manual' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('https://hydra.example/oauth2/auth?login_verifier=v-login-sso');
+    expect(finish).toHaveBeenCalledTimes(1);
+
+    // Hydra decides when a session continues (skip): the kit's continue is refused.
+    admin.logins.set('login-continue', loginRequest('login-continue', { subject: 'alice' }));
+    expect((await post('login-continue', 'continue', {})).status).toBe(400);
   });
 });
 

@@ -20,6 +20,7 @@ export interface TestIdp extends RunningIdp {
 /** Starts the demo IdP on a free port with the two demo clients (and `options` over the defaults). */
 export async function startTestIdp(options: Partial<StartIdpOptions> = {}): Promise<TestIdp> {
   const idp = await startIdp({
+    ...options,
     clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
     ...options,
   });

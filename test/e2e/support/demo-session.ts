@@ -9,21 +9,24 @@ import { startStack, type Stack } from '../../../demo/stack.js';
 import { BROWSER_WAIT_MS, launchBrowser } from './browser.js';
 
 /** What a test uses; read the fields inside tests (they are set by the hooks). */
-export interface DemoSession {
-  stack: Stack;
+export interface BrowserSession<S> {
+  stack: S;
   browser: Browser;
   context: BrowserContext;
   page: Page;
 }
 
-/** Registers the hooks and returns the session they fill in. */
-export function useDemoSession(): DemoSession {
-  const session = {} as DemoSession;
+/** The demo stack's session. */
+export type DemoSession = BrowserSession<Stack>;
+
+/**
+ * Registers the hooks (one stack from `start` and one Chromium per file, a fresh browser context
+ * per test) and returns the session they fill in.
+ */
+export function useBrowserSession<S extends { close(): Promise<void> }>(start: () => Promise<S>): BrowserSession<S> {
+  const session = {} as BrowserSession<S>;
   beforeAll(async () => {
-    [session.stack, session.browser] = await Promise.all([
-      startStack({ buildDir: inject('demoBuildDir') }),
-      launchBrowser(),
-    ]);
+    [session.stack, session.browser] = await Promise.all([start(), launchBrowser()]);
   });
   afterAll(async () => {
     await Promise.all([session.browser?.close(), session.stack?.close()]);
@@ -37,4 +40,9 @@ export function useDemoSession(): DemoSession {
     await session.context.close();
   });
   return session;
+}
+
+/** The demo stack (one IdP, in memory) with Chromium. */
+export function useDemoSession(): DemoSession {
+  return useBrowserSession(() => startStack({ buildDir: inject('demoBuildDir') }));
 }

@@ -62,6 +62,13 @@ export async function expectAppResult(page: Page, appUrl: string): Promise<void>
   await page.locator('#result-title').waitFor();
 }
 
+/** Authorizes on the consent screen as offered and waits for the demo app's result. */
+export async function authorizeAsOffered(page: Page, appUrl: string): Promise<void> {
+  await expectConsent(page);
+  await page.getByRole('button', { name: en.consent.authorize, exact: true }).click();
+  await expectAppResult(page, appUrl);
+}
+
 /** Collects every response the page receives, to check which files a screen downloaded. */
 export function recordResponses(page: Page): Response[] {
   const responses: Response[] = [];

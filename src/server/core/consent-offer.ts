@@ -14,7 +14,7 @@ import type {
   ResourceRequest,
   ScopeItem,
   WithheldScope,
-} from '../protocol/interaction.js';
+} from '../../protocol/interaction.js';
 import {
   heldScopes,
   intersect,

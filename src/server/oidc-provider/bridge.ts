@@ -6,15 +6,18 @@
  * the few members described by {@link OidcProviderLike}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClaimItem, ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../protocol/interaction.js';
-import { safeBranding } from '../protocol/branding.js';
-import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { redirectFields, safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
-import { createDecisionState, type WithheldScopes } from './decision-state.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
-import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from './rbac.js';
-import { createSignInFlow, type SignInBridgeOptions } from './sign-in/flow.js';
+import type { ClaimItem, ClientInfo, ConsentStep, LoginStep, OrganizationContext, ProviderBranding, UserInfo } from '../../protocol/interaction.js';
+import { safeBranding } from '../../protocol/branding.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
+import { createDecisionState, type WithheldScopes } from '../core/decisions.js';
+import { DEFAULT_BODY_LIMIT, KitHttpError } from '../core/http.js';
+import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
+import { createKitRouter, escapeRegExp, type KitCall, type NextFunction } from '../core/router.js';
+import { createSignInFlow, isSignInEndpoint, type SignInBridgeOptions } from '../core/sign-in.js';
+import { clientInfo as buildClientInfo, pickUser, splitSpaces, stringList, type ClientDescription } from '../core/steps.js';
+import type { KitStore } from '../core/store.js';
+import { createMemoryStore } from '../stores/memory.js';
 
 /** The parts of an oidc-provider `Interaction` the bridge reads. */
 export interface InteractionDetailsLike {
@@ -60,6 +63,8 @@ export interface GrantLike {
   /** Granted (or rejected) scopes per resource indicator, space-separated (the grant's payload). */
   resources?: Record<string, string | undefined>;
   save(): Promise<string>;
+  /** Seconds the grant has left (oidc-provider's `BaseModel#remainingTTL`). */
+  readonly remainingTTL?: number;
 }
 
 /** The parts of an oidc-provider `Provider` instance the bridge uses. */
@@ -87,28 +92,10 @@ export interface OidcProviderLike {
   ) => { scope(value: string): unknown; result(): Promise<Record<string, unknown>> };
 }
 
-/**
- * Where the bridge records which grants the user asked to remember. A `Map` fits; a
- * database-backed store may return promises. Entries may expire with the grant.
- */
-export interface RememberStore {
-  get(grantId: string): boolean | undefined | Promise<boolean | undefined>;
-  set(grantId: string, remember: boolean): unknown;
-}
-
 /** Which client an option is decided for, and the authorization request's parameters. */
 export interface ConsentContextLike {
   client: ProviderClientLike;
   params: Record<string, unknown>;
-}
-
-/**
- * Where the bridge records which organizations were chosen for a grant. A `Map` fits; a
- * database-backed store may return promises.
- */
-export interface OrganizationStore {
-  get(grantId: string): string[] | undefined | Promise<string[] | undefined>;
-  set(grantId: string, organizationIds: string[]): unknown;
 }
 
 /** Host callbacks and settings of {@link createOidcProviderBridge}. */
@@ -155,11 +142,6 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
    * in the provider configuration. Without it the provider reuses every grant.
    */
   rememberDecisions?: boolean | ((context: ConsentContextLike) => boolean | Promise<boolean>);
-  /**
-   * Where remembered grant ids are recorded. Default: an in-memory `Map` (lost on restart,
-   * never pruned; fine for demos and tests).
-   */
-  rememberStore?: RememberStore;
   /** Display name and scope descriptions of an API resource. */
   describeResource?(indicator: string): ResourceDescription | undefined | Promise<ResourceDescription | undefined>;
   /**
@@ -188,10 +170,19 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
     context: ConsentContextLike,
   ): OrganizationDescription | undefined | Promise<OrganizationDescription | undefined>;
   /**
-   * Where chosen organization ids are recorded by grant id. Default: an in-memory `Map`
-   * (lost on restart, never pruned; fine for demos and tests).
+   * Where the bridge keeps its state between requests: per grant, whether the decision was
+   * remembered, the organizations chosen and the scopes withheld (each expiring with the
+   * grant); per interaction, the lock that makes two submissions take turns; and the sign-in
+   * state (resend windows, connector sign-ins in progress, failed-attempt counts and locks).
+   * Default: an in-memory store for this process. Give every instance of the IdP the same
+   * `createRedisStore(…)` (`consent-kit/server/redis`) and any of them may serve any request.
    */
-  organizationStore?: OrganizationStore;
+  store?: KitStore;
+  /**
+   * Seconds to keep what the bridge records about a grant when the provider's grant does not
+   * say how long it lives (`remainingTTL`). Default 14 days, oidc-provider's default grant TTL.
+   */
+  grantTtlSeconds?: number;
   /** Path under which interactions live; must match oidc-provider's `interactions.url`. Default `/interaction`. */
   prefix?: string;
   /** Request body limit in bytes. Default 16 KiB. */
@@ -203,8 +194,7 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
 /** What the host says about a claim: a description, and per language (BCP 47 tag → text). */
 export type ClaimDescription = Pick<ClaimItem, 'description' | 'descriptions'>;
 
-/** What the host says about a client, beyond its registration. */
-export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 'logo' | 'branding'>>;
+export type { ClientDescription };
 
 /** What the host says about the organization a request targets. */
 export interface OrganizationDescription {
@@ -221,8 +211,7 @@ interface ProviderContextLike {
   session?: { grantIdFor(clientId: string): string | undefined };
 }
 
-/** Connect-style `next`. */
-export type NextFunction = (error?: unknown) => void;
+export type { NextFunction };
 
 /** What {@link createOidcProviderBridge} returns. */
 export interface OidcProviderBridge {
@@ -257,21 +246,8 @@ export interface OidcProviderBridge {
   loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined>;
 }
 
-const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
-/** Where a connector's callback lands, under the interaction's path (see `sign-in/flow.ts`). */
+/** Where a connector's callback lands, under the interaction's path (see `core/sign-in.ts`). */
 const CONNECTOR_CALLBACK = 'connector-callback';
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
-}
-
-function splitSpaces(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
-}
 
 function scopeMap(value: unknown): Record<string, string[]> {
   const map: Record<string, string[]> = {};
@@ -280,20 +256,21 @@ function scopeMap(value: unknown): Record<string, string[]> {
   return map;
 }
 
-function pickUser(user: UserInfo, accountId: string): UserInfo {
-  const picked: UserInfo = { id: typeof user.id === 'string' && user.id ? user.id : accountId };
-  for (const key of ['displayName', 'avatar', 'email', 'phone', 'username'] as const) {
-    const value = user[key];
-    if (typeof value === 'string' && value !== '') picked[key] = value;
-  }
-  return picked;
-}
-
 function isSessionNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'SessionNotFound';
 }
 
 const expired = () => new KitHttpError(404, 'interaction_expired', 'interaction not found or expired');
+
+/** Seconds a saved grant has left, when the provider can say (a TTL function may need a request). */
+function grantLifetime(grant: GrantLike): number | undefined {
+  try {
+    const remaining = grant.remainingTTL;
+    return typeof remaining === 'number' && Number.isFinite(remaining) && remaining > 0 ? remaining : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Which standard scope releases which standard claim (OpenID Connect Core §5.4). */
 const STANDARD_SCOPE_CLAIMS: Record<string, string[]> = {
@@ -342,11 +319,17 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const store: OrganizationStore = options.organizationStore ?? new Map<string, string[]>();
-  const remembered: RememberStore = options.rememberStore ?? new Map<string, boolean>();
+  const store = options.store ?? createMemoryStore();
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit bridge:', error));
-  const signIn = createSignInFlow({ ...options, pickUser, prefix, onError });
-  const state = createDecisionState();
+  const signIn = createSignInFlow({
+    ...options,
+    prefix,
+    callbackPath: (uid) => `${prefix}/${uid}/${CONNECTOR_CALLBACK}`,
+    onError,
+    store,
+  });
+  const state = createDecisionState(store);
+  const grantTtlSeconds = options.grantTtlSeconds ?? 14 * 24 * 60 * 60;
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
     let interaction: InteractionDetailsLike;
@@ -379,29 +362,17 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   }
 
   async function clientInfo(interaction: InteractionDetailsLike): Promise<ClientInfo> {
-    const clientId = interaction.params.client_id;
-    const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
-    if (!client) throw new Error('interaction client not found');
+    const client = await findClient(interaction.params.client_id);
     const described = (await options.describeClient?.(client)) ?? {};
-    const info: ClientInfo = {
+    const registration = {
       id: client.clientId,
-      name: client.clientName || client.clientId,
-      party: described.party === 'first' ? 'first' : 'third',
-      verified: described.verified === true,
+      name: client.clientName,
+      logoUri: client.logoUri,
+      clientUri: client.clientUri,
+      policyUri: client.policyUri,
+      tosUri: client.tosUri,
     };
-    const light = safeHttpUrl(described.logo?.light ?? client.logoUri);
-    const dark = safeHttpUrl(described.logo?.dark);
-    if (light || dark) info.logo = { ...(light && { light }), ...(dark && { dark }) };
-    const homepage = safeHttpUrl(client.clientUri);
-    if (homepage) info.homepage = homepage;
-    const policy = safeHttpUrl(client.policyUri);
-    if (policy) info.policyUrl = policy;
-    const terms = safeHttpUrl(client.tosUri);
-    if (terms) info.termsUrl = terms;
-    Object.assign(info, redirectFields(interaction.params.redirect_uri));
-    const branding = safeBranding(described.branding);
-    if (branding) info.branding = branding;
-    return info;
+    return buildClientInfo(registration, described, interaction.params.redirect_uri);
   }
 
   /** The organization named by the request's `organization_id`, when the host describes it. */
@@ -563,32 +534,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     return withOrganization(step, interaction);
   }
 
-  async function onDetails(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const interaction = await details(req, res, uid);
-    switch (interaction.prompt.name) {
-      case 'login':
-        return sendJson(res, 200, await loginStep(interaction, true));
-      case 'consent':
-        return sendJson(res, 200, await consentStep(interaction));
-      default:
-        throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
-    }
-  }
-
-  async function onLogin(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const interaction = await details(req, res, uid);
-    if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
-      throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
-    }
-    await finishLogin(req, res, await signIn.login(body));
-  }
-
-  /** Ends the login with `accountId`; throws unless the step expects a sign-in. */
-  async function finishLogin(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void> {
+  /** Ends the login with `accountId`. */
+  async function finishLogin(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<KitRedirectResponse> {
     // A login result never merges an earlier submission: signing in as someone else at the
     // consent prompt must not carry the previous account's consent along.
-    sendJson(res, 200, await result(req, res, { login: { accountId } }, false));
+    return result(req, res, { login: { accountId } }, false);
   }
 
   /** The interaction, when it expects a sign-in (login prompt, or consent after "switch account"). */
@@ -598,41 +548,6 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
     }
     return interaction;
-  }
-
-  async function onSignInEndpoint(req: IncomingMessage, res: ServerResponse, uid: string, endpoint: string): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const interaction = await signInInteraction(req, res, uid);
-    switch (endpoint) {
-      case KIT_ENDPOINTS.sendCode:
-        return sendJson(res, 200, await signIn.sendCode(body, interaction));
-      case KIT_ENDPOINTS.verifyCode:
-        return finishLogin(req, res, await signIn.verifyCode(body));
-      case KIT_ENDPOINTS.connector:
-        return sendJson(res, 200, { redirectTo: await signIn.startConnector(body, interaction) } satisfies KitRedirectResponse);
-      default:
-        return finishLogin(req, res, signIn.continueAs(interaction));
-    }
-  }
-
-  /** The upstream provider's callback (a top-level navigation, so answered with redirects). */
-  async function onConnectorCallback(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const interaction = await signInInteraction(req, res, uid);
-    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
-    const accountId = await signIn.finishConnector(interaction, query);
-    const location = accountId
-      ? await provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false })
-      : `${prefix}/${uid}`;
-    res.statusCode = 303;
-    res.setHeader('location', location);
-    res.setHeader('cache-control', 'no-store');
-    res.end();
-  }
-
-  async function onConsent(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    // Submissions for one interaction take turns: the second sees the first one's decision.
-    sendJson(res, 200, await state.exclusive(uid, () => decideConsent(req, res, uid, body)));
   }
 
   async function decideConsent(req: IncomingMessage, res: ServerResponse, uid: string, body: unknown): Promise<KitRedirectResponse> {
@@ -658,9 +573,17 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       if (resource.reject.length > 0) grant.rejectResourceScope(resource.indicator, resource.reject.join(' '));
     }
     const grantId = await grant.save();
-    await state.recordWithheld(grantId, await withheldAfter(grantId, offer, plan));
-    if (offer.organization) await store.set(grantId, plan.organizationIds);
-    if (offer.request.rememberable) await remembered.set(grantId, plan.remember);
+    // Kept as long as the grant lives, on every instance sharing the store.
+    const ttl = grantLifetime(grant) ?? grantTtlSeconds;
+    await state.recordGrant(
+      grantId,
+      {
+        withheld: await withheldAfter(grantId, offer, plan),
+        ...(offer.organization && { organizations: plan.organizationIds }),
+        ...(offer.request.rememberable && { remember: plan.remember }),
+      },
+      ttl,
+    );
     return result(req, res, { consent: { grantId } }, true);
   }
 
@@ -669,7 +592,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
    * same grant withheld, plus what this offer withheld, less what this decision granted.
    */
   async function withheldAfter(grantId: string, offer: ConsentOffer, plan: GrantPlan): Promise<WithheldScopes> {
-    const record: WithheldScopes = (await state.withheldFor(grantId)) ?? {};
+    const record: WithheldScopes = (await state.withheld(grantId)) ?? {};
     for (const { name, resource } of offer.request.withheld) {
       if (resource !== undefined) record[resource] = unique([...(record[resource] ?? []), name]);
     }
@@ -679,91 +602,61 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     return record;
   }
 
-  async function onAbort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    await readJsonBody(req, bodyLimit);
-    const answer = await state.exclusive(uid, async () => {
-      await details(req, res, uid);
-      return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
-    });
-    sendJson(res, 200, answer);
+  /** The answer to one kit call; the router does methods, bodies and errors. */
+  async function answer({ req, res, route: uid, endpoint, body }: KitCall<string>): Promise<unknown> {
+    switch (endpoint) {
+      case KIT_ENDPOINTS.details: {
+        const interaction = await details(req, res, uid);
+        if (interaction.prompt.name === 'login') return loginStep(interaction, true);
+        if (interaction.prompt.name === 'consent') return consentStep(interaction);
+        throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
+      }
+      case KIT_ENDPOINTS.consent:
+        // Submissions for one interaction take turns, on every instance: the second sees the first one's decision.
+        return state.exclusive(uid, () => decideConsent(req, res, uid, body));
+      case KIT_ENDPOINTS.abort:
+        return state.exclusive(uid, async () => {
+          await details(req, res, uid);
+          return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+        });
+      case KIT_ENDPOINTS.switchAccount:
+        return loginStep(await details(req, res, uid), false);
+      default: {
+        if (!isSignInEndpoint(endpoint)) throw new KitHttpError(404, 'invalid_request', 'unknown endpoint');
+        const interaction = await signInInteraction(req, res, uid);
+        return signIn.answer(endpoint, body, interaction, req, (accountId) => finishLogin(req, res, accountId));
+      }
+    }
   }
 
-  async function onSwitchAccount(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
-    await readJsonBody(req, bodyLimit);
-    const interaction = await details(req, res, uid);
-    sendJson(res, 200, await loginStep(interaction, false));
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void> {
-    const pathname = (req.url ?? '/').split('?')[0]!;
-    const match = route.exec(pathname);
-    const uid = match?.[1];
-    const endpoint = match?.[2];
-    if (signIn.bounce(req, res, pathname)) return;
-    if (uid && endpoint === CONNECTOR_CALLBACK && req.method === 'GET') {
-      return onConnectorCallback(req, res, uid).catch((error: unknown) => {
-        if (!(error instanceof KitHttpError)) onError(error);
-        if (res.headersSent) return void res.destroy();
-        if (error instanceof KitHttpError && error.redirectTo) {
-          res.statusCode = 303;
-          res.setHeader('location', error.redirectTo);
-          res.setHeader('cache-control', 'no-store');
-          return void res.end();
-        }
-        res.statusCode = error instanceof KitHttpError ? error.status : 500;
-        res.setHeader('content-type', 'text/plain; charset=utf-8');
-        res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
-      });
-    }
-    if (!uid || !endpoint || !ENDPOINTS.has(endpoint)) {
-      next();
-      return;
-    }
-    const method = req.method ?? 'GET';
-    const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
-    try {
-      if (method !== expected) {
-        req.resume();
-        return sendError(res, 405, 'invalid_request', `use ${expected}`, { allow: expected });
-      }
-      switch (endpoint) {
-        case KIT_ENDPOINTS.details:
-          return await onDetails(req, res, uid);
-        case KIT_ENDPOINTS.login:
-          return await onLogin(req, res, uid);
-        case KIT_ENDPOINTS.consent:
-          return await onConsent(req, res, uid);
-        case KIT_ENDPOINTS.abort:
-          return await onAbort(req, res, uid);
-        case KIT_ENDPOINTS.sendCode:
-        case KIT_ENDPOINTS.verifyCode:
-        case KIT_ENDPOINTS.connector:
-        case KIT_ENDPOINTS.continue:
-          return await onSignInEndpoint(req, res, uid, endpoint);
-        default:
-          return await onSwitchAccount(req, res, uid);
-      }
-    } catch (error) {
-      if (res.headersSent) {
-        onError(error);
-        res.destroy();
-        return;
-      }
-      if (error instanceof KitHttpError) {
-        // Decided already: a POST that ends a step gets the first decision's way on as its answer.
-        if (error.redirectTo && method === 'POST' && endpoint !== KIT_ENDPOINTS.switchAccount) {
-          return sendJson(res, 200, { redirectTo: error.redirectTo } satisfies KitRedirectResponse);
-        }
-        return sendKitError(res, error);
-      }
-      onError(error);
-      return sendError(res, 500, 'server_error');
-    }
-  }
+  const handle = createKitRouter<string>({
+    match(pathname) {
+      const match = route.exec(pathname);
+      return match ? { route: match[1]!, endpoint: match[2]! } : undefined;
+    },
+    answer,
+    bodyLimit,
+    onError,
+    before(req, res, pathname) {
+      if (signIn.bounce(req, res, pathname)) return true;
+      const match = route.exec(pathname);
+      const uid = match?.[1];
+      if (!uid || match[2] !== CONNECTOR_CALLBACK || req.method !== 'GET') return false;
+      return signIn
+        .connectorCallback(
+          req,
+          res,
+          () => signInInteraction(req, res, uid),
+          (accountId) => provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false }),
+          `${prefix}/${uid}`,
+        )
+        .then(() => true);
+    },
+  });
 
   async function organizationsForGrant(grantId: string | undefined): Promise<string[]> {
     if (!grantId) return [];
-    return [...((await store.get(grantId)) ?? [])];
+    return [...((await state.organizations(grantId)) ?? [])];
   }
 
   async function loadExistingGrant(ctx: unknown): Promise<GrantLike | undefined> {
@@ -777,7 +670,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     if (decided) return provider.Grant.find(grantId);
     const params = oidc.params ?? {};
     const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
-    if (rememberable === true && (await remembered.get(grantId)) !== true) return undefined;
+    if (rememberable === true && (await state.remembered(grantId)) !== true) return undefined;
     const grant = await provider.Grant.find(grantId);
     if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params))) return undefined;
     return grant;
@@ -808,8 +701,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const [permissions, memberships, chosen, withheld] = await Promise.all([
       options.getPermissions(accountId),
       options.getOrganizations(accountId),
-      store.get(grantId),
-      state.withheldFor(grantId),
+      state.organizations(grantId),
+      state.withheld(grantId),
     ]);
     // The organizations chosen for the grant (its `organizations` claim) must all still be memberships.
     const byId = new Map((memberships ?? []).map((membership) => [membership.id, membership]));

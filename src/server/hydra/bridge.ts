@@ -31,12 +31,17 @@
  * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../protocol/interaction.js';
-import { KIT_ENDPOINTS, type KitRedirectResponse } from '../protocol/kit.js';
-import { redirectFields, safeHttpUrl } from '../protocol/url.js';
-import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from './consent-offer.js';
-import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
-import { unique, type PermissionMap, type ResourceDescription } from './rbac.js';
+import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../../protocol/interaction.js';
+import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import { safeHttpUrl } from '../../protocol/url.js';
+import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
+import { KitHttpError } from '../core/http.js';
+import { unique, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
+import { createKitRouter, escapeRegExp, type KitCall } from '../core/router.js';
+import { createSignInFlow, isSignInEndpoint, type SignInBridgeOptions, type SignInInteraction } from '../core/sign-in.js';
+import { clientInfo as buildClientInfo, pickUser, stringList as strings } from '../core/steps.js';
+import type { KitStore } from '../core/store.js';
+import { createMemoryStore } from '../stores/memory.js';
 
 /** The OpenID Connect scopes Hydra knows; every other requested scope is an API scope. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'phone', 'address', 'offline_access', 'offline']);
@@ -111,8 +116,13 @@ export interface HydraRedirect {
   redirect_to: string;
 }
 
-/** Options of {@link createHydraBridge}. */
-export interface HydraBridgeOptions {
+/**
+ * Options of {@link createHydraBridge}. The sign-in options (`sendCode` / `verifyCode`,
+ * `connectors`, `resolveAccount`, `attemptLimit`, `links`, …) are the oidc-provider bridge's:
+ * the account ids they deal in are Hydra subjects. "Continue as" is Hydra's own `skip` (see
+ * {@link HydraBridge.skip}), so the step never offers it.
+ */
+export interface HydraBridgeOptions extends SignInBridgeOptions {
   /** Hydra's admin API base URL, e.g. `http://127.0.0.1:4445`. Server-side only. */
   adminUrl: string;
   /** Extra headers for admin calls (e.g. an API key for Ory Network). */
@@ -138,7 +148,13 @@ export interface HydraBridgeOptions {
   rememberFor?: number;
   /** Whether the consent screen offers "remember". Default `true`. */
   rememberable?: boolean;
-  /** Path the kit endpoints live under. Default `/interaction`. */
+  /**
+   * Where the bridge keeps its state (sign-in codes' resend windows, connector sign-ins in
+   * progress, failed-attempt counts and locks). Default: in memory; `createRedisStore(…)`
+   * for several instances.
+   */
+  store?: KitStore;
+  /** Path the kit endpoints live under; connectors come back to `<prefix>/callback`. Default `/interaction`. */
   prefix?: string;
   /** Request body limit in bytes. Default 16 KiB. */
   bodyLimit?: number;
@@ -177,17 +193,13 @@ export class HydraAdminError extends Error {
   }
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
-}
-
-const ENDPOINTS = new Set<string>(Object.values(KIT_ENDPOINTS));
-
 const expired = () => new KitHttpError(404, 'interaction_expired', 'login or consent request not found or expired');
+
+/** A Hydra route: which request, and its challenge. */
+interface HydraRoute {
+  kind: 'login' | 'consent';
+  challenge: string;
+}
 
 /**
  * Creates the Hydra bridge.
@@ -200,9 +212,20 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   const admin = adminUrl.replace(/\/+$/, '');
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/(login|consent)/([^/]+)/([a-z-]+)$`);
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const rememberable = options.rememberable ?? true;
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit hydra bridge:', error));
+  const callbackPath = (challenge: string) => `${prefix}/login/${encodeURIComponent(challenge)}/connector-callback`;
+  const signIn = createSignInFlow({
+    ...options,
+    async authenticate(identifier, password) {
+      const account = await options.authenticate(identifier, password);
+      return account ? { accountId: account.subject } : null;
+    },
+    prefix,
+    callbackPath,
+    onError,
+    store: options.store ?? createMemoryStore(),
+  });
 
   async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
     const kind = path.startsWith('login') ? 'login_challenge' : 'consent_challenge';
@@ -258,24 +281,25 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     return { redirectTo: to };
   }
 
-  function clientInfo(client: HydraClient | undefined): ClientInfo {
+  function clientInfo(client: HydraClient | undefined, redirectUri: string | undefined): ClientInfo {
     const described = client ? (options.describeClient?.(client) ?? {}) : {};
     const id = client?.client_id ?? '';
-    const info: ClientInfo = {
+    const registration = {
       id,
-      name: client?.client_name || id,
-      party: described.party === 'first' ? 'first' : 'third',
-      verified: described.verified === true,
+      name: client?.client_name,
+      logoUri: client?.logo_uri,
+      clientUri: client?.client_uri,
+      policyUri: client?.policy_uri,
+      tosUri: client?.tos_uri,
     };
-    const logo = safeHttpUrl(client?.logo_uri);
-    if (logo) info.logo = { light: logo };
-    const homepage = safeHttpUrl(client?.client_uri);
-    if (homepage) info.homepage = homepage;
-    const policy = safeHttpUrl(client?.policy_uri);
-    if (policy) info.policyUrl = policy;
-    const terms = safeHttpUrl(client?.tos_uri);
-    if (terms) info.termsUrl = terms;
-    return info;
+    return buildClientInfo(
+      registration,
+      {
+        ...(described.party !== undefined && { party: described.party }),
+        ...(described.verified !== undefined && { verified: described.verified }),
+      },
+      redirectUri,
+    );
   }
 
   function redirectUriOf(requestUrl: string | undefined): string | undefined {
@@ -289,19 +313,33 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
 
   /** What a login and a consent step share: the challenge as uid, the client, the locales. */
   function stepBase(request: HydraLoginRequest | HydraConsentRequest): Pick<LoginStep, 'uid' | 'client' | 'uiLocales'> {
-    const client = { ...clientInfo(request.client), ...redirectFields(redirectUriOf(request.request_url)) };
+    const client = clientInfo(request.client, redirectUriOf(request.request_url));
     return { uid: request.challenge, client, uiLocales: strings(request.oidc_context?.ui_locales) };
   }
 
-  function loginStep(request: HydraLoginRequest, withHint: boolean): LoginStep {
-    const step: LoginStep = {
-      kind: 'login',
-      ...stepBase(request),
-      login: { identifiers: ['email', 'username'], password: true },
-    };
-    const hint = request.oidc_context?.login_hint;
-    if (withHint && typeof hint === 'string' && hint !== '') step.login.loginHint = hint;
-    return step;
+  /** The login request as the sign-in flow sees an interaction. */
+  function signInInteraction(request: HydraLoginRequest): SignInInteraction {
+    const params: Record<string, unknown> = { client_id: request.client?.client_id };
+    if (request.oidc_context?.login_hint) params.login_hint = request.oidc_context.login_hint;
+    if (request.oidc_context?.ui_locales) params.ui_locales = request.oidc_context.ui_locales.join(' ');
+    // Hydra decides itself when a session may continue (`skip`); the kit's step never offers it.
+    return { uid: request.challenge, prompt: { name: 'login', reasons: ['login_prompt'] }, params };
+  }
+
+  async function loginStep(request: HydraLoginRequest, withHint: boolean): Promise<LoginStep> {
+    return { kind: 'login', ...stepBase(request), login: await signIn.loginRequest(signInInteraction(request), withHint) };
+  }
+
+  async function loginRequest(challenge: string): Promise<HydraLoginRequest> {
+    const request = await call<HydraLoginRequest>('GET', 'login', challenge);
+    if (!request || request.challenge !== challenge) throw expired();
+    return request;
+  }
+
+  /** Accepts the login for `subject`: where the browser goes on. */
+  async function acceptLogin(challenge: string, subject: string): Promise<KitRedirectResponse> {
+    const accept: HydraAcceptLogin = { subject, remember: false };
+    return redirect(await call('PUT', 'login/accept', challenge, accept));
   }
 
   async function offerFor(request: HydraConsentRequest, subject: string): Promise<ConsentOffer> {
@@ -341,40 +379,15 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     return request as HydraConsentRequest & { subject: string };
   }
 
-  async function onDetails(kind: 'login' | 'consent', challenge: string, res: ServerResponse): Promise<void> {
-    if (kind === 'login') {
-      const request = await call<HydraLoginRequest>('GET', 'login', challenge);
-      return sendJson(res, 200, loginStep(request, true));
-    }
+  async function consentStep(challenge: string): Promise<ConsentStep> {
     const request = await consentRequest(challenge);
     const [user, offer] = await Promise.all([options.findUser(request.subject), offerFor(request, request.subject)]);
-    const step: ConsentStep = {
+    return {
       kind: 'consent',
       ...stepBase(request),
       user: pickUser(user, request.subject),
       consent: offer.request,
     };
-    sendJson(res, 200, step);
-  }
-
-  async function onLogin(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
-    const { identifier, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    if (
-      typeof identifier !== 'string' ||
-      typeof password !== 'string' ||
-      identifier.trim() === '' ||
-      password === '' ||
-      identifier.length > 512 ||
-      password.length > 1024
-    ) {
-      throw new KitHttpError(400, 'invalid_request', 'body must be { identifier, password }');
-    }
-    await call<HydraLoginRequest>('GET', 'login', challenge);
-    const account = await options.authenticate(identifier.trim(), password);
-    if (!account) throw new KitHttpError(401, 'invalid_credentials', 'wrong identifier or password');
-    const accept: HydraAcceptLogin = { subject: account.subject, remember: false };
-    sendJson(res, 200, redirect(await call('PUT', 'login/accept', challenge, accept)));
   }
 
   /** Hydra's accept body for a validated plan (without `session`). */
@@ -401,73 +414,66 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     return session ? { ...accept, session } : accept;
   }
 
-  async function onConsent(challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, bodyLimit);
+  async function decideConsent(challenge: string, body: unknown): Promise<KitRedirectResponse> {
     const request = await consentRequest(challenge);
     const offer = await offerFor(request, request.subject);
     const outcome = planConsent(offer, body);
     if (!outcome.ok) throw new KitHttpError(400, outcome.error, outcome.description);
     const accept = await withSession(acceptFor(request, outcome.plan), request.subject);
-    sendJson(res, 200, redirect(await call('PUT', 'consent/accept', challenge, accept)));
+    return redirect(await call('PUT', 'consent/accept', challenge, accept));
   }
 
-  async function onAbort(kind: 'login' | 'consent', challenge: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    await readJsonBody(req, bodyLimit);
-    const reject: HydraReject = { error: 'access_denied', error_description: 'The resource owner denied the request' };
-    sendJson(res, 200, redirect(await call('PUT', `${kind}/reject`, challenge, reject)));
+  /** The answer to one kit call; the router does methods, bodies and errors. */
+  async function answer({ req, route, endpoint, body }: KitCall<HydraRoute>): Promise<unknown> {
+    const { kind, challenge } = route;
+    switch (endpoint) {
+      case KIT_ENDPOINTS.details:
+        return kind === 'login' ? loginStep(await loginRequest(challenge), true) : consentStep(challenge);
+      case KIT_ENDPOINTS.consent:
+        if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
+        return decideConsent(challenge, body);
+      case KIT_ENDPOINTS.abort: {
+        const reject: HydraReject = { error: 'access_denied', error_description: 'The resource owner denied the request' };
+        return redirect(await call('PUT', `${kind}/reject`, challenge, reject));
+      }
+      case KIT_ENDPOINTS.switchAccount:
+        // Switching accounts at consent needs a new login request: the app must restart the
+        // authorization (with prompt=login). At sign-in it is the same step again.
+        if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
+        return loginStep(await loginRequest(challenge), false);
+      default: {
+        if (!isSignInEndpoint(endpoint) || kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
+        const interaction = signInInteraction(await loginRequest(challenge));
+        return signIn.answer(endpoint, body, interaction, req, (subject) => acceptLogin(challenge, subject));
+      }
+    }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
-    const pathname = (req.url ?? '/').split('?')[0]!;
-    const match = route.exec(pathname);
-    const kind = match?.[1] as 'login' | 'consent' | undefined;
-    const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
-    const endpoint = match?.[3];
-    if (!kind || !challenge || !endpoint || !ENDPOINTS.has(endpoint)) {
-      next();
-      return;
-    }
-    const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
-    try {
-      if (req.method !== expected) {
-        req.resume();
-        return sendError(res, 405, 'invalid_request', `use ${expected}`, { allow: expected });
-      }
-      switch (endpoint) {
-        case KIT_ENDPOINTS.details:
-          return await onDetails(kind, challenge, res);
-        case KIT_ENDPOINTS.login:
-          if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
-          return await onLogin(challenge, req, res);
-        case KIT_ENDPOINTS.consent:
-          if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
-          return await onConsent(challenge, req, res);
-        case KIT_ENDPOINTS.abort:
-          return await onAbort(kind, challenge, req, res);
-        default: {
-          // Switching accounts at consent needs a new login request: the app must restart
-          // the authorization (with prompt=login). At sign-in it is the same step again.
-          if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
-          await readJsonBody(req, bodyLimit);
-          return sendJson(res, 200, loginStep(await call<HydraLoginRequest>('GET', 'login', challenge), false));
-        }
-      }
-    } catch (error) {
-      if (res.headersSent) {
-        onError(error);
-        res.destroy();
-        return;
-      }
-      if (error instanceof KitHttpError) {
-        // Already handled (another tab, a retry after a lost answer): a POST gets the way on
-        // as its answer, so the browser leaves; `details` gets the 410 carrying it.
-        if (error.redirectTo && expected === 'POST') return sendJson(res, 200, { redirectTo: error.redirectTo } satisfies KitRedirectResponse);
-        return sendKitError(res, error);
-      }
-      onError(error);
-      return sendError(res, 500, 'server_error');
-    }
-  }
+  const handle = createKitRouter<HydraRoute>({
+    match(pathname) {
+      const match = route.exec(pathname);
+      const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
+      return match && challenge ? { route: { kind: match[1] as 'login' | 'consent', challenge }, endpoint: match[3]! } : undefined;
+    },
+    answer,
+    bodyLimit: options.bodyLimit,
+    onError,
+    before(req, res, pathname) {
+      if (signIn.bounce(req, res, pathname)) return true;
+      const match = route.exec(pathname);
+      const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
+      if (match?.[1] !== 'login' || !challenge || match[3] !== 'connector-callback' || req.method !== 'GET') return false;
+      return signIn
+        .connectorCallback(
+          req,
+          res,
+          async () => signInInteraction(await loginRequest(challenge)),
+          async (subject) => (await acceptLogin(challenge, subject)).redirectTo,
+          `${prefix}/login/${encodeURIComponent(challenge)}`,
+        )
+        .then(() => true);
+    },
+  });
 
   /**
    * A remembered consent is accepted only while the user still holds what it grants: every
@@ -520,13 +526,4 @@ function safeDecode(value: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function pickUser(user: UserInfo, subject: string): UserInfo {
-  const picked: UserInfo = { id: typeof user?.id === 'string' && user.id ? user.id : subject };
-  for (const key of ['displayName', 'avatar', 'email', 'phone', 'username'] as const) {
-    const value = user?.[key];
-    if (typeof value === 'string' && value !== '') picked[key] = value;
-  }
-  return picked;
 }

@@ -3,8 +3,8 @@
  * replies carrying a kit error code. Node `http` only, no framework.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InteractionErrorCode } from '../protocol/errors.js';
-import type { KitErrorResponse } from '../protocol/kit.js';
+import type { InteractionErrorCode } from '../../protocol/errors.js';
+import type { KitErrorResponse } from '../../protocol/kit.js';
 
 /** Default request body limit, in bytes. */
 export const DEFAULT_BODY_LIMIT = 16 * 1024;

@@ -1,20 +1,32 @@
 /**
  * The sign-in half of the oidc-provider bridge: what the login step offers (identifier kinds,
  * password, one-time codes, connectors, "Continue as", links) and the endpoints that sign in
- * (`login`, `send-code`, `verify-code`, `connector` + its callback, `continue`), with
- * per-identifier failed-attempt limiting.
+ * (`login`, `send-code`, `verify-code`, `connector` + its callback, `continue`), with the
+ * failed-attempt limits of `core/limits.ts`.
  *
  * Provider-neutral: it sees the interaction through `InteractionDetailsLike` and returns the
- * account id to finish the login with; the bridge turns that into `interactionResult`.
+ * account id to finish the login with; the bridge turns that into `interactionResult`. Its state
+ * (resend windows, connector sign-ins in progress, the error to show once on the sign-in step,
+ * attempt counts) lives in the bridge's store, so any instance may serve any request.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connector, IdentifierKind, LoginRequest, UserInfo } from '../../protocol/interaction.js';
 import type { InteractionErrorCode } from '../../protocol/errors.js';
 import type { CodeSent } from '../../protocol/interaction.js';
 import { safeHttpUrl } from '../../protocol/url.js';
-import { KitHttpError } from '../http.js';
-import { attemptKey, createAttemptLimiter, type AttemptLimiter, type AttemptLimitOptions } from './rate-limit.js';
+import {
+  createSignInLimits,
+  normalizeIdentifier,
+  tooManyAttempts,
+  type AttemptLimitOptions,
+  type AttemptSubject,
+  type SignInLimits,
+} from './limits.js';
+import type { JsonValue, KitStore } from './store.js';
+import type { KitRedirectResponse } from '../../protocol/kit.js';
+import { KitHttpError } from './http.js';
+import { pickUser } from './steps.js';
 
 /** The interaction as the sign-in flow reads it (a subset of the bridge's `InteractionDetailsLike`). */
 export interface SignInInteraction {
@@ -44,13 +56,30 @@ export interface ConnectorContext {
 export interface ConnectorHost {
   /** The connectors offered for this request, in display order. Names and logos are untrusted. */
   list(context: { uid: string; params: Record<string, unknown> }): Connector[] | Promise<Connector[]>;
-  /** The upstream authorization URL to send the browser to. */
-  start(connectorId: string, context: ConnectorContext & { identifier?: string }): Promise<string>;
+  /**
+   * The upstream authorization URL to send the browser to; or that URL plus `data` the
+   * connector needs back in `finish` (a PKCE verifier, a nonce). The bridge keeps `data` in its
+   * store with the sign-in in progress, so `finish` may run on another instance: a connector
+   * keeps nothing in its own memory.
+   */
+  start(connectorId: string, context: ConnectorContext & { identifier?: string }): Promise<string | ConnectorStart>;
   /**
    * Completes the upstream sign-in from the callback's query (code exchange, token checks)
    * and maps the upstream identity to a local account; `null` when it failed or was refused.
+   * Called only when the callback's `state` is the one the bridge handed to `start`.
    */
-  finish(connectorId: string, context: ConnectorContext & { query: URLSearchParams }): Promise<{ accountId: string } | null>;
+  finish(
+    connectorId: string,
+    context: ConnectorContext & { query: URLSearchParams; data?: JsonValue },
+  ): Promise<{ accountId: string } | null>;
+}
+
+/** What a connector's `start` may return besides a bare URL. */
+export interface ConnectorStart {
+  /** The upstream authorization URL. */
+  url: string;
+  /** Kept by the bridge (JSON, in its store) and handed back to `finish`. */
+  data?: JsonValue;
 }
 
 /** The sign-in settings and host callbacks of the bridge. */
@@ -67,6 +96,19 @@ export interface SignInBridgeOptions {
   sendCode?(identifier: string, context: { uid: string }): Promise<void>;
   /** Checks a one-time code: the account id, or `null` (answered `401 invalid_code`). */
   verifyCode?(identifier: string, code: string): Promise<{ accountId: string } | null>;
+  /**
+   * The account an identifier (email, username, phone) names, without checking any secret;
+   * `undefined` when none. Lets the limits count failures per account as well as per identifier,
+   * so an account's email and username share one count. Optional: without it, failures count
+   * per identifier (and per client address).
+   */
+  resolveAccount?(identifier: string): Promise<string | undefined>;
+  /**
+   * The client's address, for the per-address limit. Default: the socket's remote address.
+   * Behind a reverse proxy, return the address the proxy reports (only a header your own proxy
+   * sets: a client can send any `X-Forwarded-For`).
+   */
+  clientIp?(req: IncomingMessage): string | undefined;
   /** Characters per code, for the code input. Default 6. */
   codeLength?: number;
   /** Seconds before another code may be sent to the same identifier. Default 30. */
@@ -76,22 +118,27 @@ export interface SignInBridgeOptions {
   /** Account links shown on the sign-in screen (http(s) only; others are dropped). */
   links?: { createAccount?: string; forgotPassword?: string };
   /**
-   * Failed password and code attempts per identifier before it is locked (answered
-   * `429 too_many_attempts` with `Retry-After`). Default: 5 failures in 15 minutes lock for
-   * 15 minutes, in memory. Pass your own {@link AttemptLimiter} to share it across processes,
-   * or `false` to turn limiting off (then it is the host's job).
+   * Failed password and code attempts before a method (or an address) is locked, answered
+   * `429 too_many_attempts` with `Retry-After`. See `core/limits.ts` and the README for the
+   * policy. Default: 5 failures per identifier or account in 15 minutes lock that method for
+   * 15 minutes; 50 per client address lock the address. Counted in the bridge's `store`
+   * (shared by every instance with the Redis store). `false` turns limiting off (then it is the
+   * host's job).
    */
-  attemptLimit?: AttemptLimitOptions | AttemptLimiter | false;
+  attemptLimit?: AttemptLimitOptions | false;
 }
 
 /** What the flow needs from the bridge besides {@link SignInBridgeOptions}. */
 export interface SignInFlowDependencies extends SignInBridgeOptions {
   authenticate(identifier: string, password: string): Promise<{ accountId: string } | null>;
   findUser(accountId: string): Promise<UserInfo>;
-  /** Copies the `UserInfo` fields worth sending. */
-  pickUser(user: UserInfo, accountId: string): UserInfo;
+  /** The bridge's path prefix: connectors come back to `<prefix>/callback`. */
   prefix: string;
+  /** Where the connector callback of interaction `uid` is served (the bridge routes it to `connectorCallback`). */
+  callbackPath(uid: string): string;
   onError(error: unknown): void;
+  /** Where the flow keeps its state. */
+  store: KitStore;
 }
 
 /**
@@ -108,8 +155,18 @@ const REAUTHENTICATE = new Set([
   'essential_acrs',
 ]);
 
-const PENDING_TTL_MS = 10 * 60 * 1000;
-const UID = /^[A-Za-z0-9_-]{1,128}$/;
+/** Seconds a connector sign-in may take, and an error waits to be shown on the sign-in step. */
+const PENDING_TTL_SECONDS = 10 * 60;
+/** An interaction uid, or a Hydra challenge (long, base64url). */
+const UID = /^[A-Za-z0-9_~-]{1,4096}$/;
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
+
+/** A connector sign-in in progress, as kept in the store. */
+interface PendingConnector {
+  connectorId: string;
+  state: string;
+  data?: JsonValue;
+}
 
 function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -120,12 +177,6 @@ function identifierOf(value: unknown): string {
     throw new KitHttpError(400, 'invalid_request', 'identifier must be a non-empty string');
   }
   return value.trim();
-}
-
-function tooMany(seconds: number): KitHttpError {
-  return new KitHttpError(429, 'too_many_attempts', 'too many failed attempts for this identifier', {
-    headers: { 'retry-after': String(seconds) },
-  });
 }
 
 function cleanConnector(value: Connector): Connector | undefined {
@@ -143,34 +194,48 @@ function cleanConnector(value: Connector): Connector | undefined {
 
 /** The sign-in flow of a bridge. */
 export function createSignInFlow(deps: SignInFlowDependencies) {
-  const limiter: AttemptLimiter | undefined =
-    deps.attemptLimit === false
-      ? undefined
-      : deps.attemptLimit && 'fail' in deps.attemptLimit
-        ? deps.attemptLimit
-        : createAttemptLimiter(deps.attemptLimit || {});
+  const { store } = deps;
+  const limits: SignInLimits | undefined = deps.attemptLimit === false ? undefined : createSignInLimits(store, deps.attemptLimit || {});
   const codes = deps.sendCode && deps.verifyCode ? { send: deps.sendCode, verify: deps.verifyCode } : undefined;
   const resendAfter = deps.resendAfter ?? 30;
-  const lastSent = new Map<string, number>();
-  const pending = new Map<string, { connectorId: string; state: string; expires: number }>();
-  const flash = new Map<string, InteractionErrorCode>();
   const links = {
     createAccount: safeHttpUrl(deps.links?.createAccount),
     forgotPassword: safeHttpUrl(deps.links?.forgotPassword),
   };
+  const keys = {
+    /** The error the sign-in step shows once (a failed connector sign-in). */
+    flash: (uid: string) => `sign-in:flash:${uid}`,
+    /** The connector sign-in in progress for an interaction. */
+    connector: (uid: string) => `sign-in:connector:${uid}`,
+    /** When a code was last sent to an account (or identifier). */
+    resend: (subject: AttemptSubject) =>
+      `sign-in:resend:${digest(subject.accountId ? `account\0${subject.accountId}` : `identifier\0${normalizeIdentifier(subject.identifier)}`)}`,
+  };
 
-  /** Runs one attempt under the limiter: 429 while locked, counts a failure, resets on success. */
-  async function limited<T>(identifier: string, attempt: () => Promise<T | null>, failure: () => KitHttpError): Promise<T> {
-    const key = attemptKey(identifier);
-    const wait = limiter?.retryAfter(key) ?? 0;
-    if (wait > 0) throw tooMany(wait);
-    const outcome = await attempt();
-    if (outcome === null) {
-      const locked = limiter?.fail(key) ?? 0;
-      throw locked > 0 ? tooMany(locked) : failure();
+  /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */
+  async function subjectOf(identifier: string, req: IncomingMessage): Promise<AttemptSubject> {
+    const accountId = await deps.resolveAccount?.(identifier);
+    const ip = deps.clientIp ? deps.clientIp(req) : req.socket?.remoteAddress;
+    return {
+      identifier,
+      ...(typeof accountId === 'string' && accountId !== '' && { accountId }),
+      ...(typeof ip === 'string' && ip !== '' && { ip }),
+    };
+  }
+
+  /** Runs one attempt under the limits (when on). */
+  async function limited<T>(
+    method: 'password' | 'code',
+    subject: AttemptSubject,
+    attempt: () => Promise<T | null>,
+    failure: () => KitHttpError,
+  ): Promise<T> {
+    if (!limits) {
+      const outcome = await attempt();
+      if (outcome === null) throw failure();
+      return outcome;
     }
-    limiter?.reset(key);
-    return outcome;
+    return limits.attempt(method, subject, attempt, failure);
   }
 
   /** The account that may continue without signing in again, if any. */
@@ -202,19 +267,16 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       const connectors = await connectorList(interaction);
       if (connectors.length > 0) login.connectors = connectors;
       const accountId = continuableAccount(interaction);
-      if (accountId) login.session = deps.pickUser(await deps.findUser(accountId), accountId);
+      if (accountId) login.session = pickUser(await deps.findUser(accountId), accountId);
       if (links.createAccount) login.createAccountUrl = links.createAccount;
       if (links.forgotPassword) login.forgotPasswordUrl = links.forgotPassword;
-      const error = flash.get(interaction.uid);
-      if (error) {
-        flash.delete(interaction.uid);
-        login.error = error;
-      }
+      const error = await store.take<InteractionErrorCode>(keys.flash(interaction.uid));
+      if (error) login.error = error;
       return login;
     },
 
     /** `POST login`: the account id, or 401 / 429. */
-    async login(body: unknown): Promise<string> {
+    async login(body: unknown, req: IncomingMessage): Promise<string> {
       if (deps.password === false) throw new KitHttpError(400, 'invalid_request', 'password sign-in is not offered');
       const { identifier, password } = record(body);
       if (typeof identifier !== 'string' || typeof password !== 'string' || password === '' || password.length > 1024) {
@@ -222,33 +284,37 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       }
       const id = identifierOf(identifier);
       const account = await limited(
-        id,
+        'password',
+        await subjectOf(id, req),
         () => deps.authenticate(id, password),
         () => new KitHttpError(401, 'invalid_credentials', 'wrong identifier or password'),
       );
       return account.accountId;
     },
 
-    /** `POST send-code`: the same answer whether or not the identifier has an account. */
-    async sendCode(body: unknown, interaction: SignInInteraction): Promise<CodeSent> {
+    /**
+     * `POST send-code`: the same answer whether or not the identifier has an account. 429 with
+     * `Retry-After` (and nothing sent) while code sign-in is locked for the identifier, or
+     * within `resendAfter` seconds of the last code to the same account, on any instance.
+     */
+    async sendCode(body: unknown, interaction: SignInInteraction, req: IncomingMessage): Promise<CodeSent> {
       if (!codes) throw new KitHttpError(400, 'invalid_request', 'code sign-in is not offered');
       const identifier = identifierOf(record(body).identifier);
-      const key = attemptKey(identifier);
-      const locked = limiter?.retryAfter(key) ?? 0;
-      if (locked > 0) throw tooMany(locked);
+      const subject = await subjectOf(identifier, req);
+      const locked = (await limits?.lockedFor('code', subject)) ?? 0;
+      if (locked > 0) throw tooManyAttempts(locked);
       const now = Date.now();
-      const previous = lastSent.get(key);
-      if (previous !== undefined && now - previous < resendAfter * 1000) {
-        throw tooMany(Math.ceil((previous + resendAfter * 1000 - now) / 1000));
+      if (!(await store.add(keys.resend(subject), now, resendAfter))) {
+        const sentAt = await store.get<number>(keys.resend(subject));
+        const wait = typeof sentAt === 'number' ? (sentAt + resendAfter * 1000 - now) / 1000 : resendAfter;
+        throw tooManyAttempts(Math.min(resendAfter, Math.max(1, wait)));
       }
-      lastSent.set(key, now);
-      for (const [k, time] of lastSent) if (now - time >= resendAfter * 1000) lastSent.delete(k);
       await codes.send(identifier, { uid: interaction.uid });
       return { resendAfter };
     },
 
     /** `POST verify-code`: the account id, or 401 `invalid_code` / 429. */
-    async verifyCode(body: unknown): Promise<string> {
+    async verifyCode(body: unknown, req: IncomingMessage): Promise<string> {
       if (!codes) throw new KitHttpError(400, 'invalid_request', 'code sign-in is not offered');
       const { identifier, code } = record(body);
       if (typeof code !== 'string' || code.trim() === '' || code.length > 64) {
@@ -256,7 +322,8 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       }
       const id = identifierOf(identifier);
       const account = await limited(
-        id,
+        'code',
+        await subjectOf(id, req),
         () => codes.verify(id, code.replace(/[\s-]/g, '')),
         () => new KitHttpError(401, 'invalid_code', 'wrong or expired code'),
       );
@@ -271,12 +338,14 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         throw new KitHttpError(400, 'invalid_request', 'unknown connector');
       }
       const state = `${interaction.uid}.${randomBytes(24).toString('base64url')}`;
-      const now = Date.now();
-      for (const [uid, entry] of pending) if (entry.expires <= now) pending.delete(uid);
-      pending.set(interaction.uid, { connectorId, state, expires: now + PENDING_TTL_MS });
       const context = { uid: interaction.uid, state, ...(typeof identifier === 'string' && identifier.trim() !== '' && { identifier: identifier.trim() }) };
-      const url = safeHttpUrl(await deps.connectors.start(connectorId, context));
+      const started = await deps.connectors.start(connectorId, context);
+      const url = safeHttpUrl(typeof started === 'string' ? started : started?.url);
       if (!url) throw new Error(`connector ${connectorId} returned a URL that is not http(s)`);
+      const pending: PendingConnector = { connectorId, state };
+      if (typeof started === 'object' && started.data !== undefined) pending.data = started.data;
+      // One sign-in in progress per interaction: starting again replaces the earlier one.
+      await store.set(keys.connector(interaction.uid), pending as unknown as JsonValue, PENDING_TTL_SECONDS);
       return url;
     },
 
@@ -298,9 +367,62 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         return true;
       }
       res.statusCode = 303;
-      res.setHeader('location', `${deps.prefix}/${uid}/connector-callback?${query}`);
+      res.setHeader('location', `${deps.callbackPath(uid)}?${query}`);
       res.end();
       return true;
+    },
+
+    /**
+     * The connector callback (a top-level navigation, answered with redirects): on success to
+     * where `finish(accountId)` says the provider goes on; on failure back to the sign-in page
+     * (`back`), which shows `access_denied` once. When the interaction is gone, a short page.
+     */
+    async connectorCallback(
+      req: IncomingMessage,
+      res: ServerResponse,
+      interaction: () => Promise<SignInInteraction>,
+      finish: (accountId: string) => Promise<string>,
+      back: string,
+    ): Promise<void> {
+      try {
+        const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+        const accountId = await this.finishConnector(await interaction(), query);
+        redirect(res, accountId ? await finish(accountId) : back);
+      } catch (error) {
+        if (!(error instanceof KitHttpError)) deps.onError(error);
+        if (res.headersSent) return void res.destroy();
+        if (error instanceof KitHttpError && error.redirectTo) return redirect(res, error.redirectTo);
+        res.statusCode = error instanceof KitHttpError ? error.status : 500;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
+      }
+    },
+
+    /**
+     * Answers the sign-in endpoints (`login`, `send-code`, `verify-code`, `connector`,
+     * `continue`) of a step that expects a sign-in; `finish(accountId)` ends the login the
+     * provider's way and says where the browser goes.
+     */
+    async answer(
+      endpoint: SignInEndpoint,
+      body: unknown,
+      interaction: SignInInteraction,
+      req: IncomingMessage,
+      finish: (accountId: string) => Promise<KitRedirectResponse>,
+    ): Promise<KitRedirectResponse | CodeSent> {
+      switch (endpoint) {
+        case 'login':
+          return finish(await this.login(body, req));
+        case 'send-code':
+          return this.sendCode(body, interaction, req);
+        case 'verify-code':
+          return finish(await this.verifyCode(body, req));
+        case 'connector':
+          return { redirectTo: await this.startConnector(body, interaction) };
+        default:
+          return finish(this.continueAs(interaction));
+      }
     },
 
     /**
@@ -308,15 +430,20 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
      * an error for the login step (the caller sends the browser back to the sign-in page).
      */
     async finishConnector(interaction: SignInInteraction, query: URLSearchParams): Promise<string | undefined> {
-      const entry = pending.get(interaction.uid);
-      pending.delete(interaction.uid);
-      const fail = () => {
-        flash.set(interaction.uid, 'access_denied');
+      // Taken, not read: a callback is used once, on whichever instance it lands.
+      const entry = (await store.take(keys.connector(interaction.uid))) as PendingConnector | undefined;
+      const fail = async () => {
+        await store.set(keys.flash(interaction.uid), 'access_denied', PENDING_TTL_SECONDS);
         return undefined;
       };
-      if (!deps.connectors || !entry || entry.expires <= Date.now() || query.get('state') !== entry.state) return fail();
+      if (!deps.connectors || !entry || typeof entry.state !== 'string' || query.get('state') !== entry.state) return fail();
       try {
-        const account = await deps.connectors.finish(entry.connectorId, { uid: interaction.uid, state: entry.state, query });
+        const account = await deps.connectors.finish(entry.connectorId, {
+          uid: interaction.uid,
+          state: entry.state,
+          query,
+          ...(entry.data !== undefined && { data: entry.data }),
+        });
         return account?.accountId || fail();
       } catch (error) {
         deps.onError(error);
@@ -331,6 +458,21 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       return accountId;
     },
   };
+}
+
+/** The kit endpoints that sign in. */
+export type SignInEndpoint = 'login' | 'send-code' | 'verify-code' | 'connector' | 'continue';
+
+/** Whether `endpoint` is one of the {@link SignInEndpoint}s. */
+export function isSignInEndpoint(endpoint: string): endpoint is SignInEndpoint {
+  return endpoint === 'login' || endpoint === 'send-code' || endpoint === 'verify-code' || endpoint === 'connector' || endpoint === 'continue';
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 303;
+  res.setHeader('location', location);
+  res.setHeader('cache-control', 'no-store');
+  res.end();
 }
 
 /** What {@link createSignInFlow} returns. */

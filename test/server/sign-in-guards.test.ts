@@ -1,0 +1,158 @@
+/**
+ * Sign-in behaviours a user or an attacker would notice, through the real oidc-provider bridge
+ * over HTTP: the attempt reserved before the host's callback, resets, a locked identifier's
+ * code request, "Continue as" under a demand for a fresh sign-in, and a connector callback with
+ * the wrong state.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as oidc from 'openid-client';
+import { demoClients, DEMO_WEB_CLIENT, startIdp, type RunningIdp } from '../../demo/idp/index.js';
+import { demoSignIn } from '../../demo/idp/sign-in.js';
+import { createMailbox } from '../../demo/mailbox/mailbox.js';
+import type { SignInBridgeOptions } from '../../src/server/index.js';
+import { authorizationRequest, Browser, SPA_REDIRECT_URI, WEB_REDIRECT_URI } from '../support/oidc-flow.js';
+
+async function start(signIn: Parameters<typeof startIdp>[0]['signIn']): Promise<{ idp: RunningIdp; web: oidc.Configuration }> {
+  const idp = await startIdp({ clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }), signIn });
+  const web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
+  return { idp, web };
+}
+
+async function atLogin(idp: RunningIdp, web: oidc.Configuration, params: Record<string, string> = {}) {
+  const browser = new Browser(idp.issuer);
+  const uid = await browser.toInteraction((await authorizationRequest(web, { scope: 'openid', ...params })).url);
+  return { browser, uid };
+}
+
+describe('given a host whose verifyCode takes 50 ms', () => {
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  let calls = 0;
+  beforeAll(async () => {
+    ({ idp, web } = await start(() => ({
+      sendCode: async () => undefined,
+      async verifyCode() {
+        calls += 1;
+        await sleep(50);
+        return null;
+      },
+    })));
+  });
+  afterAll(() => idp?.close());
+
+  it('should let 100 concurrent code attempts reach it 5 times, the rest answered 429', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, () => browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: '123456' })),
+    );
+    expect(calls).toBe(5);
+    expect(replies.filter((reply) => reply.status === 401)).toHaveLength(4);
+    const locked = replies.filter((reply) => reply.status === 429);
+    expect(locked).toHaveLength(96);
+    for (const reply of locked) expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('given the demo sign-in with maxFailures 3', () => {
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  const mailbox = createMailbox(() => {});
+  beforeAll(async () => {
+    ({ idp, web } = await start((issuer, store) =>
+      demoSignIn({ issuer, store, mailbox, socialIssuer: () => undefined, attemptLimit: { maxFailures: 3 } }),
+    ));
+  });
+  afterAll(() => idp?.close());
+
+  it('should answer wrong, wrong, right, wrong with 401, not 429', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const login = (password: string) => browser.kit(uid, 'login', { identifier: 'bob@demo.test', password }).then((r) => r.status);
+    expect(await login('wrong-1')).toBe(401);
+    expect(await login('wrong-2')).toBe(401);
+    const { browser: other, uid: otherUid } = await atLogin(idp, web);
+    expect((await other.kit(otherUid, 'login', { identifier: 'Bob@demo.test', password: 'bob-password' })).status).toBe(200);
+    expect(await login('wrong-3')).toBe(401);
+  });
+
+  it('should answer send-code for a locked identifier with 429 and Retry-After, sending nothing', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const wrongCode = () => browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: '000000' });
+    expect((await wrongCode()).status).toBe(401);
+    expect((await wrongCode()).status).toBe(401);
+    expect((await wrongCode()).status).toBe(429);
+
+    const before = mailbox.messages.length;
+    const sent = await browser.kit(uid, 'send-code', { identifier: 'carol@demo.test' });
+    expect(sent.status).toBe(429);
+    expect(sent.body).toMatchObject({ error: 'too_many_attempts' });
+    expect(Number(sent.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(mailbox.messages.length).toBe(before);
+    // Her username names the same account: locked too.
+    expect((await browser.kit(uid, 'send-code', { identifier: 'carol' })).status).toBe(429);
+    expect(mailbox.messages.length).toBe(before);
+  });
+
+  it.each<Record<string, string>>([{ prompt: 'login' }, { max_age: '0' }])(
+    'should neither offer "Continue as Alice" nor continue when the request demands a fresh sign-in (%o)',
+    async (params) => {
+      const browser = new Browser(idp.issuer);
+      const first = await browser.toInteraction((await authorizationRequest(web, { scope: 'openid' })).url);
+      const signedIn = await browser.signIn(first, 'alice@demo.test', 'alice-password');
+      expect(signedIn.kind).toBe('interaction');
+
+      // Same browser, same session: a plain request offers her…
+      const plain = await browser.navigate((await authorizationRequest(web, { scope: 'openid' })).url);
+      expect(plain.kind).toBe('interaction');
+      // …but one demanding a fresh sign-in does not.
+      const uid = await browser.toInteraction((await authorizationRequest(web, { scope: 'openid', ...params })).url);
+      const step = await browser.kit(uid, 'details');
+      expect(step.body).toMatchObject({ kind: 'login' });
+      expect(step.body.login.session).toBeUndefined();
+      expect(await browser.kit(uid, 'continue')).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    },
+  );
+});
+
+describe('given a connector host', () => {
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  const finished: string[] = [];
+  beforeAll(async () => {
+    const connectors: SignInBridgeOptions['connectors'] = {
+      list: () => [{ id: 'upstream', kind: 'sso', name: 'Upstream SSO' }],
+      start: async (_id, { state }) => ({ url: `http://127.0.0.1:9/authorize?state=${state}`, data: { verifier: 'kept' } }),
+      async finish(_id, { state, data }) {
+        finished.push(`${state} ${JSON.stringify(data)}`);
+        return { accountId: 'user_dana' };
+      },
+    };
+    ({ idp, web } = await start(() => ({ connectors })));
+  });
+  afterAll(() => idp?.close());
+
+  it('should never call finish for a callback whose state is not the interaction’s, and show access_denied', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const started = await browser.kit(uid, 'connector', { connectorId: 'upstream' });
+    const state = new URL(started.body.redirectTo).searchParams.get('state')!;
+    expect(state.startsWith(`${uid}.`)).toBe(true);
+
+    const forged = await browser.navigate(`/interaction/callback?code=abc&state=${uid}.forged`);
+    expect(forged).toMatchObject({ kind: 'interaction', uid });
+    expect(finished).toEqual([]);
+    expect((await browser.kit(uid, 'details')).body.login.error).toBe('access_denied');
+
+    // The real state no longer works either: a callback is used once, right or wrong.
+    await browser.navigate(`/interaction/callback?code=abc&state=${state}`);
+    expect(finished).toEqual([]);
+
+    // Started again, the right state reaches finish with what start asked to keep.
+    const again = await browser.kit(uid, 'connector', { connectorId: 'upstream' });
+    const goodState = new URL(again.body.redirectTo).searchParams.get('state')!;
+    const landing = await browser.navigate(`/interaction/callback?code=abc&state=${goodState}`);
+    expect(finished).toEqual([`${goodState} {"verifier":"kept"}`]);
+    expect(landing.kind).toBe('interaction');
+    expect((await browser.kit((landing as { uid: string }).uid, 'details')).body).toMatchObject({ kind: 'consent', user: { id: 'user_dana' } });
+  });
+});
