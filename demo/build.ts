@@ -28,6 +28,8 @@ function page(root: string, base: string, outDir: string): InlineConfig {
       emptyOutDir: true,
       sourcemap: true,
       target: 'es2022',
+      // The IdP reads it to preload the chunks a step needs (`preloadLinks`).
+      manifest: true,
       rolldownOptions: {
         onwarn(warning, warn) {
           // The demo page mounts <InteractionScreen>, which needs the sign-in kit up front; the

@@ -2,6 +2,7 @@
  * The whole demo in one call: the third-party app (web + SPA) and the identity provider whose
  * interaction page embeds consent-kit. Used by `npm start` and by the end-to-end tests.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ import { demoSignIn } from './idp/sign-in.js';
 import { createMailbox, type Mailbox } from './mailbox/mailbox.js';
 import { startSocialProvider } from './social/provider.js';
 import type { Redis } from 'ioredis';
-import type { AttemptLimitOptions } from '../src/server/index.js';
+import type { AttemptLimitOptions, OidcProviderBridge } from '../src/server/index.js';
+import { preloadLinks, renderInteraction, type PreloadManifest } from '../src/render/index.js';
 
 /** A running demo. */
 export interface Stack {
@@ -27,27 +29,42 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** The interaction page's security headers: the kit needs no inline script, so a strict policy proves it. */
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-};
+/**
+ * The interaction page's security headers: the kit needs no inline script, so a strict policy
+ * proves it. The one inline element allowed is the step's branding stylesheet, by its nonce.
+ */
+function pageHeaders(styleNonce?: string) {
+  const style = styleNonce ? `'self' 'nonce-${styleNonce}'` : "'self'";
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src ${style}; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`,
+  };
+}
+
+const ATTRIBUTE = (value: string) => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A year: hashed assets never change under their name. */
 const IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60;
 
 /**
- * Serves the built interaction page the way a production host would: `render` answers
- * `GET /interaction/<uid>` with its HTML (compressed by `compression`, never cached: it belongs
- * to one interaction), `assets` its scripts and styles under {@link INTERACTION_ASSETS_PREFIX}
- * (`true` when handled). Vite names every asset by its content hash, so `sirv` serves them
- * `immutable` for a year, as the brotli or gzip copy `buildDemo` wrote, whichever the browser
- * accepts; the consent page then reuses what the sign-in page downloaded.
+ * Serves the built interaction page the way a production host would.
+ *
+ * `render` answers `GET /interaction/<uid>` (compressed by `compression`, never cached: it
+ * belongs to one interaction) with the screen already in it: the bridge's step for this request
+ * (`step`), rendered by `renderInteraction` in its language and branding, embedded as JSON for
+ * the page's script to hydrate from, with `<link rel="modulepreload">` for the chunks the step
+ * needs (read from the build's manifest) and the branding as a nonce'd stylesheet. Without a
+ * step (expired, decided) the page is the empty shell and the screens ask the details endpoint.
+ *
+ * `assets` serves the scripts and styles under {@link INTERACTION_ASSETS_PREFIX} (`true` when
+ * handled). Vite names every asset by its content hash, so `sirv` serves them `immutable` for a
+ * year, as the brotli or gzip copy `buildDemo` wrote, whichever the browser accepts; the consent
+ * page then reuses what the sign-in page downloaded.
  */
-export function interactionPage(dir: string) {
-  const html = readFile(join(dir, 'index.html'), 'utf8');
+export function interactionPage(dir: string, step: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>) {
+  const template = readFile(join(dir, 'index.html'), 'utf8');
+  const manifest = readFile(join(dir, '.vite/manifest.json'), 'utf8').then((text) => JSON.parse(text) as PreloadManifest);
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const assetsPrefix = `${INTERACTION_ASSETS_PREFIX}assets/`;
   const serveAssets = sirv(join(dir, 'assets'), {
@@ -59,8 +76,27 @@ export function interactionPage(dir: string) {
   });
   return {
     async render(req: IncomingMessage, res: ServerResponse): Promise<void> {
-      const body = await html;
-      compress(req, res, () => res.writeHead(200, PAGE_HEADERS).end(body));
+      let html = await template;
+      const current = await step(req, res);
+      let nonce: string | undefined;
+      if (current) {
+        const rendered = await renderInteraction(current, { acceptLanguage: req.headers['accept-language'] });
+        const preloads = preloadLinks(rendered.needs, await manifest, { base: INTERACTION_ASSETS_PREFIX });
+        if (rendered.css) nonce = randomBytes(16).toString('base64');
+        const head = [
+          ...preloads.map((href) => `<link rel="modulepreload" crossorigin href="${ATTRIBUTE(href)}">`),
+          rendered.css ? `<style nonce="${nonce}">${rendered.css}</style>` : '',
+        ].join('');
+        // The language rendered goes to the page's script (to hydrate in the same one); the
+        // host page's own `lang` stays its own: the kit's root carries the screen's.
+        html = html
+          .replace('</head>', `${head}</head>`)
+          .replace(
+            '<div id="root"></div>',
+            `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}`,
+          );
+      }
+      compress(req, res, () => res.writeHead(200, pageHeaders(nonce)).end(html));
     },
     async assets(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -98,7 +134,9 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const paths = buildPaths(options.buildDir ?? BUILD_DIR);
   const app = await startApp({ port: options.appPort ?? 0, spaDir: paths.spa });
-  const page = interactionPage(paths.interaction);
+  // The page asks the bridge for its step; the bridge exists once the IdP has started.
+  let bridge: OidcProviderBridge | undefined;
+  const page = interactionPage(paths.interaction, async (req, res) => bridge?.step(req, res));
   const mailbox = createMailbox(options.log);
   let socialIssuer: string | undefined;
   try {
@@ -117,6 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ...(options.attemptLimit && { attemptLimit: options.attemptLimit }),
         }),
     });
+    bridge = idp.bridge;
     app.setIssuer(idp.issuer);
     let social;
     try {

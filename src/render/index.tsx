@@ -146,7 +146,8 @@ export async function renderInteraction(step: unknown, options: RenderInteractio
     const { brandTheme } = await loadBrandModule();
     const base = isCompiledTheme(options.theme) ? options.theme.theme : typeof options.theme === 'string' ? { colorScheme: options.theme } : undefined;
     const compiled = brandTheme(base, branding);
-    if (compiled) css = themeToCss(compiled.theme, { selector: ':is(.ck-root, .ck-scope)' });
+    // Provider names reach the stylesheet's comment: no `<` may end the host's <style> early.
+    if (compiled) css = themeToCss(compiled.theme, { selector: ':is(.ck-root, .ck-scope)' }).replace(/</g, '\\3c ');
   }
   return {
     html,

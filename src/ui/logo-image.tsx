@@ -3,7 +3,8 @@
  * shows when the URL is missing, unsafe, or fails to load, so the header never shows a broken
  * image icon and never hands an unsafe URL to `src`.
  */
-import { useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
+import { useCssVariables } from '../theme/runtime.js';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from './cx.js';
 
@@ -49,10 +50,15 @@ export function LogoImage({ src, darkSrc, name, alt, shape = 'square', size = 'l
   const [failed, setFailed] = useState<string | undefined>();
   const url = light ?? dark;
   const classes = cx('ck-logo', className);
+  // Through the CSSOM, not a style attribute: a strict CSP refuses those in server-rendered markup.
+  const monogram = useCssVariables<HTMLSpanElement>(
+    useMemo(() => ({ ['--ck-monogram-hue' as string]: String(hueOf(name)) }) as CSSProperties, [name]),
+  );
 
   if (!url || failed === url) {
     return (
       <span
+        ref={monogram}
         className={classes}
         data-shape={shape}
         data-size={size}
@@ -60,7 +66,6 @@ export function LogoImage({ src, darkSrc, name, alt, shape = 'square', size = 'l
         role={alt ? 'img' : undefined}
         aria-label={alt || undefined}
         aria-hidden={alt ? undefined : true}
-        style={{ ['--ck-monogram-hue' as string]: String(hueOf(name)) }}
       >
         {monogramOf(name)}
       </span>
