@@ -9,6 +9,7 @@ import { cx } from '../ui/cx.js';
 import { isFatal } from '../ui/errors.js';
 import { ConsentContext, type ConsentAction, type ConsentContextValue, type ConsentStatus } from './context.js';
 import { useConsent } from './use-consent.js';
+import { useHydrated } from '../ui/use-hydrated.js';
 
 // ---------------------------------------------------------------------------------------------
 // Props
@@ -125,6 +126,7 @@ export function ConsentRoot(props: ConsentRootProps) {
     ids,
   };
 
+  const hydrated = useHydrated();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     run('authorize');
@@ -141,7 +143,10 @@ export function ConsentRoot(props: ConsentRootProps) {
         noValidate
         onSubmit={onSubmit}
       >
-        {props.children}
+        {/* Disabled until hydrated (server-rendered markup): see useHydrated. */}
+        <fieldset className="ck-controls" disabled={!hydrated}>
+          {props.children}
+        </fieldset>
       </form>
     </ConsentContext.Provider>
   );

@@ -18,6 +18,7 @@ import { useCommitEffect, useFocusOnChange } from '../ui/use-focus.js';
 import { SignInContext, useSignInContext, type SignInContextValue } from './context.js';
 import { identifierField } from './identifier-field.js';
 import { useSignIn, type UseSignInOptions } from './use-sign-in.js';
+import { useHydrated } from '../ui/use-hydrated.js';
 
 export { identifierField } from './identifier-field.js';
 
@@ -89,6 +90,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
         return;
     }
   };
+  const hydrated = useHydrated();
   return (
     <SignInContext.Provider value={value}>
       <form
@@ -100,7 +102,10 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
         noValidate
         onSubmit={handleSubmit}
       >
-        {children}
+        {/* Disabled until hydrated (server-rendered markup): see useHydrated. */}
+        <fieldset className="ck-controls" disabled={!hydrated}>
+          {children}
+        </fieldset>
       </form>
     </SignInContext.Provider>
   );

@@ -69,6 +69,9 @@ describe('given a Korean, branded consent step rendered on the server', () => {
     expect(recoverable).not.toHaveBeenCalled();
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
+    // Held disabled in the server's markup (no native submit before the script runs), live now.
+    expect(rendered.html).toMatch(/<fieldset class="ck-controls" disabled="">/);
+    expect(serverButton).toBeEnabled();
     // Adopted, not replaced: the very node the server sent is the live button.
     expect(screen.getByRole('button', { name: ko.consent.authorize })).toBe(serverButton);
     expect(container.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).not.toBe('');
