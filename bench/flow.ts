@@ -57,6 +57,9 @@ interface FlowResult {
   total: number;
   signIn: number;
   consent: number;
+  /** When the page's first enabled button appeared (a server-rendered screen: once hydrated). */
+  signInUsable: number;
+  consentUsable: number;
   /** Requests that went over the network. */
   requests: number;
   /** Requests the browser answered from its cache. */
@@ -69,14 +72,23 @@ interface FlowResult {
  */
 const FIRST_BUTTON = `(() => {
   const observer = new MutationObserver(() => {
-    if (document.querySelector('button')) { window.__firstButton = performance.now(); observer.disconnect(); }
+    if (window.__firstButton === undefined && document.querySelector('button')) window.__firstButton = performance.now();
+    if (window.__usable === undefined && document.querySelector('button:enabled')) window.__usable = performance.now();
+    if (window.__usable !== undefined) observer.disconnect();
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
 })();`;
 
-const firstButton = (page: Page) => page.evaluate(() => (window as unknown as { __firstButton?: number }).__firstButton ?? NaN);
+/** [first button in the DOM, first button that can be clicked], ms from navigation start. */
+const firstButton = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __firstButton?: number; __usable?: number };
+    return [w.__firstButton ?? NaN, w.__usable ?? NaN] as const;
+  });
 
-async function kitPages(page: Page, kind: RequestKind): Promise<[number, number]> {
+type PageTimes = [signIn: readonly [number, number], consent: readonly [number, number]];
+
+async function kitPages(page: Page, kind: RequestKind): Promise<PageTimes> {
   const signIn = en.signIn;
   await page.getByRole('button', { name: signIn.continue, exact: true }).waitFor();
   const signInAt = await firstButton(page);
@@ -92,7 +104,7 @@ async function kitPages(page: Page, kind: RequestKind): Promise<[number, number]
   return [signInAt, consentAt];
 }
 
-async function devPages(page: Page): Promise<[number, number]> {
+async function devPages(page: Page): Promise<PageTimes> {
   await page.getByRole('button', { name: 'Sign-in' }).waitFor();
   const signInAt = await firstButton(page);
   await page.locator('input[name="login"]').fill(USER.accountId);
@@ -118,7 +130,7 @@ async function runFlow(browser: Browser, app: RunningApp, side: Side, kind: Requ
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(`${app.url}/login${kind.query}`, { waitUntil: 'commit' });
-    const [signIn, consent] = side === 'kit' ? await kitPages(page, kind) : await devPages(page);
+    const [[signIn, signInUsable], [consent, consentUsable]] = side === 'kit' ? await kitPages(page, kind) : await devPages(page);
     await page.waitForURL((url) => url.href.startsWith(`${app.url}/callback`), { waitUntil: 'commit' });
     await page.locator('#result-title').waitFor();
     const total = performance.now() - started;
@@ -126,7 +138,7 @@ async function runFlow(browser: Browser, app: RunningApp, side: Side, kind: Requ
     if (!/signed in/i.test(title)) throw new Error(`${side} flow (${kind.name}) ended in "${title}"`);
     const network = await Promise.all(sizes);
     const requests = network.filter(Boolean).length;
-    return { total, signIn, consent, requests, cached: network.length - requests };
+    return { total, signIn, consent, signInUsable, consentUsable, requests, cached: network.length - requests };
   } finally {
     await context.close();
   }
@@ -203,6 +215,8 @@ for (const kind of KINDS) {
   console.log(`\n${kind.name} (${PAIRS} pairs)`);
   console.log(`  sign-in page, first button:  kit ${ms(pick(kit, 'signIn'))}, server-rendered ${ms(pick(server, 'signIn'))}`);
   console.log(`  consent page, first button:  kit ${ms(pick(kit, 'consent'))}, server-rendered ${ms(pick(server, 'consent'))}`);
+  console.log(`  sign-in page, usable:        kit ${ms(pick(kit, 'signInUsable'))}, server-rendered ${ms(pick(server, 'signInUsable'))}`);
+  console.log(`  consent page, usable:        kit ${ms(pick(kit, 'consentUsable'))}, server-rendered ${ms(pick(server, 'consentUsable'))}`);
   console.log(`  whole flow:                  kit ${ms(pick(kit, 'total'))}, server-rendered ${ms(pick(server, 'total'))}`);
   const requests = (rows: FlowResult[]) => `${median(pick(rows, 'requests'))} (+${median(pick(rows, 'cached'))} from cache)`;
   console.log(`  requests per flow:           kit ${requests(kit)}, server-rendered ${requests(server)}`);
