@@ -2,15 +2,17 @@
  * `npm run bench:size`: what a consent page costs its users before the screen is there, counted
  * the way a browser loads it.
  *
- * The page (`bench/consent-page/`) embeds the kit exactly as the README says: it imports
- * `consent-kit`, `consent-kit/client` and `consent-kit/styles.css`, resolved through
+ * The page (`bench/consent-page/`) embeds the kit exactly as the README's fast path says: it
+ * imports `consent-kit`, `consent-kit/client` and `consent-kit/styles.css`, resolved through
  * package.json's `exports` to the published build (`dist/`, rebuilt first with `npm run build`),
- * and mounts `<InteractionScreen>`. Vite bundles it for production (React and react-dom in a
- * chunk of their own, which is left out: the host pays for React anyway). Chromium then opens the
- * page once per case — English unbranded, English branded, Korean branded — against a local
- * server answering the details request with a fixture step, and counts every JavaScript file it
- * requested before the first `<button>` appeared (entry, static imports, the locale loader and
- * locale, the branding compiler, anything else), gzipped at level 9, and every stylesheet.
+ * reads the step the server embedded, preloads what it needs and mounts `<InteractionScreen>`
+ * (a server-rendered page loads the same files before it hydrates). Vite bundles it for
+ * production (React and react-dom in a chunk of their own, which is left out: the host pays for
+ * React anyway). Chromium then opens the page once per case — English unbranded, English
+ * branded, Korean branded — from a local server that embeds a fixture step in it, and counts
+ * every JavaScript file it requested before the first `<button>` appeared (entry, static
+ * imports, the locale loader and locale, the branding compiler, anything else), gzipped at level
+ * 9, and every stylesheet.
  *
  * Prints one line per case, `consent page (<case>): <N> KB gzip JS beyond React, <N> KB gzip
  * CSS`, then the worst case as `consent page: …`. Budget: the worst case ≤ 40 KB JS, ≤ 8 KB CSS;
@@ -29,6 +31,7 @@ import { PRODUCTION_PAGE } from '../scripts/production-page.js';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 import { brandedConsentStep } from '../test/fixtures/branding.js';
 import { consentStep } from '../test/fixtures/steps.js';
+import { embeddedStepElement } from '../src/protocol/embed.js';
 import type { ConsentStep } from '../src/protocol/interaction.js';
 
 const BUDGET_JS_KB = 40;
@@ -91,7 +94,17 @@ const server = createServer(async (req, res) => {
     res.writeHead(step ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(step ?? { error: 'interaction_expired' }));
     return;
   }
-  const file = /^\/interaction\/[\w-]+$/.test(path) ? join(outDir, 'index.html') : normalize(join(outDir, path));
+  const page = /^\/interaction\/([\w-]+)$/.exec(path);
+  if (page) {
+    // The fast path: the server embeds the step (bridge.step) in the page.
+    const html = (await readFile(join(outDir, 'index.html'), 'utf8')).replace(
+      '<div id="root"></div>',
+      `<div id="root"></div>${embeddedStepElement(steps.get(page[1]!) ?? null)}`,
+    );
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    return;
+  }
+  const file = normalize(join(outDir, path));
   if (!file.startsWith(outDir) || !(await stat(file).catch(() => undefined))?.isFile()) {
     res.writeHead(404).end();
     return;

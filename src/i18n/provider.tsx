@@ -41,6 +41,8 @@ interface KitI18nContextValue {
   overridesNs: string | undefined;
   /** Whether the language's fallback chain is loaded too; flipping it re-renders the strings. */
   settled: boolean;
+  /** The root's `data-theme`, so a nested provider knows whether it shows another scheme. */
+  scheme: string | undefined;
 }
 
 const KitI18nContext = createContext<KitI18nContextValue | null>(null);
@@ -192,17 +194,21 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
       ),
     [i18n, overrides, supported],
   );
-  const value = useMemo<KitI18nContextValue | null>(
-    () => (language ? { i18n, language, locale, theme, overrides, overridesNs, settled: Boolean(settled) } : null),
-    [i18n, language, locale, theme, overrides, overridesNs, settled],
-  );
   const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
   const rootRef = useCssVariables<HTMLDivElement>(applied?.style);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
+  const value = useMemo<KitI18nContextValue | null>(
+    () =>
+      language
+        ? { i18n, language, locale, theme, overrides, overridesNs, settled: Boolean(settled), scheme: dataTheme }
+        : null,
+    [i18n, language, locale, theme, overrides, overridesNs, settled, dataTheme],
+  );
   // One `.ck-root` per kit: the outermost provider's (its tokens would reset a theme set further
   // out). A provider inside another (a screen inside the host's provider) scopes only what it
-  // changes: language, direction and theme variables.
-  const base = parent ? 'ck-scope' : 'ck-root';
+  // changes: language, direction and theme variables; unless it shows another color scheme, which
+  // needs the stylesheet's tokens for that scheme, i.e. a root of its own.
+  const base = parent && parent.scheme === dataTheme ? 'ck-scope' : 'ck-root';
   const className = props.className ? `${base} ${props.className}` : base;
 
   if (!value || brandingPending) {
