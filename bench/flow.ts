@@ -80,11 +80,13 @@ const FIRST_BUTTON = `(() => {
 })();`;
 
 /** [first button in the DOM, first button that can be clicked], ms from navigation start. */
-const firstButton = (page: Page) =>
-  page.evaluate(() => {
+const firstButton = async (page: Page) => {
+  await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined);
+  return page.evaluate(() => {
     const w = window as unknown as { __firstButton?: number; __usable?: number };
     return [w.__firstButton ?? NaN, w.__usable ?? NaN] as const;
   });
+};
 
 type PageTimes = [signIn: readonly [number, number], consent: readonly [number, number]];
 
