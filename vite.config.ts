@@ -100,11 +100,13 @@ export default defineConfig({
         },
         // The React entry is a client module for React Server Components hosts (Next.js app router).
         banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
-        // Chunks a server may preload for a step (`preloadLinks`) carry a readable name.
+        // Chunks a server may preload for a step (`preloadLinks`) carry a readable name. The
+        // locale chunks and their loader carry no hash: the host's bundler adds its own, and 30
+        // hashes in the loader's table of chunks are bytes no compression saves.
         chunkFileNames: (chunk) => {
           const locale = /[\\/]locales[\\/]([\w-]+)[\\/]consent-kit\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
-          if (locale) return `locale-${locale}-[hash].js`;
-          if (/[\\/]i18n[\\/]load\.ts$/.test(chunk.facadeModuleId ?? '')) return 'locale-loader-[hash].js';
+          if (locale) return `locale-${locale}.js`;
+          if (/[\\/]i18n[\\/]load\.ts$/.test(chunk.facadeModuleId ?? '')) return 'locale-loader.js';
           return '[name]-[hash].js';
         },
       },

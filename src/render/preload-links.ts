@@ -29,11 +29,15 @@ export interface PreloadLinkOptions {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Source paths (and published chunk names) of the kit's lazily loaded modules. */
+/**
+ * Source paths (and published chunk names) of the kit's lazily loaded modules. No kit language
+ * is another's prefix at a hyphen (`zh` and `pt` are not kit languages), so a host's hash after
+ * `locale-ko` never makes another language match.
+ */
 const PATTERNS = {
   locale: (lng: string) =>
-    new RegExp(`(?:^|/)(?:locales/${escape(lng)}/consent-kit\\.json|locale-${escape(lng)}-[\\w-]+\\.js)$`),
-  loader: /(?:^|\/)(?:i18n\/load\.ts|locale-loader-[\w-]+\.js)$/,
+    new RegExp(`(?:^|/)(?:locales/${escape(lng)}/consent-kit\\.json|locale-${escape(lng)}(?:-[\\w-]+)?\\.js)$`),
+  loader: /(?:^|\/)(?:i18n\/load\.ts|locale-loader(?:-[\w-]+)?\.js)$/,
   branding: /(?:^|\/)(?:theme\/brand\.ts|brand-[\w-]+\.js)$/,
   signIn: /(?:^|\/)(?:login\/sign-in\.tsx|screens\/sign-in-screen\.tsx|sign-in-[\w-]+\.js)$/,
 };
