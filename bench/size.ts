@@ -178,7 +178,7 @@ const lazy = (await readdir(join(outDir, 'assets'))).filter((f) => f.endsWith('.
 const locales = [];
 for (const f of lazy.sort()) {
   const kb = await gzipKb(`assets/${f}`);
-  if (/^consent-kit-[\w-]+\.js$/.test(f) || /^[a-z]{2}(-[A-Z]{2})?-[\w-]{8}\.js$/.test(f)) locales.push(kb);
+  if (/^locale-(?!loader)[\w-]+\.js$/.test(f)) locales.push(kb);
   else console.log(`not loaded before the first button: ${f} ${fmt(kb)} KB gzip`);
 }
 if (locales.length) console.log(`…and ${locales.length} other locales, ${fmt(Math.min(...locales))}–${fmt(Math.max(...locales))} KB gzip each`);
