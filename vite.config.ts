@@ -2,15 +2,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { shippedStyles } from './scripts/kit-styles.js';
 
 /** The sign-in kit's modules: the parts, their hook, and the ready screen. */
-const SIGN_IN_MODULES = /[\\/]src[\\/](?:login|sign-in)[\\/]|[\\/]src[\\/]screens[\\/]sign-in-screen\.tsx$/;
+const SIGN_IN_MODULES = /[\\/]src[\\/]sign-in[\\/]|[\\/]src[\\/]screens[\\/]sign-in-screen\.tsx$/;
 
 /**
  * The React half both screens share: not `theme/`'s compiler (`consent-kit/theme`, and the
  * branding chunk), nor the locale loader (a chunk of its own, for pages not in English).
  */
-const SHARED_REACT_MODULES = /[\\/]src[\\/](?:ui|kit|consent|screens)[\\/]|[\\/]src[\\/]i18n[\\/](?!load\.ts$)|[\\/]src[\\/]theme[\\/](?:runtime|context|brand-logo)\.tsx$/;
+const SHARED_REACT_MODULES =
+  /[\\/]src[\\/](?:ui|kit|consent)[\\/]|[\\/]src[\\/]screens[\\/](?!sign-in-screen\.tsx$)|[\\/]src[\\/]i18n[\\/](?!load\.ts$)|[\\/]src[\\/]theme[\\/](?:runtime|context)\.tsx$/;
 
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
 const external = [
@@ -18,6 +20,7 @@ const external = [
   /^react-dom($|\/)/,
   /^i18next$/,
   /^react-i18next$/,
+  /^@radix-ui\//,
   /^node:/,
   // Server only: the stores' limiter and LRU, and the host's own Redis client (an optional peer).
   /^rate-limiter-flexible$/,
@@ -26,19 +29,16 @@ const external = [
 ];
 
 /**
- * Emits `styles.css` (tokens first, then one file per screen, all inside `@layer consent-kit`)
- * and the locale files as plain JSON, so hosts can load them without a bundler.
+ * Emits `styles.css` (tokens with the generated palette, the primitives, then one file per
+ * screen, all inside `@layer consent-kit`; see scripts/kit-styles.ts) and the locale files as
+ * plain JSON, so hosts can load them without a bundler.
  */
 function staticAssets(): Plugin {
   return {
     name: 'consent-kit:static-assets',
     apply: 'build',
     generateBundle() {
-      const order = ['tokens.css'];
-      const files = readdirSync('src/styles').filter((f) => f.endsWith('.css'));
-      const sorted = [...order.filter((f) => files.includes(f)), ...files.filter((f) => !order.includes(f)).sort()];
-      const css = sorted.map((f) => readFileSync(join('src/styles', f), 'utf8')).join('\n');
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: css });
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: shippedStyles() });
       for (const lng of readdirSync('src/locales')) {
         for (const file of readdirSync(join('src/locales', lng))) {
           this.emitFile({
@@ -114,6 +114,12 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // Two test files at a time, whatever the core count: Vitest's default (cores - 1) is one on
+    // a 2-core machine, which ran the whole suite file after file while the browser suites spent
+    // most of their time waiting for Chromium. The limits above are sized for the contention.
+    maxWorkers: 2,
+    // Global set-ups stop a browser and servers when the run ends; 10 s by default.
+    teardownTimeout: TEST_LIMIT.browserHooks,
     projects: [
       {
         extends: true,
@@ -127,6 +133,7 @@ export default defineConfig({
           // runs after every test (test/setup/jsdom.ts); no test relies on module state.
           isolate: false,
           testTimeout: TEST_LIMIT.node,
+          hookTimeout: TEST_LIMIT.node,
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/jsdom.ts'],
         },
@@ -137,6 +144,9 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           testTimeout: TEST_LIMIT.node,
+          // beforeAll starts real providers (oidc-provider, Better Auth): Vitest's 10 s default
+          // hook limit is within reach of a loaded machine.
+          hookTimeout: TEST_LIMIT.node,
           include: ['test/server/**/*.test.ts'],
         },
       },

@@ -17,6 +17,7 @@ import {
 import { directionOf } from '../src/i18n/languages.js';
 import en from '../src/locales/en/consent-kit.json';
 import '../src/styles/tokens.css';
+import '../src/styles/ui.css';
 import '../src/styles/consent.css';
 import '../src/styles/sign-in.css';
 import './preview.css';

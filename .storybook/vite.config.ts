@@ -5,17 +5,11 @@
  * build Storybook from inside Vitest).
  */
 import { defineConfig } from 'vite';
+import { kitStyles } from '../scripts/kit-styles.js';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', development: false } },
   logLevel: 'warn',
-  build: {
-    rolldownOptions: {
-      // "use client" directives (the kit's own entry has one) mean nothing in a client-only bundle.
-      onwarn(warning, warn) {
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-        warn(warning);
-      },
-    },
-  },
+  // The stylesheets as they ship; also keeps "use client" directive warnings out of the bundle.
+  plugins: [kitStyles()],
 });

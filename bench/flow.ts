@@ -132,11 +132,12 @@ async function runFlow(browser: Browser, app: RunningApp, side: Side, kind: Requ
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(`${app.url}/login${kind.query}`, { waitUntil: 'commit' });
-    const [[signIn, signInUsable], [consent, consentUsable]] = side === 'kit' ? await kitPages(page, kind) : await devPages(page);
+    const [[signIn, signInUsable], [consent, consentUsable]] =
+      side === 'kit' ? await kitPages(page, kind) : await devPages(page);
     await page.waitForURL((url) => url.href.startsWith(`${app.url}/callback`), { waitUntil: 'commit' });
     await page.locator('#result-title').waitFor();
     const total = performance.now() - started;
-    const title = await page.locator('#result-title').innerText();
+    const title = (await page.locator('#result-title').textContent()) ?? '';
     if (!/signed in/i.test(title)) throw new Error(`${side} flow (${kind.name}) ended in "${title}"`);
     const network = await Promise.all(sizes);
     const requests = network.filter(Boolean).length;
@@ -180,7 +181,9 @@ devApp.setIssuer(devIdp.issuer);
 const browser = await launchBrowser();
 
 const apps: Record<Side, RunningApp> = { kit: kitStack.app, 'server-rendered': devApp };
-const results = new Map<string, Record<Side, FlowResult[]>>(KINDS.map((kind) => [kind.name, { kit: [], 'server-rendered': [] }]));
+const results = new Map<string, Record<Side, FlowResult[]>>(
+  KINDS.map((kind) => [kind.name, { kit: [], 'server-rendered': [] }]),
+);
 
 try {
   console.log(
@@ -189,7 +192,8 @@ try {
   for (let pair = -WARMUP_PAIRS; pair < PAIRS; pair += 1) {
     for (const kind of KINDS) {
       // Alternate which side goes first, so neither always runs on a machine the other warmed.
-      const order: Side[] = (pair + KINDS.indexOf(kind)) % 2 === 0 ? ['kit', 'server-rendered'] : ['server-rendered', 'kit'];
+      const order: Side[] =
+        (pair + KINDS.indexOf(kind)) % 2 === 0 ? ['kit', 'server-rendered'] : ['server-rendered', 'kit'];
       for (const side of order) {
         const result = await runFlow(browser, apps[side], side, kind);
         if (pair >= 0) results.get(kind.name)![side].push(result);
@@ -215,12 +219,23 @@ for (const kind of KINDS) {
   const pick = (rows: FlowResult[], key: keyof FlowResult) => rows.map((row) => row[key]);
   const pairRatios = kit.map((row, i) => row.total / server[i]!.total);
   console.log(`\n${kind.name} (${PAIRS} pairs)`);
-  console.log(`  sign-in page, first button:  kit ${ms(pick(kit, 'signIn'))}, server-rendered ${ms(pick(server, 'signIn'))}`);
-  console.log(`  consent page, first button:  kit ${ms(pick(kit, 'consent'))}, server-rendered ${ms(pick(server, 'consent'))}`);
-  console.log(`  sign-in page, usable:        kit ${ms(pick(kit, 'signInUsable'))}, server-rendered ${ms(pick(server, 'signInUsable'))}`);
-  console.log(`  consent page, usable:        kit ${ms(pick(kit, 'consentUsable'))}, server-rendered ${ms(pick(server, 'consentUsable'))}`);
-  console.log(`  whole flow:                  kit ${ms(pick(kit, 'total'))}, server-rendered ${ms(pick(server, 'total'))}`);
-  const requests = (rows: FlowResult[]) => `${median(pick(rows, 'requests'))} (+${median(pick(rows, 'cached'))} from cache)`;
+  console.log(
+    `  sign-in page, first button:  kit ${ms(pick(kit, 'signIn'))}, server-rendered ${ms(pick(server, 'signIn'))}`,
+  );
+  console.log(
+    `  consent page, first button:  kit ${ms(pick(kit, 'consent'))}, server-rendered ${ms(pick(server, 'consent'))}`,
+  );
+  console.log(
+    `  sign-in page, usable:        kit ${ms(pick(kit, 'signInUsable'))}, server-rendered ${ms(pick(server, 'signInUsable'))}`,
+  );
+  console.log(
+    `  consent page, usable:        kit ${ms(pick(kit, 'consentUsable'))}, server-rendered ${ms(pick(server, 'consentUsable'))}`,
+  );
+  console.log(
+    `  whole flow:                  kit ${ms(pick(kit, 'total'))}, server-rendered ${ms(pick(server, 'total'))}`,
+  );
+  const requests = (rows: FlowResult[]) =>
+    `${median(pick(rows, 'requests'))} (+${median(pick(rows, 'cached'))} from cache)`;
   console.log(`  requests per flow:           kit ${requests(kit)}, server-rendered ${requests(server)}`);
   console.log(
     `  per-pair ratio:              ${median(pairRatios).toFixed(2)} (${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)})`,
@@ -231,13 +246,17 @@ for (const kind of KINDS) {
 }
 
 console.log('');
-const line = (s: Summary) => `${Math.round(s.kit)} ms kit, ${Math.round(s.server)} ms server-rendered, ratio ${s.ratio.toFixed(2)}`;
+const line = (s: Summary) =>
+  `${Math.round(s.kit)} ms kit, ${Math.round(s.server)} ms server-rendered, ratio ${s.ratio.toFixed(2)}`;
 for (const s of summaries) {
   const over = s.ratio > s.kind.budget;
   console.log(`flow (${s.kind.name}): ${line(s)} (budget ${s.kind.budget}${over ? ', OVER' : ''})`);
 }
 const over = summaries.filter((s) => s.ratio > s.kind.budget);
-if (over.length) console.error(`over budget: ${over.map((s) => `${s.kind.name} ${s.ratio.toFixed(2)} > ${s.kind.budget}`).join('; ')}`);
+if (over.length)
+  console.error(
+    `over budget: ${over.map((s) => `${s.kind.name} ${s.ratio.toFixed(2)} > ${s.kind.budget}`).join('; ')}`,
+  );
 const worst = summaries.reduce((a, b) => (b.ratio / b.kind.budget > a.ratio / a.kind.budget ? b : a));
 console.log(`flow: ${line(worst)}`);
 process.exitCode = over.length ? 1 : 0;

@@ -35,7 +35,17 @@ const FILL_CONCURRENCY = 50;
 const THROUGHPUT_REQUESTS = Number(process.env.BENCH_THROUGHPUT_REQUESTS ?? 3_000);
 const THROUGHPUT_CONCURRENCY = 50;
 
-const STEPS = ['authorize', 'sign-in step', 'password', 'to consent', 'consent step', 'decision', 'to callback', 'token', 'whole flow'] as const;
+const STEPS = [
+  'authorize',
+  'sign-in step',
+  'password',
+  'to consent',
+  'consent step',
+  'decision',
+  'to callback',
+  'token',
+  'whole flow',
+] as const;
 type Step = (typeof STEPS)[number];
 type Timings = Record<Step, number[]>;
 const USERS = [
@@ -59,7 +69,12 @@ function expectStatus(reply: { status: number; text: string }, status: number, w
 }
 
 /** One full authorization-code flow, each step timed. */
-async function completeFlow(issuer: string, config: oidc.Configuration, index: number, timings?: Timings): Promise<void> {
+async function completeFlow(
+  issuer: string,
+  config: oidc.Configuration,
+  index: number,
+  timings?: Timings,
+): Promise<void> {
   const time = async <T>(step: Step, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await run();
@@ -174,7 +189,9 @@ async function benchBackend(name: string, redisUrl?: string): Promise<BackendRes
     let completed = 20 - warmupFailures.length;
 
     const timings = Object.fromEntries(STEPS.map((step) => [step, []])) as unknown as Timings;
-    const failures = await pool(CONCURRENT_FLOWS, CONCURRENT_FLOWS, (index) => completeFlow(issuer, config, index, timings));
+    const failures = await pool(CONCURRENT_FLOWS, CONCURRENT_FLOWS, (index) =>
+      completeFlow(issuer, config, index, timings),
+    );
     completed += CONCURRENT_FLOWS - failures.length;
 
     // Throughput: the kit's details of one sign-in step against discovery, alternated, best of two.
@@ -196,7 +213,9 @@ async function benchBackend(name: string, redisUrl?: string): Promise<BackendRes
 
     // Memory: after 1,000 completed flows, then after 5,000 completed and 5,000 abandoned.
     const fillFailures: unknown[] = [];
-    fillFailures.push(...(await pool(RSS_FIRST - completed, FILL_CONCURRENCY, (index) => completeFlow(issuer, config, index))));
+    fillFailures.push(
+      ...(await pool(RSS_FIRST - completed, FILL_CONCURRENCY, (index) => completeFlow(issuer, config, index))),
+    );
     const rssFirst = await rssOf(child);
     const more = RSS_COMPLETED - RSS_FIRST;
     fillFailures.push(
@@ -216,15 +235,20 @@ async function benchBackend(name: string, redisUrl?: string): Promise<BackendRes
     }
 
     const all = [...failures, ...warmupFailures, ...fillFailures];
-    console.log(`\n${name}: ${CONCURRENT_FLOWS} concurrent authorization-code flows over HTTP, ${failures.length} failed`);
+    console.log(
+      `\n${name}: ${CONCURRENT_FLOWS} concurrent authorization-code flows over HTTP, ${failures.length} failed`,
+    );
     console.log(`  ${'step'.padEnd(14)}   p50 ms   p99 ms`);
-    for (const step of STEPS) console.log(`  ${step.padEnd(14)} ${ms(percentile(timings[step], 0.5))} ${ms(percentile(timings[step], 0.99))}`);
+    for (const step of STEPS)
+      console.log(`  ${step.padEnd(14)} ${ms(percentile(timings[step], 0.5))} ${ms(percentile(timings[step], 0.99))}`);
     console.log(
       `  throughput: GET …/details ${detailsRate.toFixed(0)} req/s, discovery ${discoveryRate.toFixed(0)} req/s ` +
-        `(${THROUGHPUT_REQUESTS} requests, ${THROUGHPUT_CONCURRENCY} at a time, best of 2): ratio ${(detailsRate / discoveryRate).toFixed(2)}`,
+        `(${THROUGHPUT_REQUESTS} requests, ${THROUGHPUT_CONCURRENCY} at a time, best of 2): ` +
+        `ratio ${(detailsRate / discoveryRate).toFixed(2)}`,
     );
     console.log(
-      `  IdP RSS after GC: ${mib(rssFirst)} after ${RSS_FIRST} completed flows, ${mib(rssLast)} after ${RSS_COMPLETED} completed ` +
+      `  IdP RSS after GC: ${mib(rssFirst)} after ${RSS_FIRST} completed flows, ` +
+        `${mib(rssLast)} after ${RSS_COMPLETED} completed ` +
         `+ ${RSS_ABANDONED} abandoned (${(rssLast / rssFirst).toFixed(2)}×, budget ${RSS_BUDGET}×)${redisMemory}`,
     );
     if (all.length > 0) console.log(`  failures (${all.length}), first: ${String(all[0])}`);
@@ -256,7 +280,8 @@ try {
 
 const over: string[] = [];
 for (const result of results) {
-  if (result.failed + result.otherFailures > 0) over.push(`${result.name}: ${result.failed + result.otherFailures} failed flows (budget 0)`);
+  if (result.failed + result.otherFailures > 0)
+    over.push(`${result.name}: ${result.failed + result.otherFailures} failed flows (budget 0)`);
   if (result.rssLast > result.rssFirst * RSS_BUDGET) {
     over.push(`${result.name}: RSS grew ${(result.rssLast / result.rssFirst).toFixed(2)}× (budget ${RSS_BUDGET}×)`);
   }
@@ -266,5 +291,8 @@ const failed = results.reduce((sum, result) => sum + result.failed, 0);
 const p99 = Math.max(...results.map((result) => result.p99));
 const ratio = Math.min(...results.map((result) => result.ratio));
 console.log(over.length > 0 ? `\nover budget:\n  ${over.join('\n  ')}` : '\nwithin budget');
-console.log(`server: ${flows} flows, ${failed} failed, p99 ${Math.round(p99)} ms, details/discovery throughput ratio ${ratio.toFixed(2)}`);
+console.log(
+  `server: ${flows} flows, ${failed} failed, p99 ${Math.round(p99)} ms, ` +
+    `details/discovery throughput ratio ${ratio.toFixed(2)}`,
+);
 process.exitCode = over.length > 0 ? 1 : 0;

@@ -84,14 +84,21 @@ await build({
   },
 });
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 const steps = new Map(CASES.map((c) => [c.step.uid, c.step]));
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   const details = /^\/interaction\/([\w-]+)\/details$/.exec(path);
   if (details) {
     const step = steps.get(details[1]!);
-    res.writeHead(step ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(step ?? { error: 'interaction_expired' }));
+    res
+      .writeHead(step ? 200 : 404, { 'content-type': 'application/json' })
+      .end(JSON.stringify(step ?? { error: 'interaction_expired' }));
     return;
   }
   const page = /^\/interaction\/([\w-]+)$/.exec(path);
@@ -143,7 +150,10 @@ try {
     const context = await browser.newContext({ locale: 'en-US' });
     await context.addInitScript(FIRST_BUTTON);
     // The fixtures' logos live on example.com: nothing leaves this machine.
-    await context.route((url) => !url.href.startsWith(origin), (route) => route.abort());
+    await context.route(
+      (url) => !url.href.startsWith(origin),
+      (route) => route.abort(),
+    );
     const requests: { path: string; started: number }[] = [];
     context.on('request', (request) => {
       const url = new URL(request.url());
@@ -152,7 +162,9 @@ try {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error (${name}):`, error));
     await page.goto(`${origin}/interaction/${step.uid}`);
-    await page.waitForFunction(() => (window as unknown as { __firstButton?: number }).__firstButton, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __firstButton?: number }).__firstButton, null, {
+      timeout: 60_000,
+    });
     const firstButton = await page.evaluate(() => (window as unknown as { __firstButton: number }).__firstButton);
     // Playwright's request events carry no page-clock time; `Date.now()` on this side is close
     // enough (a few ms) and any file requested at the very same moment is counted.
@@ -174,14 +186,19 @@ try {
 }
 
 const { readdir } = await import('node:fs/promises');
-const lazy = (await readdir(join(outDir, 'assets'))).filter((f) => f.endsWith('.js') && !isReact(f) && !loadedAnywhere.has(`assets/${f}`));
+const lazy = (await readdir(join(outDir, 'assets'))).filter(
+  (f) => f.endsWith('.js') && !isReact(f) && !loadedAnywhere.has(`assets/${f}`),
+);
 const locales = [];
 for (const f of lazy.sort()) {
   const kb = await gzipKb(`assets/${f}`);
   if (/^locale-(?!loader)[\w-]+\.js$/.test(f)) locales.push(kb);
   else console.log(`not loaded before the first button: ${f} ${fmt(kb)} KB gzip`);
 }
-if (locales.length) console.log(`…and ${locales.length} other locales, ${fmt(Math.min(...locales))}–${fmt(Math.max(...locales))} KB gzip each`);
+if (locales.length)
+  console.log(
+    `…and ${locales.length} other locales, ${fmt(Math.min(...locales))}–${fmt(Math.max(...locales))} KB gzip each`,
+  );
 for (const r of results) {
   const parts = [];
   for (const f of r.files) {
@@ -190,9 +207,11 @@ for (const r of results) {
   }
   console.log(`loaded before the first button (${r.name}): ${parts.join(', ')}`);
 }
-for (const r of results) console.log(`consent page (${r.name}): ${fmt(r.js)} KB gzip JS beyond React, ${fmt(r.css)} KB gzip CSS`);
+for (const r of results)
+  console.log(`consent page (${r.name}): ${fmt(r.js)} KB gzip JS beyond React, ${fmt(r.css)} KB gzip CSS`);
 const worst = results.reduce((a, b) => (b.js > a.js ? b : a));
 const over = worst.js > BUDGET_JS_KB || results.some((r) => r.css > BUDGET_CSS_KB);
-if (over) console.error(`over budget: JS ${fmt(worst.js)} / ${BUDGET_JS_KB} KB (${worst.name}), CSS / ${BUDGET_CSS_KB} KB`);
+if (over)
+  console.error(`over budget: JS ${fmt(worst.js)} / ${BUDGET_JS_KB} KB (${worst.name}), CSS / ${BUDGET_CSS_KB} KB`);
 console.log(`consent page: ${fmt(worst.js)} KB gzip JS beyond React, ${fmt(worst.css)} KB gzip CSS`);
 process.exitCode = over ? 1 : 0;

@@ -34,11 +34,18 @@ export interface Stack {
  * proves it. The one inline element allowed is the step's branding stylesheet, by its nonce.
  */
 function pageHeaders(styleNonce?: string) {
-  const style = styleNonce ? `'self' 'nonce-${styleNonce}'` : "'self'";
   return {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src ${style}; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`,
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+      "img-src 'self' https: data:",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ].join('; '),
   };
 }
 
@@ -64,7 +71,9 @@ const IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60;
  */
 export function interactionPage(dir: string, step: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>) {
   const template = readFile(join(dir, 'index.html'), 'utf8');
-  const manifest = readFile(join(dir, '.vite/manifest.json'), 'utf8').then((text) => JSON.parse(text) as PreloadManifest);
+  const manifest = readFile(join(dir, '.vite/manifest.json'), 'utf8').then(
+    (text) => JSON.parse(text) as PreloadManifest,
+  );
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const assetsPrefix = `${INTERACTION_ASSETS_PREFIX}assets/`;
   const serveAssets = sirv(join(dir, 'assets'), {
@@ -157,9 +166,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     bridge = idp.bridge;
     app.setIssuer(idp.issuer);
-    let social;
+    let social: Awaited<ReturnType<typeof startSocialProvider>>;
     try {
-      social = await startSocialProvider({ port: options.socialPort ?? 0, redirectUri: `${idp.issuer}/interaction/callback` });
+      social = await startSocialProvider({
+        port: options.socialPort ?? 0,
+        redirectUri: `${idp.issuer}/interaction/callback`,
+      });
     } catch (error) {
       await idp.close();
       throw error;

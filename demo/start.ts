@@ -31,13 +31,14 @@ console.log('Building the demo pages…');
 await buildDemo();
 if (redis) await redis.connect();
 const stack = await startStack({ idpPort, appPort, socialPort, ...(redis && { redis }) });
+const stateIn = redis ? `Redis at ${process.env.REDIS_URL}` : 'memory';
 
 console.log(`
 consent-kit demo is running.
 
   Third-party app (web, client secret):  ${stack.app.url}/
   Third-party app (SPA, PKCE):           ${stack.app.url}/spa/
-  Demo IdP (oidc-provider):               ${stack.issuer} (state in ${redis ? `Redis at ${process.env.REDIS_URL}` : 'memory'})
+  Demo IdP (oidc-provider):               ${stack.issuer} (state in ${stateIn})
   Demo mailbox (emailed sign-in codes):   ${stack.issuer}/mailbox
   Social Demo (a second oidc-provider):   ${stack.socialIssuer}
 

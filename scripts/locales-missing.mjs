@@ -26,7 +26,11 @@ const flatten = (tree, prefix = '', out = new Map()) => {
   return out;
 };
 const read = (lng) => flatten(JSON.parse(readFileSync(`${root}${lng}/${NS_FILE}`, 'utf8')));
-const variables = (text) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(',');
+const variables = (text) =>
+  [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /**
  * Same interpolation variables as English. The exact-number forms (`_zero`, `_one`, `_two`)
@@ -36,7 +40,14 @@ export function sameVariables(key, text, english) {
   const mine = variables(text);
   const theirs = variables(english);
   if (mine === theirs) return true;
-  return /_(zero|one|two)$/.test(key) && mine === theirs.split(',').filter((v) => v !== 'count').join(',');
+  return (
+    /_(zero|one|two)$/.test(key) &&
+    mine ===
+      theirs
+        .split(',')
+        .filter((v) => v !== 'count')
+        .join(',')
+  );
 }
 
 /**
@@ -47,7 +58,10 @@ const LEGACY_CATEGORIES = { he: ['many'] };
 
 /** The keys `lng` must have: English's, with plural keys expanded to the language's categories. */
 export function expectedKeys(en, lng) {
-  const categories = [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories, ...(LEGACY_CATEGORIES[lng] ?? [])];
+  const categories = [
+    ...new Intl.PluralRules(lng).resolvedOptions().pluralCategories,
+    ...(LEGACY_CATEGORIES[lng] ?? []),
+  ];
   const out = new Map();
   for (const [key, text] of en) {
     if (!PLURAL.test(key)) out.set(key, text);
@@ -73,7 +87,14 @@ export function report(lng, en = read('en')) {
     .filter(([key]) => want.has(key))
     .filter(([key, text]) => !sameVariables(key, text, want.get(key)))
     .map(([key]) => key);
-  return { lng, missing, extra, unused, variableMismatch, english: Object.fromEntries(missing.map((k) => [k, want.get(k)])) };
+  return {
+    lng,
+    missing,
+    extra,
+    unused,
+    variableMismatch,
+    english: Object.fromEntries(missing.map((k) => [k, want.get(k)])),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -81,7 +102,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const json = args.includes('--json');
   const only = args.filter((a) => !a.startsWith('--'));
   const en = read('en');
-  const locales = readdirSync(root).filter((lng) => lng !== 'en' && (only.length === 0 || only.includes(lng))).sort();
+  const locales = readdirSync(root)
+    .filter((lng) => lng !== 'en' && (only.length === 0 || only.includes(lng)))
+    .sort();
   const results = locales.map((lng) => report(lng, en));
   if (json) console.log(JSON.stringify(results, null, 2));
   else {

@@ -37,10 +37,15 @@ const server = await serveStatic(dir);
 const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1 });
-  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+  await context.route(
+    (url) => !url.href.startsWith(server.url),
+    (route) => route.abort(),
+  );
   const page = await context.newPage();
   const runs = [
-    ...Object.keys(presets).flatMap((preset) => (['light', 'dark'] as const).map((scheme) => ({ preset, scheme, dir: 'auto' }))),
+    ...Object.keys(presets).flatMap((preset) =>
+      (['light', 'dark'] as const).map((scheme) => ({ preset, scheme, dir: 'auto' })),
+    ),
     { preset: 'default', scheme: 'light' as const, dir: 'rtl' },
   ];
   let count = 0;

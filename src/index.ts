@@ -9,89 +9,58 @@
  */
 
 // Screens
-export { ConsentScreen, InteractionScreen, preloadStep } from './consent/index.js';
-export type { ConsentScreenProps, InteractionScreenProps, PreloadStepOptions } from './consent/index.js';
-export { SignIn, SignInParts } from './login/index.js';
-export type {
-  SignInAction,
-  SignInContextValue,
-  SignInProps,
-  SignInRootProps,
-  SignInState,
-  SignInView,
-  UseSignInOptions,
-} from './login/index.js';
+export { ConsentScreen, defaultConsentComponents } from './screens/consent-screen.js';
+export type { ConsentComponents, ConsentScreenProps } from './screens/consent-screen.js';
+export { InteractionScreen } from './screens/interaction-screen.js';
+export type { InteractionScreenProps } from './screens/interaction-screen.js';
+export { preloadStep } from './screens/preload.js';
+export type { PreloadStepOptions } from './screens/preload.js';
+export { SignInScreen, signInActions } from './screens/sign-in-screen.js';
+export type { SignInScreenProps } from './screens/sign-in-screen.js';
+export type { RedirectHandler } from './screens/navigate.js';
 
 // Headless consent
-export {
-  Consent,
-  defaultConsentComponents,
-  defaultDecision,
-  normalizeDecision,
-  ORGANIZATION_FILTER_THRESHOLD,
-  useConsent,
-  useConsentContext,
-} from './consent/index.js';
-export type {
-  ConsentAction,
-  ConsentAppHeaderProps,
-  ConsentComponents,
-  ConsentContextValue,
-  ConsentResourceGroupProps,
-  ConsentResourceGroupsProps,
-  ConsentRootProps,
-  ConsentState,
-  ConsentStatus,
-  UseConsentOptions,
-} from './consent/index.js';
-export { signInActions, useSignIn, useSignInContext } from './login/index.js';
+export { Consent } from './consent/parts.js';
+export type { ConsentRootProps } from './consent/root.js';
+export type { ConsentResourceGroupProps, ConsentResourceGroupsProps } from './consent/resource-group.js';
+export { ORGANIZATION_FILTER_THRESHOLD } from './consent/organizations.js';
+export type { ConsentAppHeaderProps } from './consent/app-header.js';
+export { useConsentContext } from './consent/context.js';
+export type { ConsentAction, ConsentContextValue, ConsentStatus } from './consent/context.js';
+export { defaultDecision, normalizeDecision, useConsent } from './consent/use-consent.js';
+export type { ConsentState, UseConsentOptions } from './consent/use-consent.js';
+
+// Headless sign-in
+export { SignIn } from './sign-in/parts.js';
+export type { SignInRootProps } from './sign-in/root.js';
+export { useSignInContext } from './sign-in/context.js';
+export type { SignInContextValue } from './sign-in/context.js';
+export { useSignIn } from './sign-in/use-sign-in.js';
+export type { SignInAction, SignInState, SignInView, UseSignInOptions } from './sign-in/use-sign-in.js';
+
+// Provider (i18n + theme)
+export { ConsentKitProvider } from './kit/provider.js';
+export type { ConsentKitProviderProps, ConsentKitTheme } from './kit/provider.js';
+export { BrandLogo } from './kit/brand-logo.js';
+export type { BrandLogoProps } from './kit/brand-logo.js';
 
 // i18n
-export {
-  ConsentKitProvider,
-  createConsentKitI18n,
-  directionOf,
-  FALLBACK_CHAINS,
-  NAMESPACE,
-  resolveLanguage,
-  SUPPORTED_LANGUAGES,
-} from './i18n/index.js';
-export type {
-  ConsentKitOverrides,
-  ConsentKitProviderProps,
-  ConsentKitTheme,
-  LanguageSources,
-  SupportedLanguage,
-} from './i18n/index.js';
+export { createConsentKitI18n } from './i18n/instance.js';
+export type { ConsentKitOverrides } from './i18n/instance.js';
+export { directionOf, FALLBACK_CHAINS, NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from './i18n/languages.js';
+export type { LanguageSources, SupportedLanguage } from './i18n/languages.js';
 
 // Theming
-export {
-  BrandLogo,
-  contrast,
-  createTheme,
-  deriveBrand,
-  mergeThemes,
-  presets,
-  requestBranding,
-  resolveBranding,
-  themeToCss,
-  themeVariables,
-} from './theme/index.js';
-export type {
-  BrandColors,
-  Branding,
-  BrandLogoProps,
-  ColorScheme,
-  CompiledTheme,
-  PresetName,
-  RequestBranding,
-  Theme,
-  ThemeColors,
-  ThemeLogo,
-} from './theme/index.js';
-
-// Primitives useful when composing parts
-export type { RedirectHandler } from './ui/index.js';
+export { contrast } from './theme/color.js';
+export { deriveBrand, themeToCss, themeVariables } from './theme/derive.js';
+export type { BrandColors } from './theme/derive.js';
+export { createTheme } from './theme/compile.js';
+export { mergeThemes, resolveBranding } from './theme/model.js';
+export type { Branding, ColorScheme, CompiledTheme, Theme, ThemeColors, ThemeLogo } from './theme/model.js';
+export { presets } from './theme/presets.js';
+export type { PresetName } from './theme/presets.js';
+export { requestBranding } from './theme/request.js';
+export type { RequestBranding } from './theme/request.js';
 
 // Protocol: the types the components take, and the error class they explain
 export type * from './protocol/interaction.js';

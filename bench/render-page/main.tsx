@@ -20,6 +20,7 @@ import { Consent, ConsentScreen } from '../../src/index.js';
 import type { InteractionClient } from '../../src/client/types.js';
 import { largeConsentStep } from '../../test/fixtures/consent-steps.js';
 import '../../src/styles/tokens.css';
+import '../../src/styles/ui.css';
 import '../../src/styles/consent.css';
 
 type Kind = 'consent' | 'consent-default' | 'bare';

@@ -4,7 +4,7 @@
  * real `openid-client` relying parties of the demo IdP.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import * as oidc from 'openid-client';
@@ -59,7 +59,8 @@ function page(title: string, body: string): string {
 <link rel="icon" href="data:,">
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1c1c28; }
-  a.button, button { display: inline-block; padding: .6rem 1.1rem; border-radius: .5rem; background: #4f46e5; color: #fff; text-decoration: none; border: 0; font: inherit; cursor: pointer; }
+  a.button, button { display: inline-block; padding: .6rem 1.1rem; border-radius: .5rem; border: 0; cursor: pointer; }
+  a.button, button { background: #4f46e5; color: #fff; text-decoration: none; font: inherit; }
   pre { background: #f4f4f8; padding: .75rem; border-radius: .5rem; overflow: auto; }
   nav a { margin-inline-end: 1rem; }
 </style>
@@ -99,7 +100,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     return config;
   };
 
-  async function login(req: IncomingMessage, res: ServerResponse, url: URL) {
+  async function login(res: ServerResponse, url: URL) {
     const requestOptions = requestOptionsFrom(url.searchParams);
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -163,8 +164,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
     const route = async () => {
-      if (url.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(homePage());
-      if (url.pathname === '/login') return login(req, res, url);
+      if (url.pathname === '/')
+        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(homePage());
+      if (url.pathname === '/login') return login(res, url);
       if (url.pathname === '/callback') return callback(res, url);
       if (url.pathname === '/spa/config.json') {
         return void res

@@ -195,10 +195,13 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
 
   // The bridge is created after the provider; findAccount only runs once requests flow.
   let bridge: OidcProviderBridge | undefined;
-  const organizationsForGrant = (grantId: string | undefined) => bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
+  const organizationsForGrant = (grantId: string | undefined) =>
+    bridge?.organizationsForGrant(grantId) ?? Promise.resolve([]);
 
   const prefix = options.redisPrefix ?? 'consent-kit-demo:';
-  const store = options.redis ? createRedisStore({ client: options.redis, prefix: `${prefix}kit:` }) : createMemoryStore();
+  const store = options.redis
+    ? createRedisStore({ client: options.redis, prefix: `${prefix}kit:` })
+    : createMemoryStore();
   const adapter: OidcAdapterFactory = options.redis
     ? createOidcRedisAdapter(options.redis, { prefix: `${prefix}oidc:` })
     : createOidcMemoryAdapter();
@@ -309,7 +312,9 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
         : undefined,
     // The demo's own claim; standard claims are described by the kit's locale files.
     describeClaim: (claim) =>
-      claim === 'department' ? { description: 'Your department', descriptions: { ko: '소속 부서', ja: '所属部署' } } : undefined,
+      claim === 'department'
+        ? { description: 'Your department', descriptions: { ko: '소속 부서', ja: '所属部署' } }
+        : undefined,
     describeResource: (indicator) => {
       if (indicator !== API_RESOURCE && indicator !== ORGANIZATION_RESOURCE) return undefined;
       const { name, scopes } = RESOURCES[indicator];

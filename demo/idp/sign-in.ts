@@ -3,7 +3,12 @@
  * mailbox for carol, "Social Demo" (a second oidc-provider) for dana, and the bridge's
  * failed-attempt limit.
  */
-import { createVerificationCodes, type AttemptLimitOptions, type KitStore, type SignInBridgeOptions } from '../../src/server/index.js';
+import {
+  createVerificationCodes,
+  type AttemptLimitOptions,
+  type KitStore,
+  type SignInBridgeOptions,
+} from '../../src/server/index.js';
 import type { Mailbox } from '../mailbox/mailbox.js';
 import { socialConnector } from '../social/connector.js';
 import { accountForSocialSubject, findCodeUser, resolveDemoAccount } from './users.js';

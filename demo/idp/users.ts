@@ -94,7 +94,10 @@ function digest(value: string): Buffer {
 }
 
 /** Checks an email-or-username and password; `null` when they do not match a user. */
-export async function authenticateDemoUser(identifier: string, password: string): Promise<{ accountId: string } | null> {
+export async function authenticateDemoUser(
+  identifier: string,
+  password: string,
+): Promise<{ accountId: string } | null> {
   const wanted = identifier.trim().toLowerCase();
   const user = DEMO_USERS.find((candidate) => candidate.email === wanted || candidate.username === wanted);
   // Compare digests in constant time, and compare even when no user matched.

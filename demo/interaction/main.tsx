@@ -10,6 +10,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { InteractionScreen, preloadStep } from '../../src/index.js';
 import { createInteractionClient, kitAdapter, readEmbeddedStep } from '../../src/client/index.js';
 import '../../src/styles/tokens.css';
+import '../../src/styles/ui.css';
 import '../../src/styles/consent.css';
 import '../../src/styles/sign-in.css';
 // The host page's own styles, kept in a file: the page's CSP allows no inline style.

@@ -22,7 +22,7 @@ export interface Mailbox {
   serve(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Creates a mailbox; `log` receives one line per delivered code (default `console.log`). */
 export function createMailbox(log: (line: string) => void = console.log): Mailbox {
@@ -44,7 +44,12 @@ export function createMailbox(log: (line: string) => void = console.log): Mailbo
         return true;
       }
       const rows = messages
-        .map((m) => `<li><strong>${escape(m.to)}</strong>: your sign-in code is <code data-testid="code">${escape(m.code)}</code> <small>(${m.at.toLocaleTimeString('en')})</small></li>`)
+        .map(
+          (m) =>
+            `<li><strong>${escapeHtml(m.to)}</strong>: your sign-in code is ` +
+            `<code data-testid="code">${escapeHtml(m.code)}</code> ` +
+            `<small>(${m.at.toLocaleTimeString('en')})</small></li>`,
+        )
         .join('\n');
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
@@ -52,7 +57,8 @@ export function createMailbox(log: (line: string) => void = console.log): Mailbo
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       });
       res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo mailbox</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}code{font-size:1.25rem}</style></head>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}
+code{font-size:1.25rem}</style></head>
 <body><h1>Demo mailbox</h1><p>Emailed sign-in codes land here (newest first). Reload to see new ones.</p>
 ${rows ? `<ul>${rows}</ul>` : '<p>No messages yet.</p>'}</body></html>`);
       return true;

@@ -27,19 +27,23 @@ export interface RunningSocialProvider {
   close(): Promise<void>;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(uid: string, client: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Social Demo — sign in</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:26rem;margin:3rem auto;padding:0 1rem;color:#1c1c28}
-main{border:1px solid #ddd;border-radius:12px;padding:1.5rem}button{font:inherit;padding:.6rem 1rem;border-radius:8px;border:0;background:#0f766e;color:#fff;cursor:pointer;width:100%}
+main{border:1px solid #ddd;border-radius:12px;padding:1.5rem}
+button{font:inherit;padding:.6rem 1rem;border-radius:8px;border:0;cursor:pointer;width:100%}
+button{background:#0f766e;color:#fff}
 .secondary{background:#eee;color:#1c1c28;margin-top:.5rem}</style></head>
 <body><main><h1>Social Demo</h1>
-<p>${escape(client)} wants to sign you in with your Social Demo account.</p>
-<form method="post" action="/interaction/${escape(uid)}/login"><button type="submit">Continue as ${escape(SOCIAL_ACCOUNT.name)}</button></form>
-<form method="post" action="/interaction/${escape(uid)}/abort"><button type="submit" class="secondary">Cancel</button></form>
+<p>${escapeHtml(client)} wants to sign you in with your Social Demo account.</p>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
+<button type="submit">Continue as ${escapeHtml(SOCIAL_ACCOUNT.name)}</button></form>
+<form method="post" action="/interaction/${escapeHtml(uid)}/abort">
+<button type="submit" class="secondary">Cancel</button></form>
 </main></body></html>`;
 }
 
@@ -71,7 +75,12 @@ export async function startSocialProvider(options: SocialProviderOptions): Promi
     // Both providers live on 127.0.0.1, and cookies ignore the port: distinct names keep them apart.
     cookies: {
       keys: ['social-demo-cookie-key'],
-      names: { session: '_social_session', interaction: '_social_interaction', resume: '_social_resume', state: '_social_state' },
+      names: {
+        session: '_social_session',
+        interaction: '_social_interaction',
+        resume: '_social_resume',
+        state: '_social_state',
+      },
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: false } },
@@ -80,13 +89,19 @@ export async function startSocialProvider(options: SocialProviderOptions): Promi
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx: unknown, sub: string) {
       if (sub !== SOCIAL_ACCOUNT.sub) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: SOCIAL_ACCOUNT.email, email_verified: true, name: SOCIAL_ACCOUNT.name }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, email: SOCIAL_ACCOUNT.email, email_verified: true, name: SOCIAL_ACCOUNT.name }),
+      };
     },
     // The demo IdP is this provider's only, trusted client: grant what it asks without a consent page.
     async loadExistingGrant(ctx: any) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -101,11 +116,21 @@ export async function startSocialProvider(options: SocialProviderOptions): Promi
       const details = await provider.interactionDetails(req, res);
       if (match[2] === 'login' && req.method === 'POST') {
         req.resume();
-        return await provider.interactionFinished(req, res, { login: { accountId: SOCIAL_ACCOUNT.sub } }, { mergeWithLastSubmission: false });
+        return await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: SOCIAL_ACCOUNT.sub } },
+          { mergeWithLastSubmission: false },
+        );
       }
       if (match[2] === 'abort' && req.method === 'POST') {
         req.resume();
-        return await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+        return await provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'End-User aborted interaction' },
+          { mergeWithLastSubmission: false },
+        );
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(page(details.uid, 'Demo IdP'));

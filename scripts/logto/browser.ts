@@ -31,8 +31,7 @@ function parseSetCookie(header: string, requestPath: string): { cookie: Cookie; 
 }
 
 const pathMatches = (cookiePath: string, requestPath: string) =>
-  requestPath === cookiePath ||
-  requestPath.startsWith(cookiePath.endsWith('/') ? cookiePath : `${cookiePath}/`);
+  requestPath === cookiePath || requestPath.startsWith(cookiePath.endsWith('/') ? cookiePath : `${cookiePath}/`);
 
 function bodyOf(text: string, contentType: string | null): unknown {
   if (text === '') return undefined;

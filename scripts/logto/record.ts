@@ -27,7 +27,7 @@ import { InteractionError } from '../../src/protocol/errors.js';
 import type { ConsentDecision, ConsentStep } from '../../src/protocol/interaction.js';
 import type { LogtoRecording, RecordedExchange, RecordedScenario } from '../../test/fixtures/logto/recording.js';
 import { createBrowser, type Browser } from './browser.js';
-import { connectManagement, seed, type Seeded } from './management.js';
+import { connectManagement, seed } from './management.js';
 import { leaks, redact, type Replacement } from './redact.js';
 
 function required(name: string): string {
@@ -116,14 +116,22 @@ const everything = (step: ConsentStep, organizationIds: string[]): ConsentDecisi
   remember: false,
 });
 
-const decode = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+const decode = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 
 function expectPage(url: URL, path: string) {
-  if (url.origin !== endpoint || url.pathname !== path) throw new Error(`expected Logto's ${path} page, got ${url.href}`);
+  if (url.origin !== endpoint || url.pathname !== path)
+    throw new Error(`expected Logto's ${path} page, got ${url.href}`);
 }
 
 /** Authorizes as the app, signs in on Logto's sign-in page, and lands on its consent page. */
-async function signInToConsent(browser: Browser, identifier: string, password: string, scope?: string, resources?: string[]) {
+async function signInToConsent(
+  browser: Browser,
+  identifier: string,
+  password: string,
+  scope?: string,
+  resources?: string[],
+) {
   const { page, verifier, state } = await authorize(browser, scope, resources);
   expectPage(page, '/sign-in');
   const afterSignIn = await signInClient(browser).signIn({ identifier, password });
@@ -153,7 +161,10 @@ const recording = (
   const step = (await client.load()) as ConsentStep;
   const afterConsent = await client.consent(everything(step, [seeded.organizations.acme.id]));
   const callback = await browser.navigate(afterConsent.to);
-  const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state });
+  const tokens = await oidc.authorizationCodeGrant(config, callback, {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+  });
   const api = await oidc.refreshTokenGrant(config, tokens.refresh_token!, { resource: seeded.api.indicator });
   const organization = await oidc.refreshTokenGrant(config, tokens.refresh_token!, {
     organization_id: seeded.organizations.acme.id,
@@ -188,17 +199,27 @@ const recording = (
   } catch (error) {
     relyingParty = { error: (error as { code?: string }).code, message: (error as Error).message };
   }
-  recordings['consent-denied'] = recording('Bob signs in with his username and password, then refuses.', browser.take(), {
-    callback: callback.href,
-    relyingParty,
-  });
+  recordings['consent-denied'] = recording(
+    'Bob signs in with his username and password, then refuses.',
+    browser.take(),
+    {
+      callback: callback.href,
+      relyingParty,
+    },
+  );
 }
 
 /* Bob grants a request that does not ask for organizations. */
 {
   const browser = createBrowser(endpoint);
   const { bob } = seeded.users;
-  const { verifier, state, client } = await signInToConsent(browser, bob.email, bob.password, plainScope, plainResources);
+  const { verifier, state, client } = await signInToConsent(
+    browser,
+    bob.email,
+    bob.password,
+    plainScope,
+    plainResources,
+  );
   const step = (await client.load()) as ConsentStep;
   const afterConsent = await client.consent(everything(step, []));
   const callback = await browser.navigate(afterConsent.to);
@@ -234,7 +255,10 @@ const recording = (
   const { page } = await authorize(browser);
   expectPage(page, '/sign-in');
   const { bob } = seeded.users;
-  note('wrongPassword', await refusal(signInClient(browser).signIn({ identifier: bob.email, password: 'not-his-password' })));
+  note(
+    'wrongPassword',
+    await refusal(signInClient(browser).signIn({ identifier: bob.email, password: 'not-his-password' })),
+  );
   note(
     'unknownUser',
     await refusal(signInClient(browser).signIn({ identifier: `nobody.${tag}@demo.test`, password: 'whatever-1' })),
@@ -252,7 +276,8 @@ const recording = (
   note('foreignOrganization', await refusal(client.consent(foreign)));
   exchanges.push(...browser.take());
   recordings.errors = recording(
-    'Mistakes: the consent page without an interaction; a wrong password; an unknown email; Bob choosing an organization he is not a member of.',
+    'Mistakes: the consent page without an interaction; a wrong password; an unknown email; ' +
+      'Bob choosing an organization he is not a member of.',
     exchanges,
     outcome,
   );

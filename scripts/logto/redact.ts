@@ -24,7 +24,9 @@ const INTERACTION_PATH = /\/oidc\/auth\/([\w-]{8,})/g;
  */
 export function redact<T>(value: T, replacements: readonly Replacement[]): T {
   let text = JSON.stringify(value);
-  const encoded = replacements.map(([real, standIn]): Replacement => [encodeURIComponent(real), encodeURIComponent(standIn)]);
+  const encoded = replacements.map(
+    ([real, standIn]): Replacement => [encodeURIComponent(real), encodeURIComponent(standIn)],
+  );
   const ordered = [...replacements, ...encoded]
     .filter(([real]) => real !== '')
     .sort((a, b) => b[0].length - a[0].length);
@@ -48,7 +50,9 @@ export function leaks(value: unknown, secrets: readonly string[], allowed: Reado
   // Name where a listed secret sits (the 40 characters before it), never the secret itself.
   const found = secrets
     .filter((secret) => secret !== '' && text.includes(secret))
-    .map((secret) => `a listed secret after "${text.slice(Math.max(0, text.indexOf(secret) - 40), text.indexOf(secret))}"`);
+    .map(
+      (secret) => `a listed secret after "${text.slice(Math.max(0, text.indexOf(secret) - 40), text.indexOf(secret))}"`,
+    );
   if (text.match(JWT)) found.push('a JWT');
   for (const [candidate] of text.matchAll(/\b[a-z0-9]{12,21}\b/g)) {
     if (/\d/.test(candidate) && /[a-z]/.test(candidate) && !allowed.has(candidate)) found.push(candidate);

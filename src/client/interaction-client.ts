@@ -121,7 +121,12 @@ export function createInteractionClient(
       const transport = transportFor(callOptions);
       const send = supported(adapter.sendCode, 'one-time codes');
       const sent = await run('send a code', () => send.call(adapter, transport, body));
-      if (!isRecord(sent) || typeof sent.resendAfter !== 'number' || !Number.isFinite(sent.resendAfter) || sent.resendAfter < 0) {
+      if (
+        !isRecord(sent) ||
+        typeof sent.resendAfter !== 'number' ||
+        !Number.isFinite(sent.resendAfter) ||
+        sent.resendAfter < 0
+      ) {
         throw new InteractionError('invalid_response', 'the adapter returned no resendAfter');
       }
       return { resendAfter: sent.resendAfter };
@@ -139,7 +144,8 @@ export function createInteractionClient(
 
     async startConnector(request, callOptions) {
       const body: ConnectorRequest = { connectorId: stringField(request, 'request', 'connectorId') };
-      if (isRecord(request) && request.identifier !== undefined) body.identifier = stringField(request, 'request', 'identifier');
+      if (isRecord(request) && request.identifier !== undefined)
+        body.identifier = stringField(request, 'request', 'identifier');
       const transport = transportFor(callOptions);
       const start = supported(adapter.startConnector, 'connectors');
       return checkRedirect(await run('start the connector', () => start.call(adapter, transport, body)));

@@ -20,6 +20,7 @@ import type {
 import { redirectFields, safeHttpUrl } from '../protocol/url.js';
 
 /** A URL with nothing for a parser to strip or rewrite: no whitespace, no control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const PLAIN = /^[^\s\u0000-\u001f\u007f]+$/;
 
 /**

@@ -1,17 +1,18 @@
 /**
- * `Consent.Actions`: Cancel and Authorize. Both are disabled while anything is in flight;
- * the Root's ref guard makes a second click a no-op even before the disabled state renders.
+ * `Consent.Actions`: Cancel (which denies the request) and Authorize. Both are disabled while
+ * anything is in flight; the Root's submission lock makes a second click a no-op even before the
+ * disabled state renders.
  */
 import { Button } from '../ui/button.js';
 import { useConsentContext } from './context.js';
 
-/** The Cancel and Authorize buttons. */
+/** The Cancel (deny) and Authorize buttons. */
 export function ConsentActions() {
-  const { t, status, pending, state, cancel } = useConsentContext('Consent.Actions');
+  const { t, status, pending, state, deny } = useConsentContext('Consent.Actions');
   const locked = status !== 'idle';
   return (
     <div className="ck-consent__actions">
-      <Button className="ck-consent__cancel" onClick={cancel} disabled={locked} busy={pending === 'cancel'}>
+      <Button className="ck-consent__deny" onClick={deny} disabled={locked} busy={pending === 'deny'}>
         {t('consent.cancel')}
       </Button>
       {/* A submit button: Enter in the form authorizes, like any form. */}

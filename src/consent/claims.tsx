@@ -11,7 +11,7 @@ import { useConsentContext } from './context.js';
 
 /** The requested-claims checkboxes, under a "Requested details" heading. */
 export function ConsentClaims() {
-  const { step, state, t, status } = useConsentContext('Consent.Claims');
+  const { step, state, t, language, status } = useConsentContext('Consent.Claims');
   const headingId = useId();
   const claims = step.consent.claims;
   if (claims.length === 0) return null;
@@ -24,7 +24,7 @@ export function ConsentClaims() {
       <p className="ck-consent__section-hint">{t('consent.claims.hint', { app: step.client.name })}</p>
       <ul className="ck-consent__scope-list" role="list">
         {claims.map((claim) => {
-          const label = claimLabel(claim, t);
+          const label = claimLabel(claim, t, language);
           return (
             <CheckboxField
               key={claim.name}

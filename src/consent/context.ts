@@ -1,24 +1,26 @@
 /**
- * The context `Consent.Root` shares with its parts, and the hook that reads it. Parts outside
- * a Root throw a message naming the part, because the usual cause is a part rendered by a
- * host in the wrong place, and "cannot read properties of null" would not say which.
+ * The context `Consent.Root` shares with its parts, and the hook that reads it: outside a Root
+ * it throws "Consent.X must be used within Consent.Root".
  */
-import { createContext, useContext } from 'react';
+import type { KitT } from '../i18n/keys.js';
 import type { ConsentStep } from '../protocol/interaction.js';
-import type { KitT } from '../i18n/provider.js';
+import { createPartsContext } from '../ui/create-context.js';
+import type { SubmissionStatus } from '../ui/use-submission.js';
 import type { ConsentState } from './use-consent.js';
 
 /** Where a consent screen is in its life. */
-export type ConsentStatus = 'idle' | 'submitting' | 'done' | 'expired';
+export type ConsentStatus = SubmissionStatus;
 
 /** The operation that last ran, so Retry can run it again. */
-export type ConsentAction = 'authorize' | 'cancel' | 'switchAccount';
+export type ConsentAction = 'authorize' | 'deny' | 'switchAccount';
 
 /** Everything the parts read. */
 export interface ConsentContextValue {
   step: ConsentStep;
   state: ConsentState;
   t: KitT;
+  /** The language shown (for provider-supplied text per language). */
+  language: string;
   status: ConsentStatus;
   /** The action in flight, for its busy label. */
   pending: ConsentAction | undefined;
@@ -29,7 +31,8 @@ export interface ConsentContextValue {
   /** Runs the failed action again with the current choices. */
   retry(): void;
   authorize(): void;
-  cancel(): void;
+  /** Refuses the request (the app receives `access_denied`). */
+  deny(): void;
   /** Present when the screen can switch accounts. */
   switchAccount: (() => void) | undefined;
   /** Authorize was attempted with a required organization missing. */
@@ -41,7 +44,9 @@ export interface ConsentContextValue {
   ids: { heading: string; organizationMessage: string };
 }
 
-export const ConsentContext = createContext<ConsentContextValue | null>(null);
+const [ConsentProvider, useConsentParts] = createPartsContext<ConsentContextValue>('Consent.Root');
+
+export { ConsentProvider };
 
 /**
  * Reads the Root's context.
@@ -50,7 +55,5 @@ export const ConsentContext = createContext<ConsentContextValue | null>(null);
  * @throws Error "Consent.X must be used within Consent.Root" outside a Root
  */
 export function useConsentContext(part: string): ConsentContextValue {
-  const value = useContext(ConsentContext);
-  if (!value) throw new Error(`${part} must be used within Consent.Root`);
-  return value;
+  return useConsentParts(part);
 }

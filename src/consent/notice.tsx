@@ -10,7 +10,7 @@ import { SafeLink } from '../ui/safe-link.js';
 import { useConsentContext } from './context.js';
 
 /** The text to show for a redirect URI; `undefined` when there is none. */
-export function redirectTarget(redirectUri: string | undefined): string | undefined {
+function redirectTarget(redirectUri: string | undefined): string | undefined {
   const trimmed = redirectUri?.trim();
   if (!trimmed) return undefined;
   const http = safeHttpUrl(trimmed);
@@ -27,15 +27,10 @@ export function ConsentNotice() {
   if (!target && !terms && !privacy) return null;
   return (
     <div className="ck-consent__notice">
-      {target && (
-        <p className="ck-consent__redirect">
-          {t('consent.redirect', { target })}
-        </p>
-      )}
+      {target && <p className="ck-consent__redirect">{t('consent.redirect', { target })}</p>}
       {(terms || privacy) && (
         <p className="ck-consent__legal">
-          <span>{t('consent.legal', { app: client.name })}</span>{' '}
-          <SafeLink href={terms}>{t('consent.terms')}</SafeLink>
+          <span>{t('consent.legal', { app: client.name })}</span> <SafeLink href={terms}>{t('consent.terms')}</SafeLink>
           {terms && privacy && <span aria-hidden="true"> · </span>}
           <SafeLink href={privacy}>{t('consent.privacy')}</SafeLink>
         </p>

@@ -17,7 +17,7 @@ export const ORGANIZATION_FILTER_THRESHOLD = 8;
 
 /** The organization choice. */
 export function ConsentOrganizations() {
-  const { step, state, t, status, ids, organizationInvalid, organizationAttempts } =
+  const { step, state, t, language, status, ids, organizationInvalid, organizationAttempts } =
     useConsentContext('Consent.Organizations');
   const legendId = useId();
   const groupName = useId();
@@ -48,7 +48,9 @@ export function ConsentOrganizations() {
   const matches = (o: (typeof request.options)[number]) =>
     o.name.toLocaleLowerCase().includes(needle) || !!o.role?.toLocaleLowerCase().includes(needle);
   // Chosen organizations stay listed whatever the filter, so a choice never disappears.
-  const shown = needle ? request.options.filter((o) => state.isOrganizationSelected(o.id) || matches(o)) : request.options;
+  const shown = needle
+    ? request.options.filter((o) => state.isOrganizationSelected(o.id) || matches(o))
+    : request.options;
   const noMatch = needle !== '' && !request.options.some(matches);
   // Once per list, not per row.
   const selected = new Set(state.value.organizationIds);
@@ -97,7 +99,7 @@ export function ConsentOrganizations() {
             roleText={option.role ? t('consent.organizations.role', { role: option.role }) : undefined}
             permissionsText={permissionsText}
             noPermissionsText={noPermissionsText}
-            language={t.language}
+            language={language}
             messageId={organizationInvalid ? ids.organizationMessage : undefined}
             setOrganizationSelected={state.setOrganizationSelected}
           />
@@ -121,7 +123,7 @@ interface OrganizationRowProps {
   roleText: string | undefined;
   permissionsText: string;
   noPermissionsText: string;
-  language: string | undefined;
+  language: string;
   /** The "choose an organization" message's id while it shows. */
   messageId: string | undefined;
   setOrganizationSelected: ConsentState['setOrganizationSelected'];

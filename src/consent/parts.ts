@@ -4,7 +4,7 @@
  *
  * @example
  * ```tsx
- * <Consent.Root step={step} onAuthorize={send} onCancel={deny}>
+ * <Consent.Root step={step} onAuthorize={send} onDeny={deny}>
  *   <Consent.AppHeader />
  *   <Consent.ProfileScopes />
  *   <Consent.ResourceGroups />
@@ -16,7 +16,6 @@ import { ConsentAccount } from './account.js';
 import { ConsentActions } from './actions.js';
 import { ConsentAppHeader } from './app-header.js';
 import { ConsentClaims } from './claims.js';
-import { ConsentRoot } from './consent-root.js';
 import { ConsentError } from './error.js';
 import { ConsentNothingNew } from './nothing-new.js';
 import { ConsentNotice } from './notice.js';
@@ -24,6 +23,7 @@ import { ConsentOrganizations } from './organizations.js';
 import { ConsentProfileScopes } from './profile-scopes.js';
 import { ConsentRemember } from './remember.js';
 import { ConsentResourceGroup, ConsentResourceGroups } from './resource-group.js';
+import { ConsentRoot } from './root.js';
 import { ConsentWithheld } from './withheld.js';
 
 /**

@@ -4,9 +4,10 @@
  * count of what is selected, a disclosure button to expand or collapse the list, and "select
  * all" for the optional scopes. `Consent.ResourceGroups` renders one group per resource.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ResourceRequest } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
+import { useControllableState } from '../ui/use-controllable-state.js';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
 
@@ -36,8 +37,12 @@ export interface ConsentResourceGroupProps {
 export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange }: ConsentResourceGroupProps) {
   const { step, state, t, status } = useConsentContext('Consent.ResourceGroup');
   const id = useId();
-  const [innerOpen, setInnerOpen] = useState(() => defaultOpen ?? step.consent.resources.length === 1);
-  const expanded = open ?? innerOpen;
+  const [expanded, setExpanded] = useControllableState({
+    value: open,
+    defaultValue: () => defaultOpen ?? step.consent.resources.length === 1,
+    onValueChange: onOpenChange,
+    caller: 'Consent.ResourceGroup',
+  });
   const name = resource.name?.trim() || resource.indicator;
   if (resource.scopes.length === 0) return null;
 
@@ -45,10 +50,7 @@ export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange
   const selected = scopes.filter((s) => s.required || state.isScopeGranted(s.name, indicator)).length;
   const optional = scopes.filter((s) => !s.required);
   const optionalSelected = optional.filter((s) => state.isScopeGranted(s.name, indicator)).length;
-  const toggle = () => {
-    if (open === undefined) setInnerOpen(!expanded);
-    onOpenChange?.(!expanded);
-  };
+  const toggle = () => setExpanded(!expanded);
 
   return (
     <section
@@ -75,9 +77,7 @@ export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange
           <span className="ck-consent__chevron" aria-hidden="true" />
         </button>
       </h2>
-      {name !== indicator && (
-        <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator })}</p>
-      )}
+      {name !== indicator && <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator })}</p>}
       <div id={`${id}-panel`} className="ck-consent__resource-panel" hidden={!expanded}>
         {expanded && optional.length > 1 && (
           <CheckboxField

@@ -24,7 +24,7 @@ export interface ScopeListProps {
 
 /** One checkbox per scope; required scopes are checked and locked, with "Required" said aloud. */
 export function ScopeList({ scopes, resource, part }: ScopeListProps) {
-  const { state, t, status } = useConsentContext(part);
+  const { state, t, language, status } = useConsentContext(part);
   const locked = status !== 'idle';
   const profile = resource === undefined;
   // Once per list, not per row.
@@ -38,7 +38,7 @@ export function ScopeList({ scopes, resource, part }: ScopeListProps) {
           key={scope.name}
           scope={scope}
           resource={resource}
-          label={scopeLabel(scope, t, profile)}
+          label={scopeLabel(scope, t, language, profile)}
           checked={scope.required || granted.has(scope.name)}
           locked={locked}
           requiredText={requiredText}
@@ -77,7 +77,9 @@ const ScopeRow = memo(function ScopeRow(props: ScopeRowProps) {
       disabled={scope.required || props.locked}
       onCheckedChange={(checked) => props.setScopeGranted(scope.name, checked, resource)}
       label={label}
-      description={showName ? <code className="ck-field__description ck-consent__scope-name">{scope.name}</code> : undefined}
+      description={
+        showName ? <code className="ck-field__description ck-consent__scope-name">{scope.name}</code> : undefined
+      }
       badges={
         scope.required || scope.granted ? (
           <>

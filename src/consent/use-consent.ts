@@ -7,8 +7,9 @@
  * and always includes the required scopes, whatever a controlled `value` says: the provider
  * validates too, but the UI should never be the one sending an impossible decision.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ConsentDecision, ConsentRequest } from '../protocol/interaction.js';
+import { useControllableState } from '../ui/use-controllable-state.js';
 
 /** Options of {@link useConsent}. */
 export interface UseConsentOptions {
@@ -63,10 +64,16 @@ export function defaultDecision(request: ConsentRequest): ConsentDecision {
     profileScopes: request.profileScopes.map((s) => s.name),
     resources: Object.fromEntries(request.resources.map((r) => [r.indicator, r.scopes.map((s) => s.name)])),
     organizationIds: [],
-    ...claimsOf(request, request.claims.map((c) => c.name)),
+    ...claimsOf(
+      request,
+      request.claims.map((c) => c.name),
+    ),
     remember: false,
   };
 }
+
+/** The decisions {@link normalizeDecision} produced, with the request they were normalized for. */
+const normalized = new WeakMap<ConsentDecision, ConsentRequest>();
 
 /** `{ claims }` restricted to the requested ones, in request order; `{}` when none are requested. */
 function claimsOf(request: ConsentRequest, chosen: readonly string[] | undefined): Pick<ConsentDecision, 'claims'> {
@@ -77,30 +84,39 @@ function claimsOf(request: ConsentRequest, chosen: readonly string[] | undefined
 
 /**
  * Restricts `decision` to what `request` offers and adds the required scopes. Order follows
- * the request, so the same choices always produce the same payload.
+ * the request, so the same choices always produce the same payload. A decision this function
+ * produced for the same request is returned as is: each decision is normalized once.
  */
 export function normalizeDecision(request: ConsentRequest, decision: ConsentDecision): ConsentDecision {
+  if (normalized.get(decision) === request) return decision;
   const profile = new Set(decision.profileScopes);
   const resources: Record<string, string[]> = {};
   for (const resource of request.resources) {
-    const chosen = new Set(Object.hasOwn(decision.resources, resource.indicator) ? decision.resources[resource.indicator] : []);
+    const chosen = new Set(
+      Object.hasOwn(decision.resources, resource.indicator) ? decision.resources[resource.indicator] : [],
+    );
     resources[resource.indicator] = resource.scopes.filter((s) => s.required || chosen.has(s.name)).map((s) => s.name);
   }
   const offered = request.organizations?.options ?? [];
   const chosenOrgs = new Set(decision.organizationIds);
   let organizationIds = offered.filter((o) => chosenOrgs.has(o.id)).map((o) => o.id);
   if (request.organizations?.selection === 'single') organizationIds = organizationIds.slice(0, 1);
-  return {
+  const result: ConsentDecision = {
     profileScopes: request.profileScopes.filter((s) => s.required || profile.has(s.name)).map((s) => s.name),
     resources,
     organizationIds,
     ...claimsOf(request, decision.claims),
     remember: request.rememberable && decision.remember === true,
   };
+  normalized.set(result, request);
+  return result;
 }
 
 /**
  * Headless consent state. See {@link UseConsentOptions}.
+ *
+ * The decision is held once, by `useControllableState` (the host's, when controlled). Every
+ * change is made to the latest decision and normalized before it is stored or reported.
  *
  * @example Controlled, e.g. to persist the choices while the user reads the terms
  * ```tsx
@@ -110,32 +126,19 @@ export function normalizeDecision(request: ConsentRequest, decision: ConsentDeci
  * ```
  */
 export function useConsent({ request, value, defaultValue, onValueChange }: UseConsentOptions): ConsentState {
-  const [inner, setInner] = useState<ConsentDecision>(() => defaultValue ?? defaultDecision(request));
-  const controlled = value !== undefined;
-  const current = useMemo(() => normalizeDecision(request, controlled ? value : inner), [request, controlled, value, inner]);
-
-  // Updates are computed from the latest decision even when several happen before a render.
-  const latest = useRef(current);
-  latest.current = current;
-  const onChange = useRef(onValueChange);
-  onChange.current = onValueChange;
+  const [decision, setDecision] = useControllableState<ConsentDecision>({
+    value,
+    defaultValue: () => normalizeDecision(request, defaultValue ?? defaultDecision(request)),
+    onValueChange,
+    caller: 'useConsent',
+  });
+  // A host's value (or a request that changed) is normalized here; the hook's own are already.
+  const current = useMemo(() => normalizeDecision(request, decision), [request, decision]);
 
   const update = useCallback(
-    (change: (previous: ConsentDecision) => ConsentDecision) => {
-      const next = normalizeDecision(request, change(latest.current));
-      latest.current = next;
-      if (!controlled) setInner(next);
-      onChange.current?.(next);
-    },
-    [request, controlled],
-  );
-
-  const isScopeGranted = useCallback(
-    (scope: string, resource?: string) =>
-      resource === undefined
-        ? current.profileScopes.includes(scope)
-        : (current.resources[resource] ?? []).includes(scope),
-    [current],
+    (change: (previous: ConsentDecision) => ConsentDecision) =>
+      setDecision((previous) => normalizeDecision(request, change(normalizeDecision(request, previous)))),
+    [request, setDecision],
   );
 
   const setScopeGranted = useCallback(
@@ -144,7 +147,10 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
         const toggle = (list: readonly string[]) =>
           granted ? [...list.filter((s) => s !== scope), scope] : list.filter((s) => s !== scope);
         if (resource === undefined) return { ...previous, profileScopes: toggle(previous.profileScopes) };
-        return { ...previous, resources: { ...previous.resources, [resource]: toggle(previous.resources[resource] ?? []) } };
+        return {
+          ...previous,
+          resources: { ...previous.resources, [resource]: toggle(previous.resources[resource] ?? []) },
+        };
       }),
     [update],
   );
@@ -165,7 +171,9 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
       update((previous) => {
         const offered = request.resources.find((r) => r.indicator === resource);
         if (!offered) return previous;
-        const scopes = granted ? offered.scopes.map((s) => s.name) : offered.scopes.filter((s) => s.required).map((s) => s.name);
+        const scopes = granted
+          ? offered.scopes.map((s) => s.name)
+          : offered.scopes.filter((s) => s.required).map((s) => s.name);
         return { ...previous, resources: { ...previous.resources, [resource]: scopes } };
       }),
     [update, request],
@@ -181,22 +189,27 @@ export function useConsent({ request, value, defaultValue, onValueChange }: UseC
     [update],
   );
 
-  const organizations = request.organizations;
-  return {
-    value: current,
-    isScopeGranted,
-    setScopeGranted,
-    setResourceGranted,
-    isOrganizationSelected: (id) => current.organizationIds.includes(id),
-    setOrganizationSelected,
-    setRemember,
-    isClaimGranted: (claim) => (current.claims ?? []).includes(claim),
-    setClaimGranted,
-    organizationMissing: !!organizations?.required && current.organizationIds.length === 0,
-    blocked: !!organizations && organizations.options.length === 0,
-    nothingNew:
-      !organizations &&
-      request.claims.length === 0 &&
-      [...request.profileScopes, ...request.resources.flatMap((r) => r.scopes)].every((s) => s.granted === true),
-  };
+  return useMemo(() => {
+    const organizations = request.organizations;
+    return {
+      value: current,
+      isScopeGranted: (scope, resource) =>
+        resource === undefined
+          ? current.profileScopes.includes(scope)
+          : (current.resources[resource] ?? []).includes(scope),
+      setScopeGranted,
+      setResourceGranted,
+      isOrganizationSelected: (id) => current.organizationIds.includes(id),
+      setOrganizationSelected,
+      setRemember,
+      isClaimGranted: (claim) => (current.claims ?? []).includes(claim),
+      setClaimGranted,
+      organizationMissing: !!organizations?.required && current.organizationIds.length === 0,
+      blocked: !!organizations && organizations.options.length === 0,
+      nothingNew:
+        !organizations &&
+        request.claims.length === 0 &&
+        [...request.profileScopes, ...request.resources.flatMap((r) => r.scopes)].every((s) => s.granted === true),
+    };
+  }, [current, request, setScopeGranted, setResourceGranted, setOrganizationSelected, setRemember, setClaimGranted]);
 }

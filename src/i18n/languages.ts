@@ -115,7 +115,9 @@ function candidatesFor(tag: ParsedTag): string[] {
   switch (language) {
     case 'zh':
       if (script === 'Hant') {
-        return region && HK_REGIONS.has(region) ? ['zh-HK', 'zh-TW', 'zh-Hant', 'zh'] : ['zh-TW', 'zh-HK', 'zh-Hant', 'zh'];
+        return region && HK_REGIONS.has(region)
+          ? ['zh-HK', 'zh-TW', 'zh-Hant', 'zh']
+          : ['zh-TW', 'zh-HK', 'zh-Hant', 'zh'];
       }
       return ['zh-CN', 'zh-Hans', 'zh'];
     case 'pt':
@@ -148,6 +150,23 @@ export function matchTag(tag: string, supported: readonly string[] = SUPPORTED_L
     if (index !== -1) return supported[index];
   }
   return undefined;
+}
+
+/**
+ * The text of `texts` (keyed by BCP 47 tag) that best serves `language`: by {@link matchTag}
+ * (the exact tag, then the tags that serve it: `zh-TW` for `zh-HK`, `pt-BR` for `pt-PT`, the
+ * base language), else one written for another region of the same language. Blank texts are
+ * skipped. For provider-supplied text per language, such as scope descriptions.
+ */
+export function localizedText(
+  texts: Readonly<Record<string, string>> | undefined,
+  language: string,
+): string | undefined {
+  if (!texts) return undefined;
+  const tags = Object.keys(texts).filter((tag) => typeof texts[tag] === 'string' && texts[tag].trim() !== '');
+  const base = parseTag(language)?.language;
+  const tag = matchTag(language, tags) ?? tags.find((candidate) => parseTag(candidate)?.language === base);
+  return tag === undefined ? undefined : texts[tag];
 }
 
 /**

@@ -33,12 +33,16 @@
  */
 import type { InteractionErrorCode } from './errors.js';
 
-/** The endpoint names of the kit protocol, relative to `<base>/<uid>/`. */
+/**
+ * The endpoint names of the kit protocol, relative to `<base>/<uid>/`. Keys name the act
+ * (`deny`: the user refuses, the app receives `access_denied`); values are the wire paths, which
+ * keep their first names (`abort`, as oidc-provider's examples call it) for existing servers.
+ */
 export const KIT_ENDPOINTS = {
   details: 'details',
   login: 'login',
   consent: 'consent',
-  abort: 'abort',
+  deny: 'abort',
   switchAccount: 'switch-account',
   sendCode: 'send-code',
   verifyCode: 'verify-code',

@@ -12,9 +12,10 @@ import type { i18n as I18n } from 'i18next';
 import { renderToString } from 'react-dom/server';
 import { parseEmbeddedStep } from '../client/embedded-step.js';
 import type { InteractionClient } from '../client/types.js';
-import { InteractionScreen } from '../consent/interaction-screen.js';
-import { preloadStep } from '../consent/preload.js';
-import { ConsentKitProvider, loadBrandModule } from '../i18n/provider.js';
+import { ConsentKitProvider } from '../kit/provider.js';
+import { InteractionScreen } from '../screens/interaction-screen.js';
+import { preloadStep } from '../screens/preload.js';
+import { loadBrandModule } from '../theme/context.js';
 import { directionOf, fallbackChain } from '../i18n/languages.js';
 import { embeddedStepElement, EMBEDDED_STEP_ID } from '../protocol/embed.js';
 import { InteractionError } from '../protocol/errors.js';
@@ -23,7 +24,7 @@ import { themeToCss } from '../theme/derive.js';
 import { isCompiledTheme } from '../theme/runtime.js';
 import type { CompiledTheme } from '../theme/model.js';
 import { requestBranding } from '../theme/request.js';
-import type { ConsentKitTheme } from '../i18n/provider.js';
+import type { ConsentKitTheme } from '../theme/context.js';
 
 export { preloadLinks } from './preload-links.js';
 export type { PreloadLinkOptions, PreloadManifest, PreloadManifestChunk } from './preload-links.js';
@@ -125,7 +126,10 @@ export function acceptLanguages(header: string | undefined): string[] {
  *
  * @throws InteractionError `invalid_response` when `step` is not a valid step
  */
-export async function renderInteraction(step: unknown, options: RenderInteractionOptions = {}): Promise<RenderedInteraction> {
+export async function renderInteraction(
+  step: unknown,
+  options: RenderInteractionOptions = {},
+): Promise<RenderedInteraction> {
   const parsed: InteractionStep = parseEmbeddedStep(step);
   const browser = acceptLanguages(options.acceptLanguage);
   // The language both sides will agree on: resolved here, then passed to the client as `locale`.
@@ -144,7 +148,11 @@ export async function renderInteraction(step: unknown, options: RenderInteractio
   let css: string | undefined;
   if (branding) {
     const { brandTheme } = await loadBrandModule();
-    const base = isCompiledTheme(options.theme) ? options.theme.theme : typeof options.theme === 'string' ? { colorScheme: options.theme } : undefined;
+    const base = isCompiledTheme(options.theme)
+      ? options.theme.theme
+      : typeof options.theme === 'string'
+        ? { colorScheme: options.theme }
+        : undefined;
     const compiled = brandTheme(base, branding);
     // Provider names reach the stylesheet's comment: no `<` may end the host's <style> early.
     if (compiled) css = themeToCss(compiled.theme, { selector: ':is(.ck-root, .ck-scope)' }).replace(/</g, '\\3c ');

@@ -27,7 +27,7 @@ export interface PreloadLinkOptions {
   base?: string | undefined;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Source paths (and published chunk names) of the kit's lazily loaded modules. No kit language
@@ -36,7 +36,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 const PATTERNS = {
   locale: (lng: string) =>
-    new RegExp(`(?:^|/)(?:locales/${escape(lng)}/consent-kit\\.json|locale-${escape(lng)}(?:-[\\w-]+)?\\.js)$`),
+    new RegExp(
+      `(?:^|/)(?:locales/${escapeRegExp(lng)}/consent-kit\\.json|locale-${escapeRegExp(lng)}(?:-[\\w-]+)?\\.js)$`,
+    ),
   loader: /(?:^|\/)(?:i18n\/load\.ts|locale-loader(?:-[\w-]+)?\.js)$/,
   branding: /(?:^|\/)(?:theme\/brand\.ts|brand-[\w-]+\.js)$/,
   signIn: /(?:^|\/)(?:login\/sign-in\.tsx|screens\/sign-in-screen\.tsx|sign-in-[\w-]+\.js)$/,
@@ -50,7 +52,8 @@ const PATTERNS = {
 export function preloadLinks(needs: StepNeeds, manifest: PreloadManifest, options: PreloadLinkOptions = {}): string[] {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const entries = Object.entries(manifest);
-  const find = (pattern: RegExp) => entries.find(([key, chunk]) => pattern.test(key) || pattern.test(chunk.src ?? ''))?.[0];
+  const find = (pattern: RegExp) =>
+    entries.find(([key, chunk]) => pattern.test(key) || pattern.test(chunk.src ?? ''))?.[0];
 
   // What the entry scripts load statically: already on its way, never listed twice.
   const loaded = new Set<string>();

@@ -47,7 +47,12 @@ export type { AttemptCount, AttemptCounter, AttemptCounterOptions, JsonValue, Ki
 export { createMemoryStore } from './stores/memory.js';
 export type { MemoryStoreOptions } from './stores/memory.js';
 export { createOidcMemoryAdapter } from './stores/oidc-adapter.js';
-export type { OidcAdapter, OidcAdapterFactory, OidcAdapterPayload, OidcMemoryAdapterOptions } from './stores/oidc-adapter.js';
+export type {
+  OidcAdapter,
+  OidcAdapterFactory,
+  OidcAdapterPayload,
+  OidcMemoryAdapterOptions,
+} from './stores/oidc-adapter.js';
 export { createVerificationCodes } from './core/codes.js';
 export type { VerificationCodes, VerificationCodesOptions } from './core/codes.js';
 export type { ConnectorContext, ConnectorHost, ConnectorStart, SignInBridgeOptions } from './core/sign-in.js';

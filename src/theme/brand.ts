@@ -29,7 +29,9 @@ function clean(branding: Branding | undefined): Branding | undefined {
  */
 export function brandTheme(base: Theme | undefined, branding: RequestBranding): CompiledTheme | undefined {
   try {
-    return createTheme(resolveBranding({ theme: base, app: clean(branding.app), organization: clean(branding.organization) }));
+    return createTheme(
+      resolveBranding({ theme: base, app: clean(branding.app), organization: clean(branding.organization) }),
+    );
   } catch {
     return undefined;
   }

@@ -42,7 +42,13 @@ export function parseColor(input: string): Rgb | undefined {
 
 /** `#rrggbb`. */
 export function toHex({ r, g, b }: Rgb): string {
-  return `#${[r, g, b].map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** WCAG 2.x relative luminance, 0 (black) to 1 (white). */
@@ -111,7 +117,12 @@ export function mix(a: Rgb, b: Rgb, amount: number): Rgb {
  * `ratio` against `against`, moving darker or lighter (`direction`). `undefined` when even the
  * end of that direction (black or white) does not reach it.
  */
-export function adjustToContrast(color: Rgb, against: Rgb, ratio: number, direction: 'darker' | 'lighter'): Rgb | undefined {
+export function adjustToContrast(
+  color: Rgb,
+  against: Rgb,
+  ratio: number,
+  direction: 'darker' | 'lighter',
+): Rgb | undefined {
   if (contrast(color, against) >= ratio) return color;
   const { l } = rgbToHsl(color);
   let lo = direction === 'darker' ? 0 : l;

@@ -2,43 +2,25 @@
  * From a theme to CSS variables: brand-color derivation with WCAG AA contrast, and the
  * scheme-independent knobs (radius, font, spacing, shadow).
  */
-import { adjustToContrast, contrast, mix, mustParse, parseColor, rgbToHsl, toHex, withLightness, type Rgb } from './color.js';
+import {
+  adjustToContrast,
+  contrast,
+  mix,
+  mustParse,
+  parseColor,
+  rgbToHsl,
+  toHex,
+  withLightness,
+  type Rgb,
+} from './color.js';
+import { cssRule, schemeRules } from './css.js';
 import type { Theme, ThemeColors } from './model.js';
+import { DEFAULT_COLORS, THEME_COLOR_TOKENS } from './palette.js';
 
 /** WCAG 2.x AA for normal text. */
 export const TEXT_CONTRAST = 4.5;
 /** WCAG 2.1 AA for UI components and graphical objects (focus ring). */
 export const UI_CONTRAST = 3;
-
-/** The kit's default colors (the values of tokens.css), used as the base of derivation. */
-export const DEFAULT_COLORS: Record<'light' | 'dark', Required<Omit<ThemeColors, 'onBrand'>>> = {
-  light: {
-    brand: '#4a4ad8',
-    canvas: '#f7f7f9',
-    surface: '#ffffff',
-    surfaceMuted: '#f7f7f9',
-    surfaceRaised: '#eef0f3',
-    border: '#e1e4ea',
-    borderStrong: '#c9ced8',
-    text: '#14171e',
-    textMuted: '#535b6c',
-    danger: '#c93030',
-    warning: '#8a5a00',
-  },
-  dark: {
-    brand: '#8288fb',
-    canvas: '#0c0e13',
-    surface: '#14171e',
-    surfaceMuted: '#1c2029',
-    surfaceRaised: '#252a35',
-    border: '#252a35',
-    borderStrong: '#3a4150',
-    text: '#f7f7f9',
-    textMuted: '#c9ced8',
-    danger: '#f5a3a3',
-    warning: '#f2c66b',
-  },
-};
 
 const WHITE: Rgb = { r: 255, g: 255, b: 255 };
 const INK: Rgb = { r: 12, g: 14, b: 19 };
@@ -81,7 +63,9 @@ export function deriveBrand(
 ): Derived<BrandColors> {
   const warnings: string[] = [];
   const brand = mustParse(brandInput);
-  const surfaces = (options.surfaces ?? [DEFAULT_COLORS[scheme].surface, DEFAULT_COLORS[scheme].surfaceMuted]).map(mustParse);
+  const surfaces = (options.surfaces ?? [DEFAULT_COLORS[scheme].surface, DEFAULT_COLORS[scheme].surfaceMuted]).map(
+    mustParse,
+  );
   const surface = surfaces[0]!;
 
   // Button: background and the text on it.
@@ -94,14 +78,19 @@ export function deriveBrand(
   }
   if (contrast(accent, onAccent) < TEXT_CONTRAST) {
     const away = rgbToHsl(onAccent).l > rgbToHsl(brand).l ? 'darker' : 'lighter';
-    const fixed = adjustToContrast(brand, onAccent, TEXT_CONTRAST, away) ?? adjustToContrast(brand, onAccent, TEXT_CONTRAST, away === 'darker' ? 'lighter' : 'darker');
+    const fixed =
+      adjustToContrast(brand, onAccent, TEXT_CONTRAST, away) ??
+      adjustToContrast(brand, onAccent, TEXT_CONTRAST, away === 'darker' ? 'lighter' : 'darker');
     if (fixed) {
       accent = fixed;
     } else {
       onAccent = contrast(brand, WHITE) >= contrast(brand, INK) ? WHITE : INK;
     }
+    const text = options.onBrand ?? toHex(onAccent);
+    const ratio = contrast(brand, mustParse(text)).toFixed(2);
     warnings.push(
-      `${scheme}: text ${options.onBrand ?? toHex(onAccent)} on brand ${brandInput} reaches ${contrast(brand, mustParse(options.onBrand ?? toHex(onAccent))).toFixed(2)}:1, below ${TEXT_CONTRAST}:1; the button uses ${toHex(accent)} with ${toHex(onAccent)} instead`,
+      `${scheme}: text ${text} on brand ${brandInput} reaches ${ratio}:1, below ${TEXT_CONTRAST}:1; ` +
+        `the button uses ${toHex(accent)} with ${toHex(onAccent)} instead`,
     );
   }
 
@@ -129,7 +118,9 @@ export function deriveBrand(
   }
   if (!accentText) {
     accentText = textDirection === 'darker' ? INK : WHITE;
-    warnings.push(`${scheme}: no shade of brand ${brandInput} reads on the surfaces; brand-colored text uses ${toHex(accentText)}`);
+    warnings.push(
+      `${scheme}: no shade of brand ${brandInput} reads on the surfaces; brand-colored text uses ${toHex(accentText)}`,
+    );
   }
 
   let focus: Rgb | undefined = brand;
@@ -154,19 +145,8 @@ function luminanceOrder(color: Rgb): 'light' | 'dark' {
   return contrast(color, INK) >= contrast(color, WHITE) ? 'light' : 'dark';
 }
 
-/** Semantic color token names, keyed by {@link ThemeColors} field. */
-const COLOR_TOKENS: Record<Exclude<keyof ThemeColors, 'brand' | 'onBrand'>, string> = {
-  canvas: '--ck-color-canvas',
-  surface: '--ck-color-surface',
-  surfaceMuted: '--ck-color-surface-muted',
-  surfaceRaised: '--ck-color-surface-raised',
-  border: '--ck-color-border',
-  borderStrong: '--ck-color-border-strong',
-  text: '--ck-color-text',
-  textMuted: '--ck-color-text-muted',
-  danger: '--ck-color-danger',
-  warning: '--ck-color-warning',
-};
+/** Semantic color token names, keyed by {@link ThemeColors} field (the brand derives several). */
+const { brand: _brand, ...COLOR_TOKENS } = THEME_COLOR_TOKENS;
 
 /** The CSS variables of one scheme's colors. Empty when the theme sets no color for it. */
 export function colorVariables(theme: Theme, scheme: 'light' | 'dark'): Derived<Record<string, string>> {
@@ -182,7 +162,10 @@ export function colorVariables(theme: Theme, scheme: 'light' | 'dark'): Derived<
     // Every color is written, defaults included, so a scheme's block is complete on its own
     // (a pasted dark-first stylesheet must not mix in light defaults).
     const value = base[key];
-    if (!parseColor(value)) throw new TypeError(`consent-kit theme: colors.${scheme}.${key} "${value}" is not an opaque #hex, rgb() or hsl() color`);
+    if (!parseColor(value))
+      throw new TypeError(
+        `consent-kit theme: colors.${scheme}.${key} "${value}" is not an opaque #hex, rgb() or hsl() color`,
+      );
     vars[token] = value;
   }
   const brandColors = deriveBrand(brand ?? base.brand, scheme, {
@@ -209,7 +192,9 @@ export function colorVariables(theme: Theme, scheme: 'light' | 'dark'): Derived<
     for (const bg of bgs) {
       const ratio = contrast(base[fg], base[bg]);
       if ((own[fg] !== undefined || own[bg] !== undefined) && ratio < TEXT_CONTRAST) {
-        warnings.push(`${scheme}: ${fg} ${base[fg]} on ${bg} ${base[bg]} reaches ${ratio.toFixed(2)}:1, below ${TEXT_CONTRAST}:1`);
+        warnings.push(
+          `${scheme}: ${fg} ${base[fg]} on ${bg} ${base[bg]} reaches ${ratio.toFixed(2)}:1, below ${TEXT_CONTRAST}:1`,
+        );
       }
     }
   }
@@ -253,13 +238,15 @@ function cssLength(value: string | number, label: string): string {
   if (typeof value === 'number') return value === 0 ? '0px' : `${value}px`;
   const v = value.trim();
   if (v === '0') return '0px';
-  if (!/^\d*\.?\d+(px|rem|em|%|ch|ex|vw|vh)$/.test(v)) throw new TypeError(`consent-kit theme: ${label} "${value}" is not a CSS length`);
+  if (!/^\d*\.?\d+(px|rem|em|%|ch|ex|vw|vh)$/.test(v))
+    throw new TypeError(`consent-kit theme: ${label} "${value}" is not a CSS length`);
   return v;
 }
 
 /** Free-form values must not break out of a declaration (`;`, braces) when printed as CSS. */
 function cssValue(value: string, label: string): string {
-  if (/[;{}<>\\]/.test(value) || /url\s*\(/i.test(value)) throw new TypeError(`consent-kit theme: ${label} "${value}" contains characters a CSS value may not`);
+  if (/[;{}<>\\]/.test(value) || /url\s*\(/i.test(value))
+    throw new TypeError(`consent-kit theme: ${label} "${value}" contains characters a CSS value may not`);
   return value.trim();
 }
 
@@ -286,24 +273,18 @@ export function themeToCss(theme: Theme, options: ThemeCssOptions = {}): string 
   const shape = shapeVariables(theme);
   const light = colorVariables(theme, 'light').value;
   const dark = colorVariables(theme, 'dark').value;
-  const block = (selector: string, vars: Record<string, string>, extra: string[] = [], indent = '  ') => {
-    const lines = [...Object.entries(vars).map(([k, v]) => `${k}: ${v};`), ...extra];
-    if (!lines.length) return '';
-    return `${indent}${selector} {\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n${indent}}\n`;
-  };
-  let css = `/* consent-kit theme${theme.name ? `: ${theme.name.replace(/\*\//g, '')}` : ''} */\n@layer consent-kit {\n`;
-  css += block(sel, shape);
+  const name = theme.name ? `: ${theme.name.replace(/\*\//g, '')}` : '';
+  let css = `/* consent-kit theme${name} */\n@layer consent-kit {\n`;
+  css += cssRule(sel, shape);
   if (scheme === 'dark') {
-    css += block(sel, dark, ['color-scheme: dark;']);
-    css += block(`${sel}[data-theme='light']`, light, ['color-scheme: light;']);
-    css += block(`${sel}[data-theme='dark']`, dark);
+    css += cssRule(sel, { ...dark, 'color-scheme': 'dark' });
+    css += cssRule(`${sel}[data-theme='light']`, { ...light, 'color-scheme': 'light' });
+    css += cssRule(`${sel}[data-theme='dark']`, dark);
+  } else if (scheme === 'system') {
+    css += schemeRules(sel, light, dark);
   } else {
-    css += block(sel, light);
-    if (scheme === 'system') {
-      const inner = block(`${sel}:not([data-theme='light'])`, dark, [], '    ');
-      if (inner) css += `  @media (prefers-color-scheme: dark) {\n${inner}  }\n`;
-    }
-    css += block(`${sel}[data-theme='dark']`, dark);
+    css += cssRule(sel, light);
+    css += cssRule(`${sel}[data-theme='dark']`, dark);
   }
   return `${css}}\n`;
 }

@@ -49,14 +49,16 @@ export interface Theme {
   colors?: { light?: ThemeColors | undefined; dark?: ThemeColors | undefined } | undefined;
   /** Corner radius of controls (CSS length); small and large radii scale from it. `0` for square. */
   radius?: string | undefined;
-  font?: {
-    /** `font-family` of all text. */
-    family?: string | undefined;
-    /** `font-family` of scope values and resource indicators. */
-    mono?: string | undefined;
-    /** Base font size (CSS length); the other sizes scale from it. */
-    size?: string | undefined;
-  } | undefined;
+  font?:
+    | {
+        /** `font-family` of all text. */
+        family?: string | undefined;
+        /** `font-family` of scope values and resource indicators. */
+        mono?: string | undefined;
+        /** Base font size (CSS length); the other sizes scale from it. */
+        size?: string | undefined;
+      }
+    | undefined;
   /** The spacing unit (CSS length, default `0.25rem`): `--ck-space-N` is N units. */
   spacing?: string | undefined;
   /** Card shadow (`none` for a flat, paper-like card). */
@@ -74,7 +76,10 @@ export interface CompiledTheme {
   readonly theme: Theme;
   readonly colorScheme: ColorScheme;
   /** `--ck-` variables per scheme. */
-  readonly variables: { readonly light: Readonly<Record<string, string>>; readonly dark: Readonly<Record<string, string>> };
+  readonly variables: {
+    readonly light: Readonly<Record<string, string>>;
+    readonly dark: Readonly<Record<string, string>>;
+  };
   /** What derivation had to change or found unreadable (also logged once in development). */
   readonly warnings: readonly string[];
 }
@@ -110,7 +115,10 @@ export function mergeThemes(...themes: (Theme | undefined)[]): Theme {
         out.logo = { ...(value as ThemeLogo) };
         if (theme.logoAlt === undefined) delete out.logoAlt;
       } else if (key === 'font') {
-        (out as Record<string, unknown>)[key] = { ...(out[key] as object | undefined), ...definedOnly(value as object) };
+        (out as Record<string, unknown>)[key] = {
+          ...(out[key] as object | undefined),
+          ...definedOnly(value as object),
+        };
       } else {
         (out as Record<string, unknown>)[key] = value;
       }

@@ -17,7 +17,9 @@ function subscribe(onChange: () => void): () => void {
 }
 
 function systemIsDark(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
+  return (
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches
+  );
 }
 
 /** Whether the system asks for a dark scheme, kept up to date. `false` on the server. */
@@ -59,7 +61,10 @@ const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLa
  */
 export function useCssVariables<T extends HTMLElement>(variables: CSSProperties | undefined): RefObject<T | null> {
   const ref = useRef<T>(null);
-  const applied = useRef<{ element: T | null; variables: CSSProperties | undefined }>({ element: null, variables: undefined });
+  const applied = useRef<{ element: T | null; variables: CSSProperties | undefined }>({
+    element: null,
+    variables: undefined,
+  });
   useBrowserLayoutEffect(() => {
     const element = ref.current;
     const previous = applied.current;

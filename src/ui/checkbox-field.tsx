@@ -60,6 +60,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
       data-disabled={props.disabled ? '' : undefined}
       data-required={props.required ? '' : undefined}
     >
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: its control is the radio or the Checkbox (a button) inside */}
       <label className="ck-field__label">
         {props.type === 'radio' ? (
           <input

@@ -1,25 +1,27 @@
 /**
- * `<Checkbox>`: the kit's own checkbox primitive, shaped like Radix's `Checkbox.Root`
- * (`checked` / `defaultChecked` / `onCheckedChange`, `'indeterminate'`, `data-state`,
- * `data-disabled`) and with the same semantics: a `button role="checkbox"` with
- * `aria-checked` (`"mixed"` when indeterminate), toggled by a click or Space, not by Enter
- * (the WAI-ARIA checkbox pattern; Enter stays free to submit the form).
+ * `<Checkbox>`: Radix's checkbox (`@radix-ui/react-checkbox`), its Provider and Trigger parts: a
+ * `button role="checkbox"` with `aria-checked` (`"mixed"` when indeterminate), `data-state` and
+ * `data-disabled`, toggled by a click or Space and not by Enter (the WAI-ARIA checkbox pattern;
+ * Enter stays free to submit the form), controlled or not through `checked` / `defaultChecked`
+ * / `onCheckedChange`.
  *
- * Why not Radix's: in `npm run bench:render` (every API group open, 574 checkboxes) the
- * screen with Radix's `Checkbox.Root` spent 151 ms before the first frame, 37 ms with its
- * `unstable_` Provider and Trigger (no hidden input), 23 ms with this component; from data to
- * painted screen, 257 ms with Radix against 119 ms with this one (same run, bare list 41-46
- * ms). Each Radix checkbox keeps its button and hidden input in state, set from ref
- * callbacks, so it renders twice on mount; the hidden input reads the button's size in a
- * layout effect (forcing a layout of the whole page inside the commit) and installs a
- * ResizeObserver per checkbox. The kit never submits the form natively (the decision comes
- * from `useConsent`), so none of that buys it anything; this renders once, with no state
- * unless uncontrolled, no effect and no ref.
+ * Why the Provider and Trigger rather than `Checkbox.Root`: Root also renders a hidden
+ * `<input type="checkbox">` so that a native form submission carries the value. The kit never
+ * submits a form natively (the decision comes from `useConsent`), and that input is what made
+ * Root slow on large requests: it measures the button in a layout effect (forcing a layout of
+ * the page inside the commit) and installs a ResizeObserver per checkbox. In `npm run
+ * bench:render` (every API group open, 574 checkboxes) Root spent 151 ms before the first frame
+ * against 37 ms for Provider + Trigger. The two parts are exported as `unstable_` in 1.4.1:
+ * package.json pins that exact version.
  */
-import { forwardRef, useState, type ButtonHTMLAttributes, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  type CheckedState,
+  unstable_Provider as CheckboxProvider,
+  unstable_Trigger as CheckboxTrigger,
+} from '@radix-ui/react-checkbox';
+import { type ButtonHTMLAttributes, forwardRef } from 'react';
 
-/** A checkbox's state: ticked, not ticked, or partly ("select all" of a partly ticked list). */
-export type CheckedState = boolean | 'indeterminate';
+export type { CheckedState };
 
 /** Props of {@link Checkbox}: a button's, plus the checked state. */
 export interface CheckboxProps
@@ -41,36 +43,21 @@ export function checkedDataState(checked: CheckedState): 'checked' | 'unchecked'
   return checked === 'indeterminate' ? 'indeterminate' : checked ? 'checked' : 'unchecked';
 }
 
-/** A checkbox drawn by the kit's CSS (`.ck-checkbox`), with Radix's props and attributes. */
+/** A checkbox drawn by the kit's CSS (`.ck-checkbox`), from Radix's `data-state`. */
 export const Checkbox = forwardRef<HTMLButtonElement, CheckboxProps>(function Checkbox(
-  { checked: checkedProp, defaultChecked = false, onCheckedChange, required, disabled, onClick, onKeyDown, ...rest },
+  { checked, defaultChecked, onCheckedChange, required, disabled, value, ...rest },
   ref,
 ) {
-  const [inner, setInner] = useState<CheckedState>(defaultChecked);
-  const checked = checkedProp ?? inner;
   return (
-    <button
-      {...rest}
-      ref={ref}
-      type="button"
-      role="checkbox"
-      aria-checked={checked === 'indeterminate' ? 'mixed' : checked}
-      aria-required={required}
-      data-state={checkedDataState(checked)}
-      data-disabled={disabled ? '' : undefined}
+    <CheckboxProvider
+      checked={checked}
+      defaultChecked={defaultChecked}
+      onCheckedChange={onCheckedChange}
+      required={required}
       disabled={disabled}
-      onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
-        onKeyDown?.(event);
-        // A button activates on Enter; a checkbox must not (Space toggles it).
-        if (event.key === 'Enter') event.preventDefault();
-      }}
-      onClick={(event: MouseEvent<HTMLButtonElement>) => {
-        onClick?.(event);
-        if (event.defaultPrevented) return;
-        const next = checked === 'indeterminate' ? true : !checked;
-        if (checkedProp === undefined) setInner(next);
-        onCheckedChange?.(next);
-      }}
-    />
+      value={value}
+    >
+      <CheckboxTrigger {...rest} ref={ref} />
+    </CheckboxProvider>
   );
 });

@@ -30,7 +30,8 @@ export function monogramOf(name: string): string {
   // always rendered as text elsewhere.
   const words = name
     .replace(/<[^>]*>/g, ' ')
-    .split(/\s+/).map((word) => Array.from(word).find((ch) => /[\p{L}\p{N}]/u.test(ch)));
+    .split(/\s+/)
+    .map((word) => Array.from(word).find((ch) => /[\p{L}\p{N}]/u.test(ch)));
   const initials = words.filter((ch): ch is string => ch !== undefined).slice(0, 2);
   return initials.length ? initials.join('').toLocaleUpperCase() : '?';
 }
@@ -63,9 +64,8 @@ export function LogoImage({ src, darkSrc, name, alt, shape = 'square', size = 'l
         data-shape={shape}
         data-size={size}
         data-fallback=""
-        role={alt ? 'img' : undefined}
-        aria-label={alt || undefined}
-        aria-hidden={alt ? undefined : true}
+        // Named as an image when it stands for something, hidden when decorative.
+        {...(alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true })}
       >
         {monogramOf(name)}
       </span>

@@ -13,9 +13,10 @@ const useCommitEffect = typeof document === 'undefined' ? useEffect : useLayoutE
 
 /** Focuses `ref` whenever `key` changes (and on mount) while `when` holds. */
 export function useFocusOnChange(ref: RefObject<HTMLElement | null>, key: unknown, when = true): void {
+  // `key` is a dependency on purpose: a new key moves focus again. The ref object never changes.
   useCommitEffect(() => {
     if (when) ref.current?.focus();
-  }, [key, when]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, when]);
 }
 
 export { useCommitEffect };

@@ -16,7 +16,12 @@ import {
   nothingNewConsentStep,
   unverifiedLogoConsentStep,
 } from '../../test/fixtures/consent-steps.js';
-import { consentStep, noMembershipConsentStep, noRedirectConsentStep, profileOnlyConsentStep } from '../../test/fixtures/steps.js';
+import {
+  consentStep,
+  noMembershipConsentStep,
+  noRedirectConsentStep,
+  profileOnlyConsentStep,
+} from '../../test/fixtures/steps.js';
 import { withLocalAssets } from '../support/assets.js';
 import { storyClient, stayHere } from '../support/client.js';
 import { ConsentLoading } from '../support/screens.js';
@@ -36,7 +41,9 @@ function clientFor(step: ConsentStep, outcome: Outcome): InteractionClient {
   const base = storyClient({ step });
   if (outcome === 'redirect') return base;
   const consent = () =>
-    outcome === 'pending' ? new Promise<never>(() => {}) : Promise.reject(new InteractionError(outcome, `story: ${outcome}`));
+    outcome === 'pending'
+      ? new Promise<never>(() => {})
+      : Promise.reject(new InteractionError(outcome, `story: ${outcome}`));
   return new Proxy(base, { get: (target, prop) => (prop === 'consent' ? consent : Reflect.get(target, prop)) });
 }
 
@@ -87,7 +94,9 @@ export const NothingNew: Story = { args: { step: nothingNewConsentStep() } };
 /** Authorize clicked, waiting for the provider: both buttons disabled. */
 export const Submitting: Story = { args: { step: profileOnlyConsentStep(), clickAuthorize: true, outcome: 'pending' } };
 /** Authorize failed: the banner with Retry; every choice is kept. */
-export const ErrorWithRetry: Story = { args: { step: profileOnlyConsentStep(), clickAuthorize: true, outcome: 'network' } };
+export const ErrorWithRetry: Story = {
+  args: { step: profileOnlyConsentStep(), clickAuthorize: true, outcome: 'network' },
+};
 /** The interaction expired on Authorize: no Retry, a link back to the app. */
 export const ExpiredOnAuthorize: Story = {
   args: { step: profileOnlyConsentStep(), clickAuthorize: true, outcome: 'interaction_expired' },
@@ -104,4 +113,6 @@ function BrandedHeader() {
   );
 }
 /** A part replaced through `components`: a host's own header. */
-export const ReplacedHeader: Story = { args: { step: profileOnlyConsentStep(), components: { AppHeader: BrandedHeader } } };
+export const ReplacedHeader: Story = {
+  args: { step: profileOnlyConsentStep(), components: { AppHeader: BrandedHeader } },
+};

@@ -6,11 +6,17 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useRef } from 'react';
-import { SignIn, type SignInView } from '../../src/index.js';
+import { SignInScreen, type SignInView } from '../../src/index.js';
 import type { InteractionClient } from '../../src/client/types.js';
 import { InteractionError, type InteractionErrorCode } from '../../src/protocol/errors.js';
 import type { LoginStep } from '../../src/protocol/interaction.js';
-import { codeOnlyLoginStep, fullLoginStep, loginStep, sessionLoginStep, unsafeLoginStep } from '../../test/fixtures/steps.js';
+import {
+  codeOnlyLoginStep,
+  fullLoginStep,
+  loginStep,
+  sessionLoginStep,
+  unsafeLoginStep,
+} from '../../test/fixtures/steps.js';
 import { withLocalAssets } from '../support/assets.js';
 import { storyClient, stayHere } from '../support/client.js';
 
@@ -62,7 +68,12 @@ function SignInState({ step, initialView, submit, outcome = 'redirect', retryAft
   }, [submit]);
   return (
     <div ref={ref}>
-      <SignIn client={clientFor(local, outcome, retryAfter)} step={local} onRedirect={stayHere} initialView={initialView} />
+      <SignInScreen
+        client={clientFor(local, outcome, retryAfter)}
+        step={local}
+        onRedirect={stayHere}
+        initialView={initialView}
+      />
     </div>
   );
 }
@@ -86,11 +97,21 @@ export const PhoneOnly: Story = { args: { step: loginStep({ login: { identifiers
 export const Password: Story = { args: { step: fullLoginStep(), initialView: 'password' } };
 /** Signing in (busy). */
 export const PasswordSubmitting: Story = {
-  args: { step: fullLoginStep(), initialView: 'password', submit: { field: 'password', value: 'hunter2' }, outcome: 'pending' },
+  args: {
+    step: fullLoginStep(),
+    initialView: 'password',
+    submit: { field: 'password', value: 'hunter2' },
+    outcome: 'pending',
+  },
 };
 /** Wrong password: the alert takes focus; the identifier stays. */
 export const WrongPassword: Story = {
-  args: { step: fullLoginStep(), initialView: 'password', submit: { field: 'password', value: 'nope' }, outcome: 'invalid_credentials' },
+  args: {
+    step: fullLoginStep(),
+    initialView: 'password',
+    submit: { field: 'password', value: 'nope' },
+    outcome: 'invalid_credentials',
+  },
 };
 /** Locked after too many failures, with the wait the server gave (Retry-After: 900). */
 export const TooManyAttempts: Story = {
@@ -104,17 +125,32 @@ export const TooManyAttempts: Story = {
 };
 /** The network failed. */
 export const NetworkError: Story = {
-  args: { step: fullLoginStep(), initialView: 'password', submit: { field: 'password', value: 'x' }, outcome: 'network' },
+  args: {
+    step: fullLoginStep(),
+    initialView: 'password',
+    submit: { field: 'password', value: 'x' },
+    outcome: 'network',
+  },
 };
 /** The interaction expired: the user must start again at the app. */
 export const Expired: Story = {
-  args: { step: fullLoginStep(), initialView: 'password', submit: { field: 'password', value: 'x' }, outcome: 'interaction_expired' },
+  args: {
+    step: fullLoginStep(),
+    initialView: 'password',
+    submit: { field: 'password', value: 'x' },
+    outcome: 'interaction_expired',
+  },
 };
 /** The code step (resend available). */
 export const Code: Story = { args: { step: codeOnlyLoginStep(), initialView: 'code' } };
 /** A wrong or expired code. */
 export const WrongCode: Story = {
-  args: { step: codeOnlyLoginStep(), initialView: 'code', submit: { field: 'code', value: '000000' }, outcome: 'invalid_code' },
+  args: {
+    step: codeOnlyLoginStep(),
+    initialView: 'code',
+    submit: { field: 'code', value: '000000' },
+    outcome: 'invalid_code',
+  },
 };
 /** "Continue as Alice" / "Use another account". */
 export const ContinueAs: Story = { args: { step: sessionLoginStep() } };

@@ -18,7 +18,8 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const LONG_NAME =
-  'Acme Quarterly Financial Reporting and Compliance Analytics Dashboard for Enterprise Customers (EMEA Region, Production)';
+  'Acme Quarterly Financial Reporting and Compliance Analytics Dashboard for Enterprise Customers ' +
+  '(EMEA Region, Production)';
 
 function edit(mutate: (step: ConsentStep) => void): ConsentStep {
   const step = consentStep({ uid: 'consent-uid-stress' });
@@ -31,9 +32,11 @@ export const VeryLongAppName: Story = {
   args: {
     step: edit((s) => {
       s.client.name = LONG_NAME;
-      s.client.redirectUri = `https://reports.example.org/oauth/${'callback-segment/'.repeat(8)}done?state=${'x'.repeat(80)}`;
+      const callback = `oauth/${'callback-segment/'.repeat(8)}done`;
+      s.client.redirectUri = `https://reports.example.org/${callback}?state=${'x'.repeat(80)}`;
       s.user.displayName = 'Alexandra Maximiliana Featherstonehaugh-Cholmondeley';
-      s.user.email = `alexandra.maximiliana.featherstonehaugh-cholmondeley@${'very-long-subdomain.'.repeat(3)}example.com`;
+      const domain = `${'very-long-subdomain.'.repeat(3)}example.com`;
+      s.user.email = `alexandra.maximiliana.featherstonehaugh-cholmondeley@${domain}`;
       s.consent.organizations!.options[0]!.name = 'Organisation'.repeat(6);
     }),
   },
@@ -69,7 +72,13 @@ export const UnknownScopes: Story = {
         { name: 'x_custom', required: false },
       ];
       s.consent.resources = [
-        { indicator: 'https://api.unknown.example/v2', scopes: [{ name: 'admin:*', required: false }, { name: 'read', required: false }] },
+        {
+          indicator: 'https://api.unknown.example/v2',
+          scopes: [
+            { name: 'admin:*', required: false },
+            { name: 'read', required: false },
+          ],
+        },
       ];
       s.consent.withheld = [{ name: 'urn:acme:everything' }];
       delete s.consent.organizations;
@@ -99,5 +108,7 @@ export const BrokenLogo: Story = {
 
 /** Sign-in for an app with a very long name and a broken logo. */
 export const SignInLongNameBrokenLogo: StoryObj = {
-  render: () => <SignInFor step={loginStep({ client: { ...loginStep().client, name: LONG_NAME, logo: { light: BROKEN_LOGO } } })} />,
+  render: () => (
+    <SignInFor step={loginStep({ client: { ...loginStep().client, name: LONG_NAME, logo: { light: BROKEN_LOGO } } })} />
+  ),
 };

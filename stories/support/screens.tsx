@@ -1,5 +1,5 @@
 /** Render helpers shared by the screen, stress and theming stories. */
-import { ConsentScreen, SignIn } from '../../src/index.js';
+import { ConsentScreen, SignInScreen } from '../../src/index.js';
 import type { ConsentStep, LoginStep } from '../../src/protocol/interaction.js';
 import type { InteractionErrorCode } from '../../src/protocol/errors.js';
 import { withLocalAssets } from './assets.js';
@@ -14,7 +14,7 @@ export function ConsentFor({ step }: { step: ConsentStep }) {
 /** The sign-in screen for a step. */
 export function SignInFor({ step }: { step: LoginStep }) {
   const local = withLocalAssets(step);
-  return <SignIn client={storyClient({ step: local })} step={local} onRedirect={stayHere} />;
+  return <SignInScreen client={storyClient({ step: local })} step={local} onRedirect={stayHere} />;
 }
 
 /** The consent screen before its step arrives: loading forever, or failed with `error`. */

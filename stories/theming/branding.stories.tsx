@@ -3,7 +3,14 @@
  * over the operator's theme, over the kit's default (`resolveBranding`).
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { BrandLogo, ConsentKitProvider, createTheme, resolveBranding, type Branding, type Theme } from '../../src/index.js';
+import {
+  BrandLogo,
+  ConsentKitProvider,
+  createTheme,
+  resolveBranding,
+  type Branding,
+  type Theme,
+} from '../../src/index.js';
 import { consentStep, loginStep } from '../../test/fixtures/steps.js';
 import { asset } from '../support/assets.js';
 import { ConsentFor, SignInFor } from '../support/screens.js';

@@ -4,7 +4,15 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { BrandLogo, ConsentKitProvider, contrast, createTheme, themeToCss, themeVariables, type Theme } from '../../src/index.js';
+import {
+  BrandLogo,
+  ConsentKitProvider,
+  contrast,
+  createTheme,
+  themeToCss,
+  themeVariables,
+  type Theme,
+} from '../../src/index.js';
 import { consentStep, loginStep } from '../../test/fixtures/steps.js';
 import { asset, BROKEN_LOGO } from '../support/assets.js';
 import { ConsentFor, SignInFor } from '../support/screens.js';
@@ -58,9 +66,8 @@ function Report({ theme }: { theme: Theme }) {
     const text = value['--ck-color-accent-text'];
     const surface = value['--ck-color-surface'];
     if (accent && on && text && surface) {
-      rows.push(
-        `${scheme}: button ${accent} with text ${on} — ${contrast(accent, on).toFixed(2)}:1; links ${text} on ${surface} — ${contrast(text, surface).toFixed(2)}:1`,
-      );
+      const button = `button ${accent} with text ${on} — ${contrast(accent, on).toFixed(2)}:1`;
+      rows.push(`${scheme}: ${button}; links ${text} on ${surface} — ${contrast(text, surface).toFixed(2)}:1`);
     }
     rows.push(...warnings.map((w) => `⚠ ${w}`));
   }
@@ -103,10 +110,18 @@ function ThemeBuilder(args: BuilderArgs) {
           <button
             type="button"
             className="ck-button ck-button--secondary"
-            onClick={() => void navigator.clipboard?.writeText(css).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              void navigator.clipboard?.writeText(css).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             {copied ? 'Copied' : 'Copy CSS'}
           </button>
+          {/* A scrollable region takes keyboard focus (WCAG 2.1.1), and a name to announce with it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
+          {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: see above */}
           <pre className="sb-theme-builder__css" tabIndex={0} aria-label="Theme CSS">
             {css}
           </pre>

@@ -28,7 +28,8 @@ const demoUrl = () => stack.app.url;
 /** The ID token claims the app shows, without the protocol ones. */
 async function userClaims(): Promise<Record<string, unknown>> {
   const claims = await readJson(page, 'id-token-claims');
-  for (const protocol of ['at_hash', 'aud', 'auth_time', 'exp', 'iat', 'iss', 'nonce', 'sid', 'sub']) delete claims[protocol];
+  for (const protocol of ['at_hash', 'aud', 'auth_time', 'exp', 'iat', 'iss', 'nonce', 'sid', 'sub'])
+    delete claims[protocol];
   return claims;
 }
 
@@ -40,7 +41,9 @@ describe('given an app that asks for single claims', () => {
 
     const section = page.getByRole('region', { name: text.consent.claims.heading });
     await section.getByRole('checkbox').first().waitFor();
-    const values = await section.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('value')));
+    const values = await section
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('value')));
     expect(values).toEqual(['email', 'name', 'preferred_username', 'department']);
     await section.getByRole('checkbox', { name: text.claims.email, exact: true }).waitFor();
     await section.getByRole('checkbox', { name: text.claims.name, exact: true }).waitFor();
@@ -53,7 +56,9 @@ describe('given an app that asks for single claims', () => {
     for (const name of [text.claims.email, 'Your department']) {
       await section.getByRole('checkbox', { name, exact: true }).focus();
       await page.keyboard.press('Space');
-      await expect(section.getByRole('checkbox', { name, exact: true }).getAttribute('aria-checked')).resolves.toBe('false');
+      await expect(section.getByRole('checkbox', { name, exact: true }).getAttribute('aria-checked')).resolves.toBe(
+        'false',
+      );
     }
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: text.consent.authorize, exact: true }).focus();
@@ -63,7 +68,7 @@ describe('given an app that asks for single claims', () => {
     expect(await userClaims()).toEqual({ name: 'Alice Anderson', preferred_username: 'alice' });
   });
 
-  it('should show the claims in Korean for ui_locales=ko, the demo\'s own claim in its Korean text', async () => {
+  it("should show the claims in Korean for ui_locales=ko, the demo's own claim in its Korean text", async () => {
     const ko = (await import('../../src/locales/ko/consent-kit.json', { with: { type: 'json' } })).default;
     await page.goto(claimsLogin('&ui_locales=ko'));
     await signIn(page, 'alice@demo.test', 'alice-password', ko.signIn);
@@ -79,7 +84,9 @@ describe('given an app that asks for single claims', () => {
 describe('given the email scope unticked while the email claim is asked for beside it', () => {
   it('should release no email: the claim follows its scope', async () => {
     const claims = encodeURIComponent(JSON.stringify({ id_token: { email: null } }));
-    await page.goto(`${demoUrl()}/login?scope=${encodeURIComponent('openid profile email')}&resource=&claims=${claims}`);
+    await page.goto(
+      `${demoUrl()}/login?scope=${encodeURIComponent('openid profile email')}&resource=&claims=${claims}`,
+    );
     await signIn(page, 'alice@demo.test', 'alice-password');
     await expectConsent(page);
 

@@ -8,7 +8,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Stack } from '../../demo/stack.js';
 import { axe } from './support/axe.js';
 import { useDemoSession } from './support/demo-session.js';
-import { expectAppResult, expectConsent, readJson, recordResponses, scopeCheckbox, signIn, text } from './support/flows.js';
+import {
+  expectAppResult,
+  expectConsent,
+  readJson,
+  recordResponses,
+  scopeCheckbox,
+  signIn,
+  text,
+} from './support/flows.js';
 
 const demo = useDemoSession();
 let page: Page;
@@ -31,7 +39,9 @@ async function spaConsent(): Promise<void> {
 
 describe('given the web app asking for profile data and the Reports API', () => {
   it('should leave an unticked optional scope out of the access token', async () => {
-    await page.goto(`${stack.app.url}/login?scope=${encodeURIComponent('openid profile email read:reports write:reports')}`);
+    await page.goto(
+      `${stack.app.url}/login?scope=${encodeURIComponent('openid profile email read:reports write:reports')}`,
+    );
     await signIn(page, 'alice@demo.test', 'alice-password');
     await expectConsent(page);
 
@@ -124,7 +134,11 @@ describe('given a keyboard-only user', () => {
         if (!el || el === document.body) return { role: '', name: '', value: '' };
         const labelledBy = el.getAttribute('aria-labelledby');
         const name = (labelledBy && document.getElementById(labelledBy)?.textContent) || el.textContent || '';
-        return { role: el.getAttribute('role') ?? el.tagName.toLowerCase(), name: name.trim(), value: (el as HTMLInputElement).value ?? '' };
+        return {
+          role: el.getAttribute('role') ?? el.tagName.toLowerCase(),
+          name: name.trim(),
+          value: (el as HTMLInputElement).value ?? '',
+        };
       });
       seen.push(`${stop.role}:${stop.value || stop.name}`);
       if (stop.value === 'email') await page.keyboard.press('Space');
@@ -136,7 +150,9 @@ describe('given a keyboard-only user', () => {
     expect(seen).toContain('checkbox:org_acme');
     expect(seen.some((s) => s.startsWith('button:Reports API'))).toBe(true);
     expect(seen.at(-1)).toBe(`button:${text.consent.authorize}`);
-    await expect(page.getByRole('checkbox', { name: text.consent.remember, exact: true }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: text.consent.remember, exact: true }).isChecked()).resolves.toBe(
+      true,
+    );
 
     await page.keyboard.press('Enter');
     await expectAppResult(page, stack.app.url);

@@ -62,7 +62,11 @@ describe('given ui_locales=ar', () => {
   it('should render the consent screen right to left, with Authorize and Cancel mirrored', async () => {
     await signInOnce();
     await consentIn('en', text.consent);
-    const ltr = { authorize: await box(text.consent.authorize), cancel: await box(text.consent.cancel), width: await pageWidth() };
+    const ltr = {
+      authorize: await box(text.consent.authorize),
+      cancel: await box(text.consent.cancel),
+      width: await pageWidth(),
+    };
 
     const ar = locales.ar!.consent;
     await consentIn('ar', ar);
@@ -77,8 +81,12 @@ describe('given ui_locales=ar', () => {
     expect(Math.round(rtl.authorize.y)).toBe(Math.round(rtl.cancel.y));
     expect(Math.sign(ltr.authorize.x - ltr.cancel.x)).toBe(-Math.sign(rtl.authorize.x - rtl.cancel.x));
     // Mirrored about the card's centre line: each button takes the other's place.
-    expect(Math.abs(rtl.authorize.x + rtl.authorize.width - (rtl.width - (ltr.authorize.x + (rtl.width - ltr.width) / 2)))).toBeLessThan(2);
-    expect(Math.abs(rtl.cancel.x + rtl.cancel.width - (rtl.width - (ltr.cancel.x + (rtl.width - ltr.width) / 2)))).toBeLessThan(2);
+    expect(
+      Math.abs(rtl.authorize.x + rtl.authorize.width - (rtl.width - (ltr.authorize.x + (rtl.width - ltr.width) / 2))),
+    ).toBeLessThan(2);
+    expect(
+      Math.abs(rtl.cancel.x + rtl.cancel.width - (rtl.width - (ltr.cancel.x + (rtl.width - ltr.width) / 2))),
+    ).toBeLessThan(2);
 
     // The heading starts at the right edge of the card.
     const title = page.getByRole('heading', { level: 1 });
@@ -97,7 +105,10 @@ describe('given ui_locales=ko', () => {
     // Fetched again from the IdP: the browser may drop bodies of earlier responses.
     const bodies = await Promise.all(scripts.map(async (url) => [url, await (await fetch(url)).text()] as const));
     /** A long phrase only `lng` has, as it appears in a built chunk. */
-    const marker = (lng: string) => locales[lng]!.consent.title.split('{{app}}').sort((a, b) => b.length - a.length)[0]!.trim();
+    const marker = (lng: string) =>
+      locales[lng]!.consent.title.split('{{app}}')
+        .sort((a, b) => b.length - a.length)[0]!
+        .trim();
     const holding = (lng: string) => bodies.filter(([, body]) => body.includes(marker(lng))).map(([url]) => url);
 
     expect(holding('ko')).toHaveLength(1);

@@ -38,7 +38,9 @@ describe('given the sign-in page of the demo IdP', () => {
     const document = responses.find((r) => /\/interaction\/[\w-]+$/.test(new URL(r.url()).pathname));
     expect(document, 'the interaction page').toBeDefined();
     expect((await document!.allHeaders())['cache-control']).toBe('no-store');
-    const scripts = responses.filter((r) => new URL(r.url()).pathname.startsWith('/interaction-ui/assets/') && r.url().endsWith('.js'));
+    const scripts = responses.filter(
+      (r) => new URL(r.url()).pathname.startsWith('/interaction-ui/assets/') && r.url().endsWith('.js'),
+    );
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) {
       const headers = await script.allHeaders();
@@ -79,7 +81,11 @@ describe('given the fast path: the step and the screen in the page', () => {
     await signIn(page, 'alice@demo.test', 'alice-password');
     await expectConsent(page);
 
-    const consentPage = documents.filter((r) => r.request().resourceType() === 'document' && /\/interaction\/[\w-]+$/.test(new URL(r.url()).pathname)).at(-1)!;
+    const consentPage = documents
+      .filter(
+        (r) => r.request().resourceType() === 'document' && /\/interaction\/[\w-]+$/.test(new URL(r.url()).pathname),
+      )
+      .at(-1)!;
     const html = await consentPage.text();
     expect(html).toMatch(new RegExp(`<button[^>]*>${text.consent.authorize}</button>`));
     expect(html).toMatch(new RegExp(`<button[^>]*>${text.consent.cancel}</button>`));
@@ -98,11 +104,15 @@ describe('given the fast path: the step and the screen in the page', () => {
     const documents = recordResponses(page);
     await page.goto(`${stack.app.url}/login?ui_locales=ko`);
     await expectSignIn(page, ko.signIn);
-    const signInPage = documents.find((r) => r.request().resourceType() === 'document' && /\/interaction\/[\w-]+$/.test(new URL(r.url()).pathname))!;
+    const signInPage = documents.find(
+      (r) => r.request().resourceType() === 'document' && /\/interaction\/[\w-]+$/.test(new URL(r.url()).pathname),
+    )!;
     const html = await signInPage.text();
     expect(html).toMatch(new RegExp(`<button[^>]*>${ko.signIn.continue}</button>`));
     for (const chunk of ['consent-kit', 'load', 'sign-in']) {
-      expect(html, chunk).toMatch(new RegExp(`<link rel="modulepreload" crossorigin href="/interaction-ui/assets/${chunk}-[\\w-]+\\.js">`));
+      expect(html, chunk).toMatch(
+        new RegExp(`<link rel="modulepreload" crossorigin href="/interaction-ui/assets/${chunk}-[\\w-]+\\.js">`),
+      );
     }
   });
 });

@@ -37,7 +37,9 @@ describe('given alice, who signs in with a password', () => {
   it('should prefill the identifier from login_hint', async () => {
     await page.goto(`${stack.app.url}/login?${PROFILE_ONLY}&login_hint=${encodeURIComponent('bob@demo.test')}`);
     await expectSignIn(page);
-    await expect(page.getByLabel(t.identifier.email_username, { exact: true }).inputValue()).resolves.toBe('bob@demo.test');
+    await expect(page.getByLabel(t.identifier.email_username, { exact: true }).inputValue()).resolves.toBe(
+      'bob@demo.test',
+    );
   });
 
   it('should have no axe violations on the identifier, password and error states', async () => {

@@ -35,7 +35,10 @@ const t = text.signIn;
 
 /** The instances that served requests matching `method` and `path` since `from` in the proxy's log. */
 function servedBy(from: number, method: string, path: RegExp): number[] {
-  return stack.proxy.log.slice(from).filter((entry) => entry.method === method && path.test(entry.path)).map((entry) => entry.instance);
+  return stack.proxy.log
+    .slice(from)
+    .filter((entry) => entry.method === method && path.test(entry.path))
+    .map((entry) => entry.instance);
 }
 
 const authorize = (page: Page) => authorizeAsOffered(page, stack.app.url);
@@ -56,14 +59,17 @@ describe('given carol, who signs in by emailed code', () => {
 
     // A second tab asks B for another code at once: the window is shared, nothing is sent.
     stack.proxy.pin(/\/send-code$/, 1);
-    const again = await page.evaluate(async (base) => {
-      const response = await fetch(`${base}/send-code`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ identifier: 'carol' }),
-      });
-      return { status: response.status, retryAfter: Number(response.headers.get('retry-after')) };
-    }, new URL(page.url()).pathname.replace(/\/$/, ''));
+    const again = await page.evaluate(
+      async (base) => {
+        const response = await fetch(`${base}/send-code`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ identifier: 'carol' }),
+        });
+        return { status: response.status, retryAfter: Number(response.headers.get('retry-after')) };
+      },
+      new URL(page.url()).pathname.replace(/\/$/, ''),
+    );
     expect(again.status).toBe(429);
     expect(again.retryAfter).toBeGreaterThan(0);
     expect(again.retryAfter).toBeLessThanOrEqual(30);
@@ -184,7 +190,12 @@ describe('given one decision sent to both instances at once', () => {
       const before = await grants();
       stack.proxy.pin(/\/consent$/, 0);
       stack.proxy.pin(/\/consent$/, 1);
-      const decision = { profileScopes: ['openid', 'profile', 'email'], resources: {}, organizationIds: [], remember: false };
+      const decision = {
+        profileScopes: ['openid', 'profile', 'email'],
+        resources: {},
+        organizationIds: [],
+        remember: false,
+      };
       const [a, b] = await Promise.all([forgeConsent(page, decision), forgeConsent(page, decision)]);
       expect(a).toMatchObject({ status: 200 });
       expect(b).toEqual(a);

@@ -10,15 +10,42 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import postcss from 'postcss';
 import pkg from '../../package.json' with { type: 'json' };
+import { STYLESHEETS, stylesheet } from '../../scripts/kit-styles.js';
 import ko from '../../src/locales/ko/consent-kit.json' with { type: 'json' };
 import { consentStep } from '../fixtures/steps.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
-const exists = (path: string) => access(new URL(path, root)).then(() => true, () => false);
+const exists = (path: string) =>
+  access(new URL(path, root)).then(
+    () => true,
+    () => false,
+  );
 
 type Export = string | { types: string; import: string };
+
+/**
+ * The top-level statements of `css` that are not a `@layer consent-kit` block (comments aside):
+ * the kit must never style the host page outside its layer, or an unlayered host rule would
+ * no longer win.
+ */
+function outsideTheLayer(css: string): string[] {
+  return postcss
+    .parse(css)
+    .nodes.filter(
+      (node) =>
+        node.type !== 'comment' && !(node.type === 'atrule' && node.name === 'layer' && node.params === 'consent-kit'),
+    )
+    .map((node) =>
+      node.type === 'rule'
+        ? `rule ${node.selector}`
+        : node.type === 'atrule'
+          ? `atrule @${node.name} ${node.params}`
+          : node.type,
+    );
+}
 const exportsMap = pkg.exports as Record<string, Export>;
 
 let buildLog = '';
@@ -66,7 +93,9 @@ async function bundleConsumer(source: string): Promise<Rolldown.OutputChunk[]> {
         write: false,
         minify: false,
         lib: { entry: join(dir, 'main.js'), formats: ['es'] },
-        rolldownOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/, /^@radix-ui\//, /^i18next$/, /^react-i18next$/] },
+        rolldownOptions: {
+          external: [/^react($|\/)/, /^react-dom($|\/)/, /^@radix-ui\//, /^i18next$/, /^react-i18next$/],
+        },
       },
     });
     const result = (Array.isArray(output) ? output[0] : output) as Rolldown.RolldownOutput;
@@ -77,11 +106,14 @@ async function bundleConsumer(source: string): Promise<Rolldown.OutputChunk[]> {
 }
 
 describe('given a fresh library build', () => {
-  it.each(['.', './client', './server', './server/redis', './server/render', './theme'])('should write the %s entry point and its type declarations', async (entry) => {
-    const target = exportsMap[entry] as { types: string; import: string };
-    await expect(exists(target.import)).resolves.toBe(true);
-    await expect(exists(target.types)).resolves.toBe(true);
-  });
+  it.each(['.', './client', './server', './server/redis', './server/render', './theme'])(
+    'should write the %s entry point and its type declarations',
+    async (entry) => {
+      const target = exportsMap[entry] as { types: string; import: string };
+      await expect(exists(target.import)).resolves.toBe(true);
+      await expect(exists(target.types)).resolves.toBe(true);
+    },
+  );
 
   it('should mark the React entry as a client module and keep React and i18next external', async () => {
     const entry = exportsMap['.'] as { import: string };
@@ -94,10 +126,25 @@ describe('given a fresh library build', () => {
     }
   });
 
-  it('should ship the stylesheet inside the consent-kit cascade layer', async () => {
+  it('should ship every stylesheet, each with every top-level rule inside the consent-kit layer', async () => {
     const css = await readFile(new URL(exportsMap['./styles.css'] as string, root), 'utf8');
-    expect(css).toContain('@layer consent-kit');
-    expect(css).toContain('--ck-');
+    expect(outsideTheLayer(css)).toEqual([]);
+    for (const name of STYLESHEETS) {
+      expect([name, outsideTheLayer(stylesheet(name))]).toEqual([name, []]);
+      // Shipped whole: the layer's rules of each file are all in styles.css.
+      expect(css).toContain(stylesheet(name).trim());
+    }
+    expect(css).toContain('--ck-color-surface:');
+  });
+
+  it('should report a rule outside the layer, or in another layer', () => {
+    expect(outsideTheLayer('@layer consent-kit { .ck-root { color: red; } }\n.ck-consent { color: blue; }')).toEqual([
+      'rule .ck-consent',
+    ]);
+    expect(outsideTheLayer('@media (forced-colors: active) { @layer consent-kit { .a { color: red; } } }')).toEqual([
+      'atrule @media (forced-colors: active)',
+    ]);
+    expect(outsideTheLayer('@layer other { .a { color: red; } } /* a comment */')).toEqual(['atrule @layer other']);
   });
 
   it('should ship every bundled locale as JSON under ./locales', async () => {
@@ -107,7 +154,7 @@ describe('given a fresh library build', () => {
     }
   });
 
-  it('should let Node import consent-kit/client, consent-kit/server and consent-kit/server/redis by package name', async () => {
+  it('should let Node import consent-kit/client, /server and /server/redis by package name', async () => {
     const script = `
       const client = await import('consent-kit/client');
       const server = await import('consent-kit/server');
@@ -139,25 +186,28 @@ describe('given a host that bundles only the consent screen from the published p
   it.each([
     ['ConsentScreen', "import { ConsentScreen } from 'consent-kit'; export const screen = ConsentScreen;"],
     ['InteractionScreen', "import { InteractionScreen } from 'consent-kit'; export const screen = InteractionScreen;"],
-  ])('should leave the sign-in kit out of the bundle with %s, in a chunk loaded only when needed', async (_name, source) => {
-    const chunks = await bundleConsumer(source);
-    // What the page loads up front: the entry and what it imports statically.
-    const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-    const initial = new Set<Rolldown.OutputChunk>();
-    const visit = (chunk: Rolldown.OutputChunk | undefined) => {
-      if (!chunk || initial.has(chunk)) return;
-      initial.add(chunk);
-      for (const name of chunk.imports) visit(byName.get(name));
-    };
-    visit(chunks.find((chunk) => chunk.isEntry));
-    const upFront = [...initial].map((chunk) => chunk.code).join('\n');
-    // The consent screen itself is in, the sign-in parts are not.
-    expect(upFront).toContain('must be used within Consent.Root');
-    expect(upFront).not.toContain('must be used within SignIn.Root');
-    const signIn = chunks.filter((chunk) => chunk.code.includes('must be used within SignIn.Root'));
-    expect(signIn).toHaveLength(1);
-    expect(signIn[0]!.isDynamicEntry).toBe(true);
-  });
+  ])(
+    'should leave the sign-in kit out of the bundle with %s, in a chunk loaded only when needed',
+    async (_name, source) => {
+      const chunks = await bundleConsumer(source);
+      // What the page loads up front: the entry and what it imports statically.
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const initial = new Set<Rolldown.OutputChunk>();
+      const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+        if (!chunk || initial.has(chunk)) return;
+        initial.add(chunk);
+        for (const name of chunk.imports) visit(byName.get(name));
+      };
+      visit(chunks.find((chunk) => chunk.isEntry));
+      const upFront = [...initial].map((chunk) => chunk.code).join('\n');
+      // The consent screen itself is in, the sign-in parts are not.
+      expect(upFront).toContain('must be used within Consent.Root');
+      expect(upFront).not.toContain('must be used within SignIn.Root');
+      const signIn = chunks.filter((chunk) => chunk.code.includes('must be used within SignIn.Root'));
+      expect(signIn).toHaveLength(1);
+      expect(signIn[0]!.isDynamicEntry).toBe(true);
+    },
+  );
 });
 
 describe('given a React Server Component that compiles a theme', () => {

@@ -41,7 +41,9 @@ async function authorize(scope = 'openid profile email read:reports', extra: Rec
 }
 
 function clientFor(fetch: typeof globalThis.fetch, page: URL) {
-  return createInteractionClient(betterAuthAdapter({ baseUrl: `${provider.origin}/api/auth`, query: page.search }), { fetch });
+  return createInteractionClient(betterAuthAdapter({ baseUrl: `${provider.origin}/api/auth`, query: page.search }), {
+    fetch,
+  });
 }
 
 /** Signs alice in through the adapter; resolves with the consent page's URL. */
@@ -71,9 +73,10 @@ async function exchange(callback: URL, verifier: string) {
   return (await response.json()) as { scope: string; access_token: string; id_token?: string };
 }
 
-describe('given the adapter\'s types', () => {
+describe("given the adapter's types", () => {
   type Api = TestAuth['api'];
-  it('should send bodies Better Auth\'s endpoints accept', () => {
+  // Checked by the type check (tsc, in npm test), not at run time: expectTypeOf does nothing when run.
+  it("should send bodies Better Auth's endpoints accept", () => {
     expectTypeOf<BetterAuthConsentPayload>().toExtend<NonNullable<Parameters<Api['oauth2Consent']>[0]>['body']>();
     expectTypeOf<BetterAuthSignInPayload>().toExtend<
       Pick<NonNullable<Parameters<Api['signInEmail']>[0]>['body'], 'email' | 'password'> & { oauth_query: string }
@@ -104,7 +107,7 @@ describe('given a real Better Auth provider at the sign-in page', () => {
     });
   });
 
-  it('should reject a wrong password with invalid_credentials, keeping Better Auth\'s code', async () => {
+  it("should reject a wrong password with invalid_credentials, keeping Better Auth's code", async () => {
     const { fetch, page } = await authorize();
     const error = await rejection(clientFor(fetch, page).signIn({ identifier: 'alice@demo.test', password: 'wrong' }));
     expect(error).toMatchObject({ code: 'invalid_credentials', status: 401, error: 'INVALID_EMAIL_OR_PASSWORD' });
@@ -118,7 +121,9 @@ describe('given a real Better Auth provider at the sign-in page', () => {
   it('should reject a tampered signed query with interaction_expired', async () => {
     const { fetch, page } = await authorize();
     page.searchParams.set('scope', 'openid profile email read:reports offline_access');
-    const error = await rejection(clientFor(fetch, page).signIn({ identifier: 'alice@demo.test', password: 'alice-password' }));
+    const error = await rejection(
+      clientFor(fetch, page).signIn({ identifier: 'alice@demo.test', password: 'alice-password' }),
+    );
     expect(error).toMatchObject({ code: 'interaction_expired', status: 400, error: 'invalid_signature' });
   });
 });
@@ -149,7 +154,12 @@ describe('given a real Better Auth provider at the consent page', () => {
 
   it('should grant exactly the ticked scopes: the token carries them and nothing else', async () => {
     const { fetch, verifier, consentPage } = await signedInAtConsent();
-    const decision: ConsentDecision = { profileScopes: ['openid', 'email'], resources: {}, organizationIds: [], remember: false };
+    const decision: ConsentDecision = {
+      profileScopes: ['openid', 'email'],
+      resources: {},
+      organizationIds: [],
+      remember: false,
+    };
     const redirect = await clientFor(fetch, consentPage).consent(decision);
     const callback = new URL(redirect.to);
     expect(callback.origin + callback.pathname).toBe(REDIRECT_URI);
@@ -167,11 +177,16 @@ describe('given a real Better Auth provider at the consent page', () => {
 
   it('should refuse an unrequested scope before sending it', async () => {
     const { fetch, consentPage } = await signedInAtConsent();
-    const decision: ConsentDecision = { profileScopes: ['openid', 'admin'], resources: {}, organizationIds: [], remember: false };
+    const decision: ConsentDecision = {
+      profileScopes: ['openid', 'admin'],
+      resources: {},
+      organizationIds: [],
+      remember: false,
+    };
     expect((await rejection(clientFor(fetch, consentPage).consent(decision))).code).toBe('invalid_scope');
   });
 
-  it('should map Better Auth\'s own refusal of an unrequested scope to invalid_scope', async () => {
+  it("should map Better Auth's own refusal of an unrequested scope to invalid_scope", async () => {
     const { fetch, consentPage } = await signedInAtConsent();
     const response = await fetch(`${provider.origin}/api/auth/oauth2/consent`, {
       method: 'POST',

@@ -4,7 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOidcProviderBridge, type OidcProviderBridgeOptions, type OidcProviderLike } from '../../src/server/index.js';
+import {
+  createOidcProviderBridge,
+  type OidcProviderBridgeOptions,
+  type OidcProviderLike,
+} from '../../src/server/index.js';
 
 class SessionNotFound extends Error {
   override name = 'SessionNotFound';
@@ -83,7 +87,13 @@ describe('given requests outside the kit endpoints', () => {
   it('should call next for the interaction page, unknown endpoints and other paths', async () => {
     const { base, nextCalls } = await serve(stubProvider());
 
-    for (const path of ['/interaction/abc', '/interaction/abc/other', '/auth/abc', '/interaction/abc/details/x', '/.well-known/openid-configuration']) {
+    for (const path of [
+      '/interaction/abc',
+      '/interaction/abc/other',
+      '/auth/abc',
+      '/interaction/abc/details/x',
+      '/.well-known/openid-configuration',
+    ]) {
       expect((await fetch(base + path)).status, path).toBe(418);
     }
     expect(nextCalls).toHaveLength(5);
@@ -135,18 +145,32 @@ describe('given a stub interaction at the login prompt', () => {
 
     const body = await (await fetch(`${base}/interaction/abc/details`)).json();
 
-    expect(body.client).toEqual({ id: 'app', name: 'App', party: 'third', verified: false, redirectUri: 'https://app.test/cb' });
+    expect(body.client).toEqual({
+      id: 'app',
+      name: 'App',
+      party: 'third',
+      verified: false,
+      redirectUri: 'https://app.test/cb',
+    });
   });
 
   it.each([
-    ['a native app\'s custom scheme as nativeRedirectUri (text)', 'com.example.app:/oauth2redirect', { nativeRedirectUri: 'com.example.app:/oauth2redirect' }],
+    [
+      "a native app's custom scheme as nativeRedirectUri (text)",
+      'com.example.app:/oauth2redirect',
+      { nativeRedirectUri: 'com.example.app:/oauth2redirect' },
+    ],
     ['no javascript: redirect URI at all', 'javascript:alert(1)', {}],
     ['no data: redirect URI at all', 'data:text/html,x', {}],
   ])('should send %s', async (_label, redirectUri, expected) => {
     const provider = stubProvider();
     const { base } = await serve({
       ...provider,
-      interactionDetails: async () => ({ uid: 'abc', prompt: { name: 'login', details: {} }, params: { client_id: 'app', redirect_uri: redirectUri } }),
+      interactionDetails: async () => ({
+        uid: 'abc',
+        prompt: { name: 'login', details: {} },
+        params: { client_id: 'app', redirect_uri: redirectUri },
+      }),
     });
 
     const body = await (await fetch(`${base}/interaction/abc/details`)).json();
@@ -162,7 +186,7 @@ describe('given a stub interaction at the login prompt', () => {
     expect(body.client).toMatchObject({ party: 'first', verified: true });
   });
 
-  it('should accept an abort with an empty JSON body, the way the kit client sends it, and record access_denied', async () => {
+  it('should accept an abort with an empty JSON body, as the kit client sends, and record access_denied', async () => {
     const provider = stubProvider();
     const { base } = await serve(provider);
 
@@ -194,7 +218,11 @@ describe('given a stub interaction at the login prompt', () => {
     const provider = stubProvider();
     const { base } = await serve(provider);
 
-    const response = await fetch(`${base}/interaction/abc/abort`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '' });
+    const response = await fetch(`${base}/interaction/abc/abort`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '',
+    });
 
     expect(response.status).toBe(415);
     expect(provider.results).toEqual([]);

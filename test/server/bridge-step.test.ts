@@ -35,7 +35,11 @@ afterAll(async () => {
 describe('given the sign-in page of an interaction', () => {
   it('should embed what the details endpoint answers to the same cookie', async () => {
     const browser = new Browser(idp.issuer);
-    const request = await authorizationRequest(idp.web, { scope: 'openid profile', ui_locales: 'ko', login_hint: 'alice@demo.test' });
+    const request = await authorizationRequest(idp.web, {
+      scope: 'openid profile',
+      ui_locales: 'ko',
+      login_hint: 'alice@demo.test',
+    });
     const uid = await browser.toInteraction(request.url);
     const step = await embedded(browser, uid);
     expect(step).toMatchObject({ kind: 'login', uid, uiLocales: ['ko'], login: { loginHint: 'alice@demo.test' } });
@@ -46,7 +50,10 @@ describe('given the sign-in page of an interaction', () => {
 describe('given the consent page after sign-in', () => {
   it('should embed the consent step the details endpoint answers, offer and all', async () => {
     const browser = new Browser(idp.issuer);
-    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile email read:reports', resource: 'https://api.demo.test' });
+    const { uid } = await signedInAtConsent(browser, idp.web, {
+      scope: 'openid profile email read:reports',
+      resource: 'https://api.demo.test',
+    });
     const step = await embedded(browser, uid);
     expect(step).toMatchObject({ kind: 'consent', uid, user: { displayName: 'Alice Anderson' } });
     expect(step).toEqual((await browser.kit(uid, 'details')).body);
@@ -64,7 +71,16 @@ describe('given a page request the details endpoint would refuse', () => {
     // The right cookie, another uid in the path.
     expect(await embedded(browser, 'not-this-interaction')).toBeUndefined();
     // Decided: the details answer is 410, the page embeds nothing.
-    expect((await browser.kit(uid, 'consent', { profileScopes: ['openid', 'profile'], resources: {}, organizationIds: [], remember: false })).status).toBe(200);
+    expect(
+      (
+        await browser.kit(uid, 'consent', {
+          profileScopes: ['openid', 'profile'],
+          resources: {},
+          organizationIds: [],
+          remember: false,
+        })
+      ).status,
+    ).toBe(200);
     expect((await browser.kit(uid, 'details')).status).toBe(410);
     expect(await embedded(browser, uid)).toBeUndefined();
   });

@@ -46,7 +46,13 @@ async function released(browser: Browser, reply: { body: { redirectTo: string } 
 }
 
 const decide = (browser: Browser, uid: string, decision: Record<string, unknown>) =>
-  browser.kit(uid, 'consent', { profileScopes: ['openid'], resources: {}, organizationIds: [], remember: false, ...decision });
+  browser.kit(uid, 'consent', {
+    profileScopes: ['openid'],
+    resources: {},
+    organizationIds: [],
+    remember: false,
+    ...decision,
+  });
 
 describe('given a request for single claims and no scope that releases them', () => {
   it('should put every requested claim on the screen, on its own line', async () => {
@@ -56,7 +62,11 @@ describe('given a request for single claims and no scope that releases them', ()
     const { body } = await browser.kit(uid, 'details');
 
     expect(body.consent.profileScopes).toEqual([{ name: 'openid', required: true }]);
-    expect(body.consent.claims.map((claim: { name: string }) => claim.name).sort()).toEqual(['email', 'name', 'preferred_username']);
+    expect(body.consent.claims.map((claim: { name: string }) => claim.name).sort()).toEqual([
+      'email',
+      'name',
+      'preferred_username',
+    ]);
   });
 
   it('should release none of them when none is approved', async () => {
@@ -104,7 +114,7 @@ describe('given a request for single claims and no scope that releases them', ()
     expect((await released(browser, reply, request)).idToken).toEqual({});
   });
 
-  it('should refuse a claim that was not requested with 400 invalid_request and keep the interaction open', async () => {
+  it('should refuse an unrequested claim with 400 invalid_request and keep the interaction open', async () => {
     const browser = new Browser(idp.issuer);
     const { uid } = await signedInAtConsent(browser, idp.web, CLAIMS_ONLY);
 
@@ -199,7 +209,7 @@ describe('given a remembered decision that refused a claim', () => {
     expect(tokens.claims()).not.toHaveProperty('email');
   });
 
-  it('should release email once the user grants the email scope later (the old refusal does not outrank it)', async () => {
+  it('should release email once the user grants the email scope later (the old refusal yields)', async () => {
     const browser = await refusedAndRemembered();
     const request = await authorizationRequest(idp.web, { scope: 'openid email' });
 

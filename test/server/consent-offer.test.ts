@@ -42,7 +42,11 @@ describe('given a request for profile scopes and an API the user partly holds', 
 
   it('should offer only the held API scope, described, and report the other as withheld', () => {
     expect(offer.request.resources).toEqual([
-      { indicator: API, name: 'Reports API', scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }] },
+      {
+        indicator: API,
+        name: 'Reports API',
+        scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }],
+      },
     ]);
     expect(offer.request.withheld).toEqual([{ name: 'write:reports', resource: API }]);
     expect(offer.request.organizations).toBeUndefined();
@@ -69,11 +73,17 @@ describe('given a request for profile scopes and an API the user partly holds', 
   });
 
   it('should reject an unrequested profile scope as invalid_scope', () => {
-    expect(planConsent(offer, decision({ profileScopes: ['openid', 'phone'] }))).toMatchObject({ ok: false, error: 'invalid_scope' });
+    expect(planConsent(offer, decision({ profileScopes: ['openid', 'phone'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_scope',
+    });
   });
 
   it('should reject a decision without the required openid scope as invalid_scope', () => {
-    expect(planConsent(offer, decision({ profileScopes: ['profile'] }))).toMatchObject({ ok: false, error: 'invalid_scope' });
+    expect(planConsent(offer, decision({ profileScopes: ['profile'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_scope',
+    });
   });
 
   it('should reject an unrequested resource as invalid_scope', () => {
@@ -82,7 +92,10 @@ describe('given a request for profile scopes and an API the user partly holds', 
   });
 
   it('should reject organizations when none were requested as invalid_organization', () => {
-    expect(planConsent(offer, decision({ organizationIds: ['acme'] }))).toMatchObject({ ok: false, error: 'invalid_organization' });
+    expect(planConsent(offer, decision({ organizationIds: ['acme'] }))).toMatchObject({
+      ok: false,
+      error: 'invalid_organization',
+    });
   });
 
   it.each([
@@ -157,7 +170,10 @@ describe('given a request for organization permissions', () => {
   });
 
   it("should refuse organization permissions beyond the chosen organization's", () => {
-    const result = planConsent(offer, decision({ resources: { [ORG]: ['invite:members'] }, organizationIds: ['globex'] }));
+    const result = planConsent(
+      offer,
+      decision({ resources: { [ORG]: ['invite:members'] }, organizationIds: ['globex'] }),
+    );
     expect(result).toMatchObject({ ok: false, error: 'invalid_scope' });
   });
 });
@@ -190,7 +206,10 @@ describe('given scopes the client already holds', () => {
 
   it('should grant a claim on its own line only when approved, and reject it otherwise', () => {
     const refused = planConsent(offer, decision({ profileScopes: ['openid'], resources: {} }));
-    const approved = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['email_verified'] }));
+    const approved = planConsent(
+      offer,
+      decision({ profileScopes: ['openid'], resources: {}, claims: ['email_verified'] }),
+    );
     expect(refused.ok && refused.plan.claims).toEqual({ grant: [], reject: ['email_verified'] });
     expect(approved.ok && approved.plan.claims).toEqual({ grant: ['email_verified'], reject: [] });
     expect(approved.ok && approved.plan.oidc).toEqual({ grant: ['openid'], reject: ['email', 'profile'] });
@@ -210,7 +229,7 @@ describe('given claims requested through the claims parameter', () => {
       }),
     );
 
-  it('should show each claim of a claims-only request on its own line, with the host\'s text where given', () => {
+  it("should show each claim of a claims-only request on its own line, with the host's text where given", () => {
     const offer = offerFor(['openid'], ['email', 'name', 'department']);
     expect(offer.request.claims).toEqual([
       { name: 'email' },
@@ -225,9 +244,11 @@ describe('given claims requested through the claims parameter', () => {
     expect(result.ok && result.plan.claims).toEqual({ grant: ['name'], reject: ['email', 'department'] });
   });
 
-  it('should fold a claim into the requested scope that releases it, and never release it behind an unticked scope', () => {
+  it('should fold a claim into the requested scope releasing it, never releasing it behind an unticked one', () => {
     const offer = offerFor(['openid', 'profile', 'email'], ['email', 'given_name', 'department']);
-    expect(offer.request.claims).toEqual([{ name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } }]);
+    expect(offer.request.claims).toEqual([
+      { name: 'department', description: 'Your department', descriptions: { ko: '소속 부서' } },
+    ]);
 
     const unticked = planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['department'] }));
     expect(unticked.ok && unticked.plan.claims).toEqual({ grant: ['department'], reject: ['email', 'given_name'] });
@@ -242,7 +263,9 @@ describe('given claims requested through the claims parameter', () => {
       error: 'invalid_request',
       description: 'claim not on offer: email',
     });
-    expect(planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['phone_number'] }))).toMatchObject({
+    expect(
+      planConsent(offer, decision({ profileScopes: ['openid'], resources: {}, claims: ['phone_number'] })),
+    ).toMatchObject({
       ok: false,
       error: 'invalid_request',
     });

@@ -37,7 +37,9 @@ function describeDecisionState(states: () => DecisionState[]) {
     let allInside!: () => void;
     const barrier = new Promise<void>((resolve) => (allInside = resolve));
     const stopGuard = new AbortController();
-    const guard = sleep(10_000, undefined, { signal: stopGuard.signal }).then(() => Promise.reject(new Error('interactions did not run at once')));
+    const guard = sleep(10_000, undefined, { signal: stopGuard.signal }).then(() =>
+      Promise.reject(new Error('interactions did not run at once')),
+    );
     guard.catch(() => undefined);
     await Promise.all(
       ['a', 'b', 'c'].map((uid) =>
@@ -54,7 +56,9 @@ function describeDecisionState(states: () => DecisionState[]) {
 
   it('should release the lock when the task fails', async () => {
     const [state] = states();
-    await expect(state!.exclusive('uid-2', async () => Promise.reject(new Error('provider down')))).rejects.toThrow('provider down');
+    await expect(state!.exclusive('uid-2', async () => Promise.reject(new Error('provider down')))).rejects.toThrow(
+      'provider down',
+    );
     await expect(state!.exclusive('uid-2', async () => 'next')).resolves.toBe('next');
   });
 

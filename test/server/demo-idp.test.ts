@@ -1,5 +1,5 @@
 /** The demo IdP: mount order, the interaction page slot, its users and client registrations. */
-import { demoClients, DEMO_USERS, startIdp } from '../../demo/idp/index.js';
+import { DEMO_WEB_CLIENT, demoClients, startIdp } from '../../demo/idp/index.js';
 import { authorizationRequest, Browser, startTestIdp } from '../support/oidc-flow.js';
 
 describe('given the demo IdP without a UI', () => {
@@ -9,7 +9,9 @@ describe('given the demo IdP without a UI', () => {
       expect(idp.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const discovery = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json();
       expect(discovery.issuer).toBe(idp.issuer);
-      expect(discovery.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'organizations']));
+      expect(discovery.scopes_supported).toEqual(
+        expect.arrayContaining(['openid', 'profile', 'email', 'organizations']),
+      );
 
       const browser = new Browser(idp.issuer);
       const request = await authorizationRequest(idp.spa, { scope: 'openid' });
@@ -61,28 +63,49 @@ describe('given a renderInteraction callback', () => {
   });
 });
 
-describe('given the demo users and clients', () => {
-  it('should export alice and bob with passwords, carol by emailed code and dana through Social Demo', () => {
-    expect(DEMO_USERS.map(({ email, password, displayName }) => ({ email, password, displayName }))).toEqual([
-      { email: 'alice@demo.test', password: 'alice-password', displayName: 'Alice Anderson' },
-      { email: 'bob@demo.test', password: 'bob-password', displayName: 'Bob Brown' },
-      { email: 'carol@demo.test', password: undefined, displayName: 'Carol Chen' },
-      { email: 'dana@social.test', password: undefined, displayName: 'Dana Social' },
-    ]);
-    expect(DEMO_USERS.find((user) => user.signsInByCode)?.email).toBe('carol@demo.test');
-    expect(DEMO_USERS.find((user) => user.socialSubject)?.email).toBe('dana@social.test');
+describe('given the demo users the README lists', () => {
+  it('should sign alice and bob in with the README passwords, and carol with none (she uses a code)', async () => {
+    const idp = await startTestIdp();
+    try {
+      const signIn = async (identifier: string, password: string) => {
+        const browser = new Browser(idp.issuer);
+        const uid = await browser.toInteraction((await authorizationRequest(idp.web, { scope: 'openid' })).url);
+        return [identifier, (await browser.kit(uid, 'login', { identifier, password })).status];
+      };
+      expect(await signIn('alice@demo.test', 'alice-password')).toEqual(['alice@demo.test', 200]);
+      expect(await signIn('bob@demo.test', 'bob-password')).toEqual(['bob@demo.test', 200]);
+      expect(await signIn('carol@demo.test', 'carol-password')).toEqual(['carol@demo.test', 401]);
+      expect(await signIn('alice@demo.test', 'bob-password')).toEqual(['alice@demo.test', 401]);
+    } finally {
+      await idp.close();
+    }
   });
+});
 
-  it('should register a confidential web client and a public SPA client', () => {
-    const [web, spa] = demoClients({ webRedirectUri: 'http://127.0.0.1:5173/cb', spaRedirectUri: 'http://127.0.0.1:5174/cb' });
-    expect(web).toMatchObject({
-      client_id: 'demo-web',
-      client_secret: expect.any(String),
-      token_endpoint_auth_method: 'client_secret_basic',
-      grant_types: ['authorization_code', 'refresh_token'],
-      client_uri: 'http://127.0.0.1:5173/',
-    });
-    expect(spa).toMatchObject({ client_id: 'demo-spa', token_endpoint_auth_method: 'none' });
-    expect(spa).not.toHaveProperty('client_secret');
+describe('given the demo clients at the token endpoint', () => {
+  it('should authenticate the web app by its client secret and take the SPA as a public client', async () => {
+    const idp = await startTestIdp();
+    try {
+      const discovery = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json();
+      // A made-up code: client authentication comes first, so the error says which step failed.
+      const redeem = async (client: string, secret?: string) => {
+        const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' });
+        if (secret) headers.set('authorization', `Basic ${btoa(`${client}:${secret}`)}`);
+        const body = new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: 'not-a-code',
+          code_verifier: 'v'.repeat(43),
+        });
+        if (!secret) body.set('client_id', client);
+        const response = await fetch(discovery.token_endpoint, { method: 'POST', headers, body });
+        return [response.status, (await response.json()).error];
+      };
+      expect(await redeem('demo-web')).toEqual([401, 'invalid_client']);
+      expect(await redeem('demo-web', 'not-the-secret')).toEqual([401, 'invalid_client']);
+      expect(await redeem('demo-web', DEMO_WEB_CLIENT.secret)).toEqual([400, 'invalid_grant']);
+      expect(await redeem('demo-spa')).toEqual([400, 'invalid_grant']);
+    } finally {
+      await idp.close();
+    }
   });
 });

@@ -28,7 +28,8 @@ beforeAll(async () => {
   idp = await startTestIdp({
     bridge: {
       getPermissions: async (accountId) => structuredClone(permissions.get(accountId)) ?? demoPermissions(accountId),
-      getOrganizations: async (accountId) => structuredClone(memberships.get(accountId)) ?? demoOrganizations(accountId),
+      getOrganizations: async (accountId) =>
+        structuredClone(memberships.get(accountId)) ?? demoOrganizations(accountId),
     },
   });
 });
@@ -47,8 +48,19 @@ const REPORTS = { scope: 'openid read:reports write:reports', resource: API_RESO
 const ORGS = { scope: 'openid organizations read:members invite:members', resource: ORGANIZATION_RESOURCE };
 
 /** Decides at `uid`, follows the redirect and exchanges the code. */
-async function decideAndExchange(browser: Browser, uid: string, request: Awaited<ReturnType<typeof authorizationRequest>>, decision: object) {
-  const reply = await browser.kit(uid, 'consent', { profileScopes: ['openid'], resources: {}, organizationIds: [], remember: true, ...decision });
+async function decideAndExchange(
+  browser: Browser,
+  uid: string,
+  request: Awaited<ReturnType<typeof authorizationRequest>>,
+  decision: object,
+) {
+  const reply = await browser.kit(uid, 'consent', {
+    profileScopes: ['openid'],
+    resources: {},
+    organizationIds: [],
+    remember: true,
+    ...decision,
+  });
   expect(reply.status).toBe(200);
   return exchangeCode(idp.web, await browser.toCallback(reply.body.redirectTo), request);
 }
@@ -63,7 +75,9 @@ describe('given alice remembered read:reports and write:reports', () => {
   async function remembered() {
     const browser = new Browser(idp.issuer);
     const { request, uid } = await signedInAtConsent(browser, idp.web, REPORTS);
-    const tokens = await decideAndExchange(browser, uid, request, { resources: { [API_RESOURCE]: ['read:reports', 'write:reports'] } });
+    const tokens = await decideAndExchange(browser, uid, request, {
+      resources: { [API_RESOURCE]: ['read:reports', 'write:reports'] },
+    });
     expect(jwtPayload(tokens.access_token).scope).toBe('read:reports write:reports');
     return browser;
   }
@@ -73,10 +87,14 @@ describe('given alice remembered read:reports and write:reports', () => {
     const { request, landing } = await again(browser, REPORTS);
     if (landing.kind !== 'callback') throw new Error(`expected the callback, got ${landing.kind}`);
     const tokens = await exchangeCode(idp.web, landing.url, request);
-    expect(jwtPayload(tokens.access_token)).toMatchObject({ sub: 'user_alice', aud: API_RESOURCE, scope: 'read:reports write:reports' });
+    expect(jwtPayload(tokens.access_token)).toMatchObject({
+      sub: 'user_alice',
+      aud: API_RESOURCE,
+      scope: 'read:reports write:reports',
+    });
   });
 
-  it('should ask again once write:reports is taken from her, offer only read:reports, and never issue write:reports', async () => {
+  it('should ask again once write:reports is taken from her, offer only read:reports, never issue write', async () => {
     const browser = await remembered();
     permissions.set('user_alice', { [API_RESOURCE]: ['read:reports'] });
 
@@ -85,13 +103,19 @@ describe('given alice remembered read:reports and write:reports', () => {
     if (landing.kind !== 'interaction') throw new Error(`expected consent, got ${landing.kind}`);
     const details = await browser.kit(landing.uid, 'details');
     expect(details.body.consent.resources).toEqual([
-      { indicator: API_RESOURCE, name: 'Reports API', scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }] },
+      {
+        indicator: API_RESOURCE,
+        name: 'Reports API',
+        scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }],
+      },
     ]);
     expect(details.body.consent.withheld).toEqual([{ name: 'write:reports', resource: API_RESOURCE }]);
     // A fresh grant: nothing is claimed as granted before.
     expect(details.body.consent.resources[0].scopes.some((s: { granted?: boolean }) => s.granted)).toBe(false);
 
-    const tokens = await decideAndExchange(browser, landing.uid, request, { resources: { [API_RESOURCE]: ['read:reports'] } });
+    const tokens = await decideAndExchange(browser, landing.uid, request, {
+      resources: { [API_RESOURCE]: ['read:reports'] },
+    });
     const accessToken = jwtPayload(tokens.access_token);
     expect(accessToken.sub).toBe('user_alice');
     expect(accessToken.aud).toBe(API_RESOURCE);
@@ -110,7 +134,7 @@ describe('given alice remembered read:reports and write:reports', () => {
     expect(landing.url.searchParams.has('code')).toBe(false);
   });
 
-  it('should still complete silently when she refused write:reports herself (a remembered refusal, not a withheld scope)', async () => {
+  it('should still complete silently when she refused write:reports herself (a refusal, not withheld)', async () => {
     const browser = new Browser(idp.issuer);
     const { request, uid } = await signedInAtConsent(browser, idp.web, REPORTS);
     await decideAndExchange(browser, uid, request, { resources: { [API_RESOURCE]: ['read:reports'] } });
@@ -152,13 +176,20 @@ describe('given bob remembered read:reports while write:reports was withheld', (
 
     if (landing.kind !== 'interaction') throw new Error(`expected consent, got ${landing.kind}`);
     const details = await browser.kit(landing.uid, 'details');
-    expect(details.body.consent.resources[0].scopes.map((s: { name: string }) => s.name)).toEqual(['read:reports', 'write:reports']);
+    expect(details.body.consent.resources[0].scopes.map((s: { name: string }) => s.name)).toEqual([
+      'read:reports',
+      'write:reports',
+    ]);
     expect(details.body.consent.withheld).toEqual([]);
 
     const tokens = await decideAndExchange(browser, landing.uid, request, {
       resources: { [API_RESOURCE]: ['read:reports', 'write:reports'] },
     });
-    expect(jwtPayload(tokens.access_token)).toMatchObject({ sub: 'user_bob', aud: API_RESOURCE, scope: 'read:reports write:reports' });
+    expect(jwtPayload(tokens.access_token)).toMatchObject({
+      sub: 'user_bob',
+      aud: API_RESOURCE,
+      scope: 'read:reports write:reports',
+    });
   });
 });
 
@@ -176,7 +207,10 @@ describe('given alice remembered an organization', () => {
 
   it('should ask again once she left it, no longer offer it, and never put it in a token', async () => {
     const browser = await remembered('org_acme');
-    memberships.set('user_alice', (await demoOrganizations('user_alice')).filter((o) => o.id !== 'org_acme'));
+    memberships.set(
+      'user_alice',
+      (await demoOrganizations('user_alice')).filter((o) => o.id !== 'org_acme'),
+    );
 
     const { request, landing } = await again(browser, ORGS);
 
@@ -201,7 +235,9 @@ describe('given alice remembered an organization', () => {
     const browser = await remembered('org_acme');
     memberships.set(
       'user_alice',
-      (await demoOrganizations('user_alice')).map((o) => (o.id === 'org_acme' ? { ...o, role: 'viewer', permissions: ['read:members'] } : o)),
+      (await demoOrganizations('user_alice')).map((o) =>
+        o.id === 'org_acme' ? { ...o, role: 'viewer', permissions: ['read:members'] } : o,
+      ),
     );
 
     const { request, landing } = await again(browser, ORGS);

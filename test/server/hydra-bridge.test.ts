@@ -37,10 +37,13 @@ function startBridge(overrides: Partial<HydraBridgeOptions> = {}) {
   bridge = createHydraBridge({
     adminUrl: admin.url,
     authenticate: async (identifier, password) =>
-      (identifier === 'alice@demo.test' || identifier === 'alice') && password === 'alice-password' ? { subject: 'alice' } : null,
+      (identifier === 'alice@demo.test' || identifier === 'alice') && password === 'alice-password'
+        ? { subject: 'alice' }
+        : null,
     findUser: async (subject) => ({ id: subject, displayName: 'Alice Kim', email: 'alice@demo.test' }),
     getPermissions: async () => ({ [AUDIENCE]: ['read:reports'] }),
-    describeResource: (audience) => (audience === AUDIENCE ? { name: 'Reports API', scopes: { 'read:reports': 'Read reports' } } : undefined),
+    describeResource: (audience) =>
+      audience === AUDIENCE ? { name: 'Reports API', scopes: { 'read:reports': 'Read reports' } } : undefined,
     rememberFor: 3600,
     onError,
     ...overrides,
@@ -74,9 +77,15 @@ afterEach(() => {
 const client = (kind: 'login' | 'consent', challenge: string) =>
   createInteractionClient(kitAdapter({ baseUrl: `${origin}/interaction/${kind}/${challenge}` }));
 
-const decision = { profileScopes: ['openid', 'profile'], resources: { [AUDIENCE]: ['read:reports'] }, organizationIds: [], remember: true };
+const decision = {
+  profileScopes: ['openid', 'profile'],
+  resources: { [AUDIENCE]: ['read:reports'] },
+  organizationIds: [],
+  remember: true,
+};
 
 describe('given the bridge types', () => {
+  // Checked by the type check (tsc, in npm test), not at run time: expectTypeOf does nothing when run.
   it('should match the admin API models @ory/client-fetch publishes', () => {
     expectTypeOf<OAuth2LoginRequest>().toExtend<HydraLoginRequest>();
     expectTypeOf<OAuth2ConsentRequest>().toExtend<HydraConsentRequest>();
@@ -112,9 +121,11 @@ describe('given a Hydra login request', () => {
     ]);
   });
 
-  it('should accept the login with the subject and return Hydra\'s redirect_to', async () => {
+  it("should accept the login with the subject and return Hydra's redirect_to", async () => {
     admin.logins.set('login-b', loginRequest('login-b'));
-    await expect(client('login', 'login-b').signIn({ identifier: 'alice@demo.test', password: 'alice-password' })).resolves.toEqual({
+    await expect(
+      client('login', 'login-b').signIn({ identifier: 'alice@demo.test', password: 'alice-password' }),
+    ).resolves.toEqual({
       to: 'https://hydra.example/oauth2/auth?login_verifier=v-login-b',
     });
     expect(admin.calls.at(-1)).toEqual({
@@ -134,8 +145,13 @@ describe('given a Hydra login request', () => {
 
   it('should reject the login with access_denied on abort', async () => {
     admin.logins.set('login-d', loginRequest('login-d'));
-    await expect(client('login', 'login-d').deny()).resolves.toEqual({ to: 'https://hydra.example/oauth2/auth?error=access_denied' });
-    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/login/reject', body: { error: 'access_denied' } });
+    await expect(client('login', 'login-d').deny()).resolves.toEqual({
+      to: 'https://hydra.example/oauth2/auth?error=access_denied',
+    });
+    expect(admin.calls.at(-1)).toMatchObject({
+      path: '/admin/oauth2/auth/requests/login/reject',
+      body: { error: 'access_denied' },
+    });
   });
 
   it('should answer switch-account at sign-in with the step again, without the hint', async () => {
@@ -153,13 +169,15 @@ describe('given the sign-in methods and limits of the server core', () => {
       body: JSON.stringify(body),
     });
 
-  it('should lock wrong passwords after maxFailures, answering 429 with Retry-After before calling authenticate', async () => {
+  it('should lock wrong passwords after maxFailures: 429 with Retry-After, before calling authenticate', async () => {
     const authenticate = vi.fn(async () => null);
     startBridge({ authenticate, attemptLimit: { maxFailures: 3 } });
     admin.logins.set('login-limit', loginRequest('login-limit'));
     const statuses = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      statuses.push((await post('login-limit', 'login', { identifier: 'alice@demo.test', password: `guess-${attempt}` })).status);
+      statuses.push(
+        (await post('login-limit', 'login', { identifier: 'alice@demo.test', password: `guess-${attempt}` })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 429, 429, 429]);
     expect(authenticate).toHaveBeenCalledTimes(3);
@@ -171,8 +189,11 @@ describe('given the sign-in methods and limits of the server core', () => {
   it('should offer codes and sign in with one, accepting the login for the subject the host names', async () => {
     let sent = '';
     startBridge({
-      sendCode: async () => void (sent = '246810'),
-      verifyCode: async (identifier, code) => (identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null),
+      sendCode: async () => {
+        sent = '246810';
+      },
+      verifyCode: async (identifier, code) =>
+        identifier === 'alice@demo.test' && code === sent ? { accountId: 'alice' } : null,
     });
     admin.logins.set('login-code', loginRequest('login-code'));
     const step = await client('login', 'login-code').load();
@@ -181,13 +202,20 @@ describe('given the sign-in methods and limits of the server core', () => {
 
     expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(200);
     expect((await post('login-code', 'send-code', { identifier: 'alice@demo.test' })).status).toBe(429);
-    expect((await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '000000' })).status).toBe(401);
+    expect((await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '000000' })).status).toBe(
+      401,
+    );
     const signedIn = await post('login-code', 'verify-code', { identifier: 'alice@demo.test', code: '246 810' });
-    expect(await signedIn.json()).toEqual({ redirectTo: 'https://hydra.example/oauth2/auth?login_verifier=v-login-code' });
-    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/login/accept', body: { subject: 'alice', remember: false } });
+    expect(await signedIn.json()).toEqual({
+      redirectTo: 'https://hydra.example/oauth2/auth?login_verifier=v-login-code',
+    });
+    expect(admin.calls.at(-1)).toMatchObject({
+      path: '/admin/oauth2/auth/requests/login/accept',
+      body: { subject: 'alice', remember: false },
+    });
   });
 
-  it('should run a connector through the fixed callback to the login request, and never continue a session itself', async () => {
+  it('should run a connector through the fixed callback to the login request, never continuing a session', async () => {
     const finish = vi.fn(async () => ({ accountId: 'alice' }));
     startBridge({
       connectors: {
@@ -202,7 +230,9 @@ describe('given the sign-in methods and limits of the server core', () => {
     expect(state.startsWith('login-sso.')).toBe(true);
 
     const bounce = await fetch(`${origin}/interaction/callback?code=c&state=${state}`, { redirect: 'manual' });
-    expect(bounce.headers.get('location')).toBe(`/interaction/login/login-sso/connector-callback?code=c&state=${state}`);
+    expect(bounce.headers.get('location')).toBe(
+      `/interaction/login/login-sso/connector-callback?code=c&state=${state}`,
+    );
     const back = await fetch(`${origin}${bounce.headers.get('location')}`, { redirect: 'manual' });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('https://hydra.example/oauth2/auth?login_verifier=v-login-sso');
@@ -215,7 +245,7 @@ describe('given the sign-in methods and limits of the server core', () => {
 });
 
 describe('given a Hydra consent request', () => {
-  it('should offer profile scopes, the audience\'s held scopes, withhold the rest and be rememberable', async () => {
+  it("should offer profile scopes, the audience's held scopes, withhold the rest and be rememberable", async () => {
     admin.consents.set('consent-a', consentRequest('consent-a'));
     const step = await client('consent', 'consent-a').load();
     expect(step).toMatchObject({
@@ -231,7 +261,11 @@ describe('given a Hydra consent request', () => {
       ['profile', false],
     ]);
     expect(step.consent.resources).toEqual([
-      { indicator: AUDIENCE, name: 'Reports API', scopes: [{ name: 'read:reports', description: 'Read reports', required: false }] },
+      {
+        indicator: AUDIENCE,
+        name: 'Reports API',
+        scopes: [{ name: 'read:reports', description: 'Read reports', required: false }],
+      },
     ]);
     expect(step.consent.withheld).toEqual([{ name: 'write:reports', resource: AUDIENCE }]);
     expect(step.consent.rememberable).toBe(true);
@@ -246,17 +280,26 @@ describe('given a Hydra consent request', () => {
       method: 'PUT',
       path: '/admin/oauth2/auth/requests/consent/accept',
       challenge: 'consent-b',
-      body: { grant_scope: ['openid', 'profile', 'read:reports'], grant_access_token_audience: [AUDIENCE], remember: true, remember_for: 3600 },
+      body: {
+        grant_scope: ['openid', 'profile', 'read:reports'],
+        grant_access_token_audience: [AUDIENCE],
+        remember: true,
+        remember_for: 3600,
+      },
     });
   });
 
   it('should not grant an audience whose scopes were all unticked', async () => {
     admin.consents.set('consent-c', consentRequest('consent-c'));
     await client('consent', 'consent-c').consent({ ...decision, resources: { [AUDIENCE]: [] }, remember: false });
-    expect(admin.calls.at(-1)!.body).toEqual({ grant_scope: ['openid', 'profile'], grant_access_token_audience: [], remember: false });
+    expect(admin.calls.at(-1)!.body).toEqual({
+      grant_scope: ['openid', 'profile'],
+      grant_access_token_audience: [],
+      remember: false,
+    });
   });
 
-  it('should add the host\'s session claims', async () => {
+  it("should add the host's session claims", async () => {
     startBridge({ sessionClaims: async (subject, scopes) => ({ id_token: { sub_name: subject, n: scopes.length } }) });
     admin.consents.set('consent-d', consentRequest('consent-d'));
     await client('consent', 'consent-d').consent(decision);
@@ -264,7 +307,11 @@ describe('given a Hydra consent request', () => {
   });
 
   it.each([
-    ['a scope the user lacks', { ...decision, resources: { [AUDIENCE]: ['read:reports', 'write:reports'] } }, 'invalid_scope'],
+    [
+      'a scope the user lacks',
+      { ...decision, resources: { [AUDIENCE]: ['read:reports', 'write:reports'] } },
+      'invalid_scope',
+    ],
     ['an unrequested scope', { ...decision, profileScopes: ['openid', 'admin'] }, 'invalid_scope'],
     ['a malformed body', { profileScopes: 'openid' }, 'invalid_request'],
   ])('should refuse %s without calling accept', async (_, body, code) => {
@@ -281,13 +328,24 @@ describe('given a Hydra consent request', () => {
 
   it('should reject the consent with access_denied on deny', async () => {
     admin.consents.set('consent-f', consentRequest('consent-f'));
-    await expect(client('consent', 'consent-f').deny()).resolves.toEqual({ to: 'https://hydra.example/oauth2/auth?error=access_denied' });
-    expect(admin.calls.at(-1)).toMatchObject({ path: '/admin/oauth2/auth/requests/consent/reject', body: { error: 'access_denied' } });
+    await expect(client('consent', 'consent-f').deny()).resolves.toEqual({
+      to: 'https://hydra.example/oauth2/auth?error=access_denied',
+    });
+    expect(admin.calls.at(-1)).toMatchObject({
+      path: '/admin/oauth2/auth/requests/consent/reject',
+      body: { error: 'access_denied' },
+    });
   });
 
   it('should show every scope as a profile scope when no audience is requested, without RBAC', async () => {
     startBridge({ getPermissions: undefined });
-    admin.consents.set('consent-g', consentRequest('consent-g', { requested_access_token_audience: [], requested_scope: ['openid', 'email', 'offline_access'] }));
+    admin.consents.set(
+      'consent-g',
+      consentRequest('consent-g', {
+        requested_access_token_audience: [],
+        requested_scope: ['openid', 'email', 'offline_access'],
+      }),
+    );
     const step = await client('consent', 'consent-g').load();
     if (step.kind !== 'consent') throw new Error('expected consent');
     expect(step.consent.profileScopes.map((s) => s.name)).toEqual(['openid', 'email', 'offline_access']);
@@ -296,13 +354,19 @@ describe('given a Hydra consent request', () => {
 
   it('should refuse switch-account at consent (the app must restart the authorization)', async () => {
     admin.consents.set('consent-h', consentRequest('consent-h'));
-    expect(await rejection(client('consent', 'consent-h').switchAccount())).toMatchObject({ code: 'invalid_request', status: 400 });
+    expect(await rejection(client('consent', 'consent-h').switchAccount())).toMatchObject({
+      code: 'invalid_request',
+      status: 400,
+    });
   });
 
   it('should refuse a sign-in posted to a consent challenge and a consent posted to a login challenge', async () => {
     admin.consents.set('consent-i', consentRequest('consent-i'));
     admin.logins.set('login-i', loginRequest('login-i'));
-    expect((await rejection(client('consent', 'consent-i').signIn({ identifier: 'alice', password: 'alice-password' }))).code).toBe('invalid_request');
+    expect(
+      (await rejection(client('consent', 'consent-i').signIn({ identifier: 'alice', password: 'alice-password' })))
+        .code,
+    ).toBe('invalid_request');
     expect((await rejection(client('login', 'login-i').consent(decision))).code).toBe('invalid_request');
   });
 });
@@ -310,10 +374,12 @@ describe('given a Hydra consent request', () => {
 describe('given requests Hydra no longer knows', () => {
   it('should answer an unknown challenge with interaction_expired', async () => {
     expect((await rejection(client('consent', 'nope').load())).code).toBe('interaction_expired');
-    expect((await rejection(client('login', 'nope').signIn({ identifier: 'alice', password: 'alice-password' }))).code).toBe('interaction_expired');
+    expect(
+      (await rejection(client('login', 'nope').signIn({ identifier: 'alice', password: 'alice-password' }))).code,
+    ).toBe('interaction_expired');
   });
 
-  it('should answer details of a request already handled with 410 interaction_expired and Hydra\'s redirect_to', async () => {
+  it("should answer details of a handled request with 410 interaction_expired and Hydra's redirect_to", async () => {
     admin.consents.set('consent-j', consentRequest('consent-j'));
     await client('consent', 'consent-j').deny();
 
@@ -331,7 +397,7 @@ describe('given requests Hydra no longer knows', () => {
     });
   });
 
-  it('should answer an admin API failure with a bare server_error, never Hydra\'s text or URL', async () => {
+  it("should answer an admin API failure with a bare server_error, never Hydra's text or URL", async () => {
     admin.consents.set('consent-k', consentRequest('consent-k'));
     admin.failNext(500);
     const response = await fetch(`${origin}/interaction/consent/consent-k/details`);
@@ -344,7 +410,7 @@ describe('given requests Hydra no longer knows', () => {
 });
 
 describe('given a challenge used already (a second tab, or a Retry after a lost answer)', () => {
-  it('should answer a second consent read before the first was accepted with Hydra\'s way on: accept answered 409 Conflict', async () => {
+  it("should answer a consent read before the first one's accept with Hydra's way on (accept got 409)", async () => {
     admin.consents.set('consent-409', consentRequest('consent-409'));
     const first = await client('consent', 'consent-409').consent(decision);
     expect(first.to).toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-409');
@@ -366,7 +432,9 @@ describe('given a challenge used already (a second tab, or a Retry after a lost 
   it('should answer a second consent after the first with the way on (Hydra answers its GET with 410)', async () => {
     admin.consents.set('consent-again', consentRequest('consent-again'));
     await client('consent', 'consent-again').consent(decision);
-    await expect(client('consent', 'consent-again').consent(decision)).resolves.toEqual({ to: consentRequest('consent-again').request_url });
+    await expect(client('consent', 'consent-again').consent(decision)).resolves.toEqual({
+      to: consentRequest('consent-again').request_url,
+    });
     expect(admin.calls.filter((c) => c.path.endsWith('/accept'))).toHaveLength(1);
   });
 
@@ -379,7 +447,9 @@ describe('given a challenge used already (a second tab, or a Retry after a lost 
       admin.logins.set(challenge, loginRequest(challenge));
       await client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' });
       admin.raceNextGet();
-      await expect(client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' })).resolves.toEqual({
+      await expect(
+        client('login', challenge).signIn({ identifier: 'alice', password: 'alice-password' }),
+      ).resolves.toEqual({
         to: loginRequest(challenge).request_url,
       });
     } else {
@@ -412,7 +482,11 @@ describe('given a challenge used already (a second tab, or a Retry after a lost 
 
 describe('given the admin API must stay unreachable from the browser', () => {
   it('should pass anything outside its routes to next, including admin paths', async () => {
-    for (const path of ['/admin/oauth2/auth/requests/login?login_challenge=login-a', '/interaction/other/x/details', '/interaction/login/x/unknown']) {
+    for (const path of [
+      '/admin/oauth2/auth/requests/login?login_challenge=login-a',
+      '/interaction/other/x/details',
+      '/interaction/login/x/unknown',
+    ]) {
       const response = await fetch(`${origin}${path}`);
       expect(await response.text()).toBe('host page');
     }
@@ -440,21 +514,27 @@ describe('given the admin API must stay unreachable from the browser', () => {
   });
 
   it('should refuse an adminUrl that is not http(s)', () => {
-    expect(() => createHydraBridge({ adminUrl: 'file:///etc', authenticate: async () => null, findUser: async (id) => ({ id }) })).toThrow(TypeError);
+    expect(() =>
+      createHydraBridge({ adminUrl: 'file:///etc', authenticate: async () => null, findUser: async (id) => ({ id }) }),
+    ).toThrow(TypeError);
   });
 });
 
 describe('given Hydra may skip the screens', () => {
   it('should accept a skippable login for its subject and return the redirect', async () => {
     admin.logins.set('login-s', loginRequest('login-s', { skip: true, subject: 'alice' }));
-    await expect(bridge.skip('login', 'login-s')).resolves.toBe('https://hydra.example/oauth2/auth?login_verifier=v-login-s');
+    await expect(bridge.skip('login', 'login-s')).resolves.toBe(
+      'https://hydra.example/oauth2/auth?login_verifier=v-login-s',
+    );
     expect(admin.calls.at(-1)!.body).toEqual({ subject: 'alice' });
   });
 
-  it('should accept a remembered consent with the requested scopes and audiences while the user holds them all', async () => {
+  it('should accept a remembered consent with the requested scopes and audiences while all are held', async () => {
     startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
     admin.consents.set('consent-s', consentRequest('consent-s', { skip: true }));
-    await expect(bridge.skip('consent', 'consent-s')).resolves.toBe('https://hydra.example/oauth2/auth?consent_verifier=v-consent-s');
+    await expect(bridge.skip('consent', 'consent-s')).resolves.toBe(
+      'https://hydra.example/oauth2/auth?consent_verifier=v-consent-s',
+    );
     expect(admin.calls.at(-1)!.body).toEqual({
       grant_scope: ['openid', 'profile', 'read:reports', 'write:reports'],
       grant_access_token_audience: [AUDIENCE],
@@ -479,12 +559,15 @@ describe('given Hydra may skip the screens', () => {
 
   it('should show the screen again when no requested scope is held under a requested audience any more', async () => {
     startBridge({ getPermissions: async () => ({}) });
-    admin.consents.set('consent-none', consentRequest('consent-none', { skip: true, requested_scope: ['openid', 'read:reports'] }));
+    admin.consents.set(
+      'consent-none',
+      consentRequest('consent-none', { skip: true, requested_scope: ['openid', 'read:reports'] }),
+    );
     await expect(bridge.skip('consent', 'consent-none')).resolves.toBeUndefined();
     expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
   });
 
-  it('should offer a newly held scope: Hydra does not skip what was never granted, and the screen offers it', async () => {
+  it('should offer a newly held scope: Hydra skips nothing never granted, so the screen offers it', async () => {
     // alice remembered read only while write was withheld; she now holds write too.
     startBridge({ getPermissions: async () => ({ [AUDIENCE]: ['read:reports', 'write:reports'] }) });
     admin.consents.set('consent-gained', consentRequest('consent-gained', { skip: false }));
@@ -496,7 +579,7 @@ describe('given Hydra may skip the screens', () => {
     expect(step.consent.withheld).toEqual([]);
   });
 
-  it('should resolve with Hydra\'s way on when the challenge was handled already', async () => {
+  it("should resolve with Hydra's way on when the challenge was handled already", async () => {
     admin.consents.set('consent-done', consentRequest('consent-done'));
     await client('consent', 'consent-done').deny();
     await expect(bridge.skip('consent', 'consent-done')).resolves.toBe(consentRequest('consent-done').request_url);
@@ -507,4 +590,23 @@ describe('given Hydra may skip the screens', () => {
     await expect(bridge.skip('login', 'login-t')).resolves.toBeUndefined();
     expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
   });
+});
+
+describe('given rememberDecisions: false', () => {
+  it.each([
+    ['rememberDecisions', 'consent-r1', { rememberDecisions: false }],
+    ['the deprecated rememberable', 'consent-r2', { rememberable: false }],
+  ])(
+    'should neither offer Remember (%s) nor ask Hydra to remember a decision that says so',
+    async (_name, id, option) => {
+      startBridge(option);
+      admin.consents.set(id, consentRequest(id));
+      const step = await client('consent', id).load();
+      if (step.kind !== 'consent') throw new Error('expected consent');
+      expect(step.consent.rememberable).toBe(false);
+      await client('consent', id).consent(decision);
+      expect(admin.calls.at(-1)!.body).toMatchObject({ remember: false });
+      expect(admin.calls.at(-1)!.body).not.toHaveProperty('remember_for');
+    },
+  );
 });

@@ -48,7 +48,9 @@ describe('given a recording to redact', () => {
   });
 
   it('should report listed secrets, JWTs and id-shaped strings, without printing the secret', () => {
-    const found = leaks({ a: 'password: hunter2-long', b: jwt, c: 'e841g3058koe', d: 'organization_roles' }, ['hunter2-long']);
+    const found = leaks({ a: 'password: hunter2-long', b: jwt, c: 'e841g3058koe', d: 'organization_roles' }, [
+      'hunter2-long',
+    ]);
     expect(found).toHaveLength(3);
     expect(found.join(' ')).not.toContain('hunter2-long');
     expect(found).toContain('e841g3058koe');
@@ -63,7 +65,9 @@ describe('given a recording to redact', () => {
     for (const { request, response } of recording.exchanges) {
       expect(Object.keys(request).sort()).toEqual(expect.arrayContaining(['method', 'path']));
       expect(Object.keys(request).filter((key) => !['method', 'path', 'body'].includes(key))).toEqual([]);
-      expect(Object.keys(response).filter((key) => !['status', 'contentType', 'location', 'body'].includes(key))).toEqual([]);
+      expect(
+        Object.keys(response).filter((key) => !['status', 'contentType', 'location', 'body'].includes(key)),
+      ).toEqual([]);
     }
   });
 });

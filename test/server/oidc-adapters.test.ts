@@ -9,7 +9,14 @@ import { createOidcMemoryAdapter, StoreFullError, type OidcAdapterFactory } from
 import { createOidcRedisAdapter } from '../../src/server/redis.js';
 import { API_RESOURCE } from '../../demo/idp/index.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
-import { Browser, exchangeCode, jwtPayload, signedInAtConsent, startTestIdp, type TestIdp } from '../support/oidc-flow.js';
+import {
+  Browser,
+  exchangeCode,
+  jwtPayload,
+  signedInAtConsent,
+  startTestIdp,
+  type TestIdp,
+} from '../support/oidc-flow.js';
 
 function describeAdapterContract(adapter: () => OidcAdapterFactory): void {
   it('should find what was upserted, replaced whole, until it expires', async () => {
@@ -75,7 +82,8 @@ describe('given the in-memory oidc-provider adapter', () => {
 
   it('should refuse a new instance when full rather than drop an interaction in progress', async () => {
     const small = createOidcMemoryAdapter({ maxEntries: 100 })('Interaction');
-    for (let index = 0; index < 100; index += 1) await small.upsert(`in-flight-${index}`, { jti: `in-flight-${index}` }, 3600);
+    for (let index = 0; index < 100; index += 1)
+      await small.upsert(`in-flight-${index}`, { jti: `in-flight-${index}` }, 3600);
     await expect(small.upsert('one-more', { jti: 'one-more' }, 3600)).rejects.toThrow(StoreFullError);
     for (let index = 0; index < 100; index += 1) expect(await small.find(`in-flight-${index}`)).toBeDefined();
   });
@@ -107,7 +115,13 @@ describe('given the Redis oidc-provider adapter on a real redis-server', () => {
     await factory('Session').upsert('s1', { jti: 's1', uid: 'u1' }, 300);
     await factory('AuthorizationCode').consume('expired-code');
     const keys = (await client.keys('*')).sort();
-    expect(keys).toEqual(['test-oidc:AccessToken:a1', 'test-oidc:RefreshToken:r1', 'test-oidc:Session:s1', 'test-oidc:grant:g1', 'test-oidc:sessionUid:u1']);
+    expect(keys).toEqual([
+      'test-oidc:AccessToken:a1',
+      'test-oidc:RefreshToken:r1',
+      'test-oidc:Session:s1',
+      'test-oidc:grant:g1',
+      'test-oidc:sessionUid:u1',
+    ]);
     for (const key of keys) expect(await client.pttl(key)).toBeGreaterThan(0);
     expect(await client.pttl('test-oidc:grant:g1')).toBeGreaterThan(500_000);
   });
@@ -124,7 +138,10 @@ describe('given the Redis oidc-provider adapter on a real redis-server', () => {
 
     it('should run an authorization-code flow whose state is all in Redis', async () => {
       const browser = new Browser(idp.issuer);
-      const { request, uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid email read:reports', resource: API_RESOURCE });
+      const { request, uid } = await signedInAtConsent(browser, idp.web, {
+        scope: 'openid email read:reports',
+        resource: API_RESOURCE,
+      });
       const kinds = new Set((await client.keys('consent-kit-demo:oidc:*')).map((key) => key.split(':')[2]));
       expect([...kinds].sort()).toEqual(expect.arrayContaining(['Interaction', 'Session', 'sessionUid']));
 

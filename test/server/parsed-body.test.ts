@@ -5,7 +5,14 @@
  */
 import express from 'express';
 import * as oidc from 'openid-client';
-import { authorizationRequest, Browser, exchangeCode, signedInAtConsent, startTestIdp, type TestIdp } from '../support/oidc-flow.js';
+import {
+  authorizationRequest,
+  Browser,
+  exchangeCode,
+  signedInAtConsent,
+  startTestIdp,
+  type TestIdp,
+} from '../support/oidc-flow.js';
 
 let idp: TestIdp;
 /** What `express.json()` left in `req.body` for each bridge POST, to prove the parser ran first. */
@@ -74,7 +81,11 @@ describe('given the bridge behind Express 5 with express.json()', () => {
     const browser = new Browser(idp.issuer);
     const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
 
-    const reply = await browser.kit(uid, 'consent', { profileScopes: ['openid', 'email'], resources: {}, organizationIds: [] });
+    const reply = await browser.kit(uid, 'consent', {
+      profileScopes: ['openid', 'email'],
+      resources: {},
+      organizationIds: [],
+    });
 
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({ error: 'invalid_scope', error_description: 'scope not on offer: email' });
@@ -91,7 +102,10 @@ describe('given the bridge behind Express 5 with express.json()', () => {
     const reply = await browser.kit(uid, 'login', body, { headers: { 'content-type': type } });
 
     expect(reply.status).toBe(415);
-    expect(reply.body).toEqual({ error: 'invalid_request', error_description: 'content-type must be application/json' });
+    expect(reply.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'content-type must be application/json',
+    });
     expect((await browser.kit(uid, 'details')).body.kind).toBe('login');
   });
 

@@ -73,8 +73,12 @@ describe('given repeated wrong passwords for one identifier', () => {
     expect((await attempt('bob@demo.test', 'bob-password')).status).toBe(429);
     const other = await new Browser(idp.issuer);
     const otherUid = await loginInteraction(other);
-    expect((await other.kit(otherUid, 'login', { identifier: 'bob@demo.test', password: 'bob-password' })).status).toBe(429);
-    expect((await other.kit(otherUid, 'login', { identifier: 'alice@demo.test', password: 'alice-password' })).status).toBe(200);
+    expect((await other.kit(otherUid, 'login', { identifier: 'bob@demo.test', password: 'bob-password' })).status).toBe(
+      429,
+    );
+    expect(
+      (await other.kit(otherUid, 'login', { identifier: 'alice@demo.test', password: 'alice-password' })).status,
+    ).toBe(200);
   });
 
   it('should be mapped by the kit adapter to too_many_attempts with retryAfter', () => {
@@ -99,10 +103,16 @@ describe('given carol, who signs in by emailed code', () => {
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(25);
 
-    const wrong = await browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: code === '000000' ? '111111' : '000000' });
+    const wrong = await browser.kit(uid, 'verify-code', {
+      identifier: 'carol@demo.test',
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'invalid_code' } });
 
-    const right = await browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: `${code!.slice(0, 3)} ${code!.slice(3)}` });
+    const right = await browser.kit(uid, 'verify-code', {
+      identifier: 'carol@demo.test',
+      code: `${code!.slice(0, 3)} ${code!.slice(3)}`,
+    });
     expect(right.status).toBe(200);
     expect(right.body.redirectTo).toMatch(new RegExp(`^${idp.issuer}/auth/`));
   });
@@ -157,7 +167,10 @@ describe('given alice at consent who switched account', () => {
     expect(resumed.status).toBe(200);
     const back = await browser.navigate(resumed.body.redirectTo);
     expect(back.kind).toBe('interaction');
-    expect((await browser.kit((back as { uid: string }).uid, 'details')).body).toMatchObject({ kind: 'consent', user: { id: 'user_alice' } });
+    expect((await browser.kit((back as { uid: string }).uid, 'details')).body).toMatchObject({
+      kind: 'consent',
+      user: { id: 'user_alice' },
+    });
   });
 
   it('should refuse to continue where a fresh sign-in is required', async () => {

@@ -12,8 +12,13 @@ import { createMailbox } from '../../demo/mailbox/mailbox.js';
 import type { SignInBridgeOptions } from '../../src/server/index.js';
 import { authorizationRequest, Browser, SPA_REDIRECT_URI, WEB_REDIRECT_URI } from '../support/oidc-flow.js';
 
-async function start(signIn: Parameters<typeof startIdp>[0]['signIn']): Promise<{ idp: RunningIdp; web: oidc.Configuration }> {
-  const idp = await startIdp({ clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }), signIn });
+async function start(
+  signIn: Parameters<typeof startIdp>[0]['signIn'],
+): Promise<{ idp: RunningIdp; web: oidc.Configuration }> {
+  const idp = await startIdp({
+    clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+    signIn,
+  });
   const web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
     execute: [oidc.allowInsecureRequests],
   });
@@ -45,7 +50,9 @@ describe('given a host whose verifyCode takes 50 ms', () => {
   it('should let 100 concurrent code attempts reach it 5 times, the rest answered 429', async () => {
     const { browser, uid } = await atLogin(idp, web);
     const replies = await Promise.all(
-      Array.from({ length: 100 }, () => browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: '123456' })),
+      Array.from({ length: 100 }, () =>
+        browser.kit(uid, 'verify-code', { identifier: 'carol@demo.test', code: '123456' }),
+      ),
     );
     expect(calls).toBe(5);
     expect(replies.filter((reply) => reply.status === 401)).toHaveLength(4);
@@ -68,11 +75,14 @@ describe('given the demo sign-in with maxFailures 3', () => {
 
   it('should answer wrong, wrong, right, wrong with 401, not 429', async () => {
     const { browser, uid } = await atLogin(idp, web);
-    const login = (password: string) => browser.kit(uid, 'login', { identifier: 'bob@demo.test', password }).then((r) => r.status);
+    const login = (password: string) =>
+      browser.kit(uid, 'login', { identifier: 'bob@demo.test', password }).then((r) => r.status);
     expect(await login('wrong-1')).toBe(401);
     expect(await login('wrong-2')).toBe(401);
     const { browser: other, uid: otherUid } = await atLogin(idp, web);
-    expect((await other.kit(otherUid, 'login', { identifier: 'Bob@demo.test', password: 'bob-password' })).status).toBe(200);
+    expect((await other.kit(otherUid, 'login', { identifier: 'Bob@demo.test', password: 'bob-password' })).status).toBe(
+      200,
+    );
     expect(await login('wrong-3')).toBe(401);
   });
 
@@ -122,7 +132,10 @@ describe('given a connector host', () => {
   beforeAll(async () => {
     const connectors: SignInBridgeOptions['connectors'] = {
       list: () => [{ id: 'upstream', kind: 'sso', name: 'Upstream SSO' }],
-      start: async (_id, { state }) => ({ url: `http://127.0.0.1:9/authorize?state=${state}`, data: { verifier: 'kept' } }),
+      start: async (_id, { state }) => ({
+        url: `http://127.0.0.1:9/authorize?state=${state}`,
+        data: { verifier: 'kept' },
+      }),
       async finish(_id, { state, data }) {
         finished.push(`${state} ${JSON.stringify(data)}`);
         return { accountId: 'user_dana' };
@@ -132,7 +145,7 @@ describe('given a connector host', () => {
   });
   afterAll(() => idp?.close());
 
-  it('should never call finish for a callback whose state is not the interaction’s, and show access_denied', async () => {
+  it('should never call finish for a callback with another interaction’s state; access_denied', async () => {
     const { browser, uid } = await atLogin(idp, web);
     const started = await browser.kit(uid, 'connector', { connectorId: 'upstream' });
     const state = new URL(started.body.redirectTo).searchParams.get('state')!;
@@ -153,6 +166,9 @@ describe('given a connector host', () => {
     const landing = await browser.navigate(`/interaction/callback?code=abc&state=${goodState}`);
     expect(finished).toEqual([`${goodState} {"verifier":"kept"}`]);
     expect(landing.kind).toBe('interaction');
-    expect((await browser.kit((landing as { uid: string }).uid, 'details')).body).toMatchObject({ kind: 'consent', user: { id: 'user_dana' } });
+    expect((await browser.kit((landing as { uid: string }).uid, 'details')).body).toMatchObject({
+      kind: 'consent',
+      user: { id: 'user_dana' },
+    });
   });
 });

@@ -14,7 +14,12 @@ import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 const wrong = () => new KitHttpError(401, 'invalid_credentials', 'wrong');
 
 /** Runs one attempt whose check answers `ok`; resolves with the HTTP status the bridge would send. */
-async function statusOf(limits: SignInLimits, ok: boolean, subject: AttemptSubject = { identifier: 'bob@demo.test' }, method: 'password' | 'code' = 'password') {
+async function statusOf(
+  limits: SignInLimits,
+  ok: boolean,
+  subject: AttemptSubject = { identifier: 'bob@demo.test' },
+  method: 'password' | 'code' = 'password',
+) {
   try {
     await limits.attempt(method, subject, async () => (ok ? { accountId: 'user_bob' } : null), wrong);
     return 200;
@@ -36,12 +41,20 @@ function describeLimits(makeStore: () => KitStore | Promise<KitStore>) {
     const statuses = await Promise.all(
       Array.from({ length: 100 }, () =>
         limits
-          .attempt('code', { identifier: 'carol@demo.test', ip: '203.0.113.7' }, async () => {
-            calls += 1;
-            await sleep(50);
-            return null;
-          }, wrong)
-          .then(() => 200, (error: KitHttpError) => error.status),
+          .attempt(
+            'code',
+            { identifier: 'carol@demo.test', ip: '203.0.113.7' },
+            async () => {
+              calls += 1;
+              await sleep(50);
+              return null;
+            },
+            wrong,
+          )
+          .then(
+            () => 200,
+            (error: KitHttpError) => error.status,
+          ),
       ),
     );
     expect(calls).toBe(5);
@@ -50,7 +63,7 @@ function describeLimits(makeStore: () => KitStore | Promise<KitStore>) {
     expect(await limits.lockedFor('code', { identifier: 'carol@demo.test' })).toBeGreaterThan(800);
   });
 
-  it('should reset on success: wrong, wrong, right, wrong answers 401, and two more wrongs are needed to lock', async () => {
+  it('should reset on success: wrong, wrong, right, wrong answers 401; two more wrongs then lock', async () => {
     const limits = createSignInLimits(store, { maxFailures: 3 });
     expect(await statusOf(limits, false)).toBe(401);
     expect(await statusOf(limits, false)).toBe(401);
@@ -109,9 +122,14 @@ function describeLimits(makeStore: () => KitStore | Promise<KitStore>) {
     const limits = createSignInLimits(store, { maxFailures: 2 });
     for (let index = 0; index < 5; index += 1) {
       await expect(
-        limits.attempt('password', { identifier: 'bob@demo.test' }, async () => {
-          throw new Error('database down');
-        }, wrong),
+        limits.attempt(
+          'password',
+          { identifier: 'bob@demo.test' },
+          async () => {
+            throw new Error('database down');
+          },
+          wrong,
+        ),
       ).rejects.toThrow('database down');
     }
     expect(await statusOf(limits, false)).toBe(401);
@@ -125,7 +143,8 @@ describe('given the limits over the in-memory store', () => {
     const limits = createSignInLimits(createMemoryStore(), { maxFailures: 3 });
     for (let index = 0; index < 3; index += 1) await statusOf(limits, false, { identifier: 'victim@demo.test' });
     expect(await limits.lockedFor('password', { identifier: 'victim@demo.test' })).toBeGreaterThan(0);
-    for (let index = 0; index < 10_000; index += 1) await statusOf(limits, false, { identifier: `other${index}@demo.test` });
+    for (let index = 0; index < 10_000; index += 1)
+      await statusOf(limits, false, { identifier: `other${index}@demo.test` });
     expect(await limits.lockedFor('password', { identifier: 'victim@demo.test' })).toBeGreaterThan(0);
     expect(await statusOf(limits, true, { identifier: 'victim@demo.test' })).toBe(429);
   });

@@ -44,11 +44,6 @@ export async function buildHostPage(outDir: string): Promise<void> {
       target: 'es2022',
       // No data: URLs: the page's CSP allows images and fonts from 'self' only.
       assetsInlineLimit: 0,
-      rolldownOptions: {
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-        },
-      },
     },
   });
   // The stylesheet route of the same theme, as a host would ship it.

@@ -13,13 +13,25 @@ import { parseColor } from '../../src/theme/color.js';
 import { themeVariables } from '../../src/theme/derive.js';
 import { THEME } from './host/theme.js';
 
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveStatic(inject('hostPageDir'), { 'content-security-policy': CSP }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    serveStatic(inject('hostPageDir'), { 'content-security-policy': CSP }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,8 +69,11 @@ async function visit(page: Page, query: string): Promise<Visit> {
       const cs = getComputedStyle(el);
       const own: Record<string, string> = {};
       for (const prop of cs) own[prop] = cs.getPropertyValue(prop);
-      for (const prop of ['--brand', '--ck-host-owned', '--ck-color-accent', '--ck-space-4', '--ck-font-sans']) own[prop] = cs.getPropertyValue(prop);
-      styles[`${i}:${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className)}` : ''}`] = own;
+      for (const prop of ['--brand', '--ck-host-owned', '--ck-color-accent', '--ck-space-4', '--ck-font-sans'])
+        own[prop] = cs.getPropertyValue(prop);
+      styles[
+        `${i}:${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className)}` : ''}`
+      ] = own;
     });
     return { styles, violations: (window as unknown as { __violations: string[] }).__violations };
   });
@@ -125,9 +140,13 @@ describe('a host page with its own styles and a strict CSP', () => {
   it('should apply the same theme from a themeToCss stylesheet, with no style attribute at all', async () => {
     const css = await page.context().newPage();
     const visit2 = await visit(css, '/?kit=css');
-    await css.waitForFunction(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/theme.css')), undefined, {
-      polling: 20,
-    });
+    await css.waitForFunction(
+      () => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/theme.css')),
+      undefined,
+      {
+        polling: 20,
+      },
+    );
     const read = (p: Page) =>
       p.evaluate(() => {
         const root = document.querySelector('.ck-root')!;
@@ -154,7 +173,9 @@ describe('a host page with its own styles and a strict CSP', () => {
    * change of that trade-off is a conscious one.
    */
   it("should let the host's unlayered element rules win over the kit's layered ones", async () => {
-    const sizing = await page.evaluate(() => getComputedStyle(document.querySelector('.ck-consent .ck-button--primary')!).boxSizing);
+    const sizing = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.ck-consent .ck-button--primary')!).boxSizing,
+    );
     expect(sizing).toBe('content-box');
   });
 });

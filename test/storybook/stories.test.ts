@@ -67,7 +67,10 @@ afterAll(() => closeStorybook(session));
 it('should find the stories of every folder', () => {
   expect(stories.length).toBeGreaterThanOrEqual(30);
   for (const group of ['Screens', 'Theming', 'Stress']) {
-    expect(stories.some((s) => s.title.startsWith(`${group}/`)), group).toBe(true);
+    expect(
+      stories.some((s) => s.title.startsWith(`${group}/`)),
+      group,
+    ).toBe(true);
   }
 });
 

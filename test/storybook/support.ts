@@ -37,7 +37,10 @@ export async function openStorybook(): Promise<StorybookSession> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   context.setDefaultTimeout(BROWSER_WAIT_MS);
   // Offline by construction: any request leaving the local server fails (and is reported).
-  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+  await context.route(
+    (url) => !url.href.startsWith(server.url),
+    (route) => route.abort(),
+  );
   return { server, browser, context };
 }
 
@@ -76,8 +79,13 @@ export class StoryPage {
       await this.page.evaluate(
         (storyId) =>
           new Promise<void>((resolve, reject) => {
-            type Channel = { on(e: string, f: (x: unknown) => void): void; off(e: string, f: (x: unknown) => void): void; emit(e: string, x: unknown): void };
-            const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel }).__STORYBOOK_ADDONS_CHANNEL__;
+            type Channel = {
+              on(e: string, f: (x: unknown) => void): void;
+              off(e: string, f: (x: unknown) => void): void;
+              emit(e: string, x: unknown): void;
+            };
+            const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel })
+              .__STORYBOOK_ADDONS_CHANNEL__;
             const done = (error?: string) => {
               for (const [event, fn] of handlers) channel.off(event, fn);
               if (error) reject(new Error(error));
@@ -113,7 +121,8 @@ function isExpected(message: ConsoleMessage): boolean {
 export async function collectErrors(page: Page, fn: () => Promise<void>): Promise<string[]> {
   const errors: string[] = [];
   const onConsole = (message: ConsoleMessage) => {
-    if (message.type() === 'error' && !isExpected(message)) errors.push(`console: ${message.text()} (${message.location().url})`);
+    if (message.type() === 'error' && !isExpected(message))
+      errors.push(`console: ${message.text()} (${message.location().url})`);
   };
   const onError = (error: Error) => errors.push(`uncaught: ${error.message}`);
   page.on('console', onConsole);
@@ -132,28 +141,35 @@ export function storyUrl(base: string, entry: IndexEntry, globals: Record<string
   const url = new URL('iframe.html', base);
   url.searchParams.set('id', entry.id);
   url.searchParams.set('viewMode', entry.type === 'docs' ? 'docs' : 'story');
-  const g = Object.entries(globals).map(([k, v]) => `${k}:${v}`).join(';');
+  const g = Object.entries(globals)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(';');
   if (g) url.searchParams.set('globals', g);
   return url.href;
 }
 
 /** Waits until the story rendered the kit, finished loading locales, and settled its images. */
 export async function waitForStory(page: Page, entry: IndexEntry): Promise<void> {
-  await page.waitForFunction((type) => {
-    if (document.body.classList.contains('sb-show-errordisplay')) return true;
-    if (type === 'docs') return !!document.querySelector('#storybook-docs h1');
-    const root = document.querySelector('#storybook-root');
-    if (!root?.querySelector('.ck-root[lang]')) return false;
-    if (root.querySelector(':is(.ck-root, .ck-scope)[aria-busy="true"]:not([lang])')) return false;
-    return [...document.images].every((img) => img.complete);
-    // Interval polling: only one of the parallel pages is in front, and Chromium throttles
-    // requestAnimationFrame (the default polling) in the others to about one frame a second.
-  }, entry.type, { polling: 20 });
+  await page.waitForFunction(
+    (type) => {
+      if (document.body.classList.contains('sb-show-errordisplay')) return true;
+      if (type === 'docs') return !!document.querySelector('#storybook-docs h1');
+      const root = document.querySelector('#storybook-root');
+      if (!root?.querySelector('.ck-root[lang]')) return false;
+      if (root.querySelector(':is(.ck-root, .ck-scope)[aria-busy="true"]:not([lang])')) return false;
+      // Every image loaded or failed, and each failed logo replaced by its monogram (LogoImage
+      // swaps it on the error event), which is what the checks after this must see.
+      return [...document.images].every((img) => img.complete && (img.naturalWidth > 0 || !img.closest('.ck-logo')));
+      // Interval polling: only one of the parallel pages is in front, and Chromium throttles
+      // requestAnimationFrame (the default polling) in the others to about one frame a second.
+    },
+    entry.type,
+    { polling: 20 },
+  );
   const failure = await page.evaluate(() =>
-    document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'story failed' : null,
+    document.body.classList.contains('sb-show-errordisplay')
+      ? (document.querySelector('#error-message')?.textContent ?? 'story failed')
+      : null,
   );
   if (failure) throw new Error(`${entry.id} failed to render: ${failure}`);
-  // A moment more so fallbacks triggered by image errors have rendered (a timer, not a frame:
-  // see above).
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 30)));
 }

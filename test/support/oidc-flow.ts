@@ -4,7 +4,14 @@
  * code exchange with openid-client.
  */
 import * as oidc from 'openid-client';
-import { demoClients, DEMO_SPA_CLIENT, DEMO_WEB_CLIENT, startIdp, type RunningIdp, type StartIdpOptions } from '../../demo/idp/index.js';
+import {
+  demoClients,
+  DEMO_SPA_CLIENT,
+  DEMO_WEB_CLIENT,
+  startIdp,
+  type RunningIdp,
+  type StartIdpOptions,
+} from '../../demo/idp/index.js';
 import { CookieJar } from './cookie-jar.js';
 
 /** Redirect URIs of the test clients; never fetched (nothing listens on port 9). */
@@ -26,7 +33,9 @@ export async function startTestIdp(options: Partial<StartIdpOptions> = {}): Prom
   });
   try {
     const execute = [oidc.allowInsecureRequests];
-    const web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, { execute });
+    const web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
+      execute,
+    });
     const spa = await oidc.discovery(new URL(idp.issuer), DEMO_SPA_CLIENT.id, undefined, oidc.None(), { execute });
     return { ...idp, web, spa };
   } catch (error) {
@@ -94,7 +103,12 @@ function formFields(html: string): { action: string; fields: Record<string, stri
   const form = /<form[^>]*method="post"[^>]*action="([^"]+)"/i.exec(html);
   if (!form?.[1]) return undefined;
   const decode = (value: string) =>
-    value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    value
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   const fields: Record<string, string> = {};
   for (const input of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)) {
     fields[input[1]!] = decode(input[2]!);
@@ -151,14 +165,16 @@ export class Browser {
   /** Navigates and expects to land on an interaction page. */
   async toInteraction(start: string | URL): Promise<string> {
     const landing = await this.navigate(start);
-    if (landing.kind !== 'interaction') throw new Error(`expected an interaction, got ${JSON.stringify(landing).slice(0, 500)}`);
+    if (landing.kind !== 'interaction')
+      throw new Error(`expected an interaction, got ${JSON.stringify(landing).slice(0, 500)}`);
     return landing.uid;
   }
 
   /** Navigates and expects to land on the client's callback. */
   async toCallback(start: string | URL): Promise<URL> {
     const landing = await this.navigate(start);
-    if (landing.kind !== 'callback') throw new Error(`expected the callback, got ${JSON.stringify(landing).slice(0, 500)}`);
+    if (landing.kind !== 'callback')
+      throw new Error(`expected the callback, got ${JSON.stringify(landing).slice(0, 500)}`);
     return landing.url;
   }
 

@@ -30,7 +30,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -51,11 +53,15 @@ function ready(child: ChildProcess): Promise<void> {
     child.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'
-          ? new Error('redis-server not found: install it with `apt-get install -y redis-server` or set REDIS_SERVER_PATH')
+          ? new Error(
+              'redis-server not found: install it with `apt-get install -y redis-server` or set REDIS_SERVER_PATH',
+            )
           : error,
       ),
     );
-    child.once('exit', (code) => reject(new Error(`redis-server exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited (${code}) before it was ready:\n${output.slice(-2000)}`)),
+    );
   });
 }
 
@@ -73,15 +79,24 @@ export async function startRedisServer(): Promise<RedisServer> {
     const child = spawn(
       redisServerPath(),
       [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--protected-mode', 'yes',
-        '--save', '',
-        '--appendonly', 'no',
-        '--dir', dir,
-        '--dbfilename', 'never-written.rdb',
-        '--daemonize', 'no',
-        '--loglevel', 'notice',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--protected-mode',
+        'yes',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--dbfilename',
+        'never-written.rdb',
+        '--daemonize',
+        'no',
+        '--loglevel',
+        'notice',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -2,7 +2,10 @@
 import { expect } from 'vitest';
 import { InteractionError } from '../../src/protocol/errors.js';
 
-/** The {@link InteractionError} `promise` rejects with; fails the test when it resolves or rejects with anything else. */
+/**
+ * The {@link InteractionError} `promise` rejects with; fails the test when it resolves or rejects
+ * with anything else.
+ */
 export async function rejection(promise: Promise<unknown>): Promise<InteractionError> {
   const error = await promise.then(
     () => {

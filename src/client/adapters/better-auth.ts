@@ -123,7 +123,11 @@ function ok(response: TransportResponse): unknown {
 export function betterAuthAdapter(options: BetterAuthAdapterOptions): InteractionAdapter {
   if (!isObject(options)) throw new TypeError('"options" must be an object');
   const { baseUrl = '/api/auth', query, prelogin = true } = options;
-  if (typeof baseUrl !== 'string' || baseUrl === '' || (/^[a-z][a-z0-9+.-]*:/i.test(baseUrl) && !safeHttpUrl(baseUrl))) {
+  if (
+    typeof baseUrl !== 'string' ||
+    baseUrl === '' ||
+    (/^[a-z][a-z0-9+.-]*:/i.test(baseUrl) && !safeHttpUrl(baseUrl))
+  ) {
     throw new TypeError('"options.baseUrl" must be an http(s) URL or a path');
   }
   if (typeof query !== 'string') throw new TypeError('"options.query" must be the page\'s query string');
@@ -152,7 +156,10 @@ export function betterAuthAdapter(options: BetterAuthAdapterOptions): Interactio
   async function publicClient(transport: Transport, signedIn: boolean): Promise<ClientInfo> {
     let response: TransportResponse;
     if (signedIn) {
-      response = await transport({ method: 'GET', url: url(`/oauth2/public-client?client_id=${encodeURIComponent(clientId!)}`) });
+      response = await transport({
+        method: 'GET',
+        url: url(`/oauth2/public-client?client_id=${encodeURIComponent(clientId!)}`),
+      });
     } else {
       if (!prelogin) return { id: clientId!, name: clientId!, party: 'third', verified: false };
       response = await transport({

@@ -57,7 +57,7 @@ export interface KitAdapterOptions {
 const IDENTIFIER_KINDS = ['email', 'username', 'phone'] as const satisfies readonly IdentifierKind[];
 
 /**
- * The body of the steps that carry no fields (abort, continue, switch account). Every kit POST
+ * The body of the steps that carry no fields (deny, continue, switch account). Every kit POST
  * is JSON, so a cross-origin page can only send one after a CORS preflight the bridges never
  * grant; a body-less POST would be a "simple" request that needs none.
  */
@@ -108,7 +108,7 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
     },
 
     async deny(transport): Promise<Redirect> {
-      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.abort), body: NO_FIELDS });
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.deny), body: NO_FIELDS });
       return parseRedirect(ok(response));
     },
 
@@ -183,7 +183,9 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
   const retryAfter = parseRetryAfter(headers?.get('retry-after'));
   // An already decided interaction says where to go on; only an http(s) URL is kept.
   const href = (globalThis as { location?: { href?: unknown } }).location?.href;
-  const to = isObject(body) ? safeHttpUrl(body.redirectTo, typeof href === 'string' && href !== '' ? href : undefined) : undefined;
+  const to = isObject(body)
+    ? safeHttpUrl(body.redirectTo, typeof href === 'string' && href !== '' ? href : undefined)
+    : undefined;
   return new InteractionError(code, message, {
     status,
     ...(error !== undefined && { error }),
@@ -194,7 +196,10 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
 }
 
 /** An HTTP date in the IMF-fixdate form every sender must generate (RFC 9110 §5.6.7). */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const IMF_FIXDATE = new RegExp(
+  '^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} ' +
+    '\\d{2}:\\d{2}:\\d{2} GMT$',
+);
 
 /**
  * Seconds from a `Retry-After` header: delta-seconds, or an HTTP date (seconds from now,
@@ -217,7 +222,7 @@ export function parseRetryAfter(value: string | null | undefined): number | unde
  * Validates a `{ redirectTo }` body into a {@link Redirect} with an absolute `http(s)` URL.
  * Relative URLs are resolved against `globalThis.location.href` when there is one.
  */
-export function parseRedirect(body: unknown): Redirect {
+function parseRedirect(body: unknown): Redirect {
   assertObject(body, 'response');
   const { redirectTo } = body;
   assertString(redirectTo, 'response.redirectTo');
@@ -241,7 +246,8 @@ export function parseInteractionStep(value: unknown, label: string): Interaction
     client: parseClient(client, `${label}.client`),
     uiLocales: [...uiLocales],
   };
-  if (value.organization !== undefined) base.organization = parseOrganizationContext(value.organization, `${label}.organization`);
+  if (value.organization !== undefined)
+    base.organization = parseOrganizationContext(value.organization, `${label}.organization`);
   if (kind === 'login') {
     const step: LoginStep = { kind, ...base, login: parseLoginRequest(value.login, `${label}.login`) };
     return step;
@@ -257,7 +263,8 @@ export function parseInteractionStep(value: unknown, label: string): Interaction
 
 function parseClient(value: unknown, label: string): ClientInfo {
   assertObject(value, label);
-  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, nativeRedirectUri, party, verified, branding } = value;
+  const { id, name, logo, homepage, policyUrl, termsUrl, redirectUri, nativeRedirectUri, party, verified, branding } =
+    value;
   assertString(id, `${label}.id`);
   assertString(name, `${label}.name`);
   assertOptionalString(homepage, `${label}.homepage`);
@@ -316,7 +323,8 @@ function parseUser(value: unknown, label: string): UserInfo {
 
 function parseLoginRequest(value: unknown, label: string): LoginRequest {
   assertObject(value, label);
-  const { identifiers, password, loginHint, code, connectors, session, createAccountUrl, forgotPasswordUrl, error } = value;
+  const { identifiers, password, loginHint, code, connectors, session, createAccountUrl, forgotPasswordUrl, error } =
+    value;
   const kinds = parseArray(identifiers, `${label}.identifiers`, (item, itemLabel) => {
     assertOneOf(item, itemLabel, IDENTIFIER_KINDS);
     return item;
@@ -377,7 +385,10 @@ function parseScope(value: unknown, label: string): ScopeItem {
   return result;
 }
 
-/** A requested claim: `{ name, description?, descriptions? }` (a bare name, as bridges before 0.2 sent, is read as `{ name }`). */
+/**
+ * A requested claim: `{ name, description?, descriptions? }` (a bare name, as bridges before 0.2
+ * sent, is read as `{ name }`).
+ */
 function parseClaim(value: unknown, label: string): ClaimItem {
   if (typeof value === 'string') {
     assertString(value, label);

@@ -203,7 +203,10 @@ export function logtoAdapter(options: LogtoAdapterOptions): InteractionAdapter {
   if (typeof endpoint !== 'string' || (endpoint !== '' && safeHttpUrl(endpoint) === undefined)) {
     throw new TypeError('"options.endpoint" must be an http(s) URL');
   }
-  if (step === 'sign-in' && (!isObject(application) || typeof application.id !== 'string' || typeof application.name !== 'string')) {
+  if (
+    step === 'sign-in' &&
+    (!isObject(application) || typeof application.id !== 'string' || typeof application.name !== 'string')
+  ) {
     throw new TypeError('"options.application" ({ id, name }) is required for the sign-in step');
   }
   if (!Array.isArray(identifiers) || identifiers.length === 0) {
@@ -381,7 +384,8 @@ export function parseLogtoConsent(body: unknown, uid: string, uiLocales: readonl
   ).filter((resource) => resource.indicator !== LOGTO_ORGANIZATION_RESOURCE);
 
   const consent: ConsentRequest = { profileScopes, resources, claims: [], withheld: [], rememberable: false };
-  const options = organizations === undefined ? [] : parseArray(organizations, 'response.organizations', organizationOption);
+  const options =
+    organizations === undefined ? [] : parseArray(organizations, 'response.organizations', organizationOption);
   // Logto sends `[]` when the app did not ask for organizations, and lets a user who belongs to
   // none consent without choosing one: only a non-empty list is a choice to make.
   if (options.length > 0) consent.organizations = { options, selection: 'single', required: true };

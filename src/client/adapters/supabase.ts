@@ -102,7 +102,8 @@ const SUPABASE_CODES: Record<string, InteractionErrorCode> = {
 
 function readSupabaseError(body: unknown) {
   const error = stringField(body, 'error_code') ?? stringField(body, 'error');
-  const description = stringField(body, 'msg') ?? stringField(body, 'message') ?? stringField(body, 'error_description');
+  const description =
+    stringField(body, 'msg') ?? stringField(body, 'message') ?? stringField(body, 'error_description');
   return { ...(error !== undefined && { error }), ...(description !== undefined && { description }) };
 }
 
@@ -128,7 +129,8 @@ function ok(response: TransportResponse): unknown {
 export function supabaseAdapter(options: SupabaseAdapterOptions): InteractionAdapter {
   if (!isObject(options)) throw new TypeError('"options" must be an object');
   const { url, authorizationId, apiKey, accessToken, uiLocales = [] } = options;
-  if (typeof url !== 'string' || safeHttpUrl(url) === undefined) throw new TypeError('"options.url" must be an http(s) URL');
+  if (typeof url !== 'string' || safeHttpUrl(url) === undefined)
+    throw new TypeError('"options.url" must be an http(s) URL');
   if (typeof authorizationId !== 'string' || authorizationId === '') {
     throw new TypeError('"options.authorizationId" must be a non-empty string');
   }
@@ -165,7 +167,9 @@ export function supabaseAdapter(options: SupabaseAdapterOptions): InteractionAda
     },
 
     signIn(): Promise<Redirect> {
-      return Promise.reject(new InteractionError('invalid_request', 'the supabase adapter does not sign in: use supabase.auth'));
+      return Promise.reject(
+        new InteractionError('invalid_request', 'the supabase adapter does not sign in: use supabase.auth'),
+      );
     },
 
     consent(transport): Promise<Redirect> {

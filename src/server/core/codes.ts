@@ -37,7 +37,8 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 /** Creates a code issuer. Codes are stored as SHA-256 digests and used once. */
 export function createVerificationCodes(options: VerificationCodesOptions): VerificationCodes {
   const length = options.length ?? 6;
-  if (!Number.isInteger(length) || length < 4 || length > 12) throw new TypeError('"length" must be an integer from 4 to 12');
+  if (!Number.isInteger(length) || length < 4 || length > 12)
+    throw new TypeError('"length" must be an integer from 4 to 12');
   const ttlSeconds = options.ttlSeconds ?? 600;
   const store = options.store ?? createMemoryStore();
   const key = (identifier: string) => `verification-code:${digest(normalizeIdentifier(identifier))}`;

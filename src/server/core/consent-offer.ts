@@ -140,7 +140,8 @@ function profileItem(name: string, granted: Set<string>): ScopeItem {
 function claimItem(name: string, descriptions: ConsentOfferInput['claimDescriptions']): ClaimItem {
   const item: ClaimItem = { name };
   const described = descriptions && Object.hasOwn(descriptions, name) ? descriptions[name] : undefined;
-  if (typeof described?.description === 'string' && described.description !== '') item.description = described.description;
+  if (typeof described?.description === 'string' && described.description !== '')
+    item.description = described.description;
   if (described?.descriptions && typeof described.descriptions === 'object') {
     const texts = Object.entries(described.descriptions).filter(([, text]) => typeof text === 'string' && text !== '');
     if (texts.length > 0) item.descriptions = Object.fromEntries(texts);
@@ -148,7 +149,12 @@ function claimItem(name: string, descriptions: ConsentOfferInput['claimDescripti
   return item;
 }
 
-function resourceItem(name: string, granted: Set<string>, description?: ResourceDescription, required = false): ScopeItem {
+function resourceItem(
+  name: string,
+  granted: Set<string>,
+  description?: ResourceDescription,
+  required = false,
+): ScopeItem {
   const item: ScopeItem = { name, required };
   const text = description?.scopes && Object.hasOwn(description.scopes, name) ? description.scopes[name] : undefined;
   if (typeof text === 'string' && text !== '') item.description = text;
@@ -175,8 +181,12 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
 
   const indicators = unique([...Object.keys(input.missingResourceScopes), ...Object.keys(input.grantedResourceScopes)]);
   for (const indicator of indicators) {
-    const granted = Object.hasOwn(input.grantedResourceScopes, indicator) ? (input.grantedResourceScopes[indicator] ?? []) : [];
-    const missing = Object.hasOwn(input.missingResourceScopes, indicator) ? (input.missingResourceScopes[indicator] ?? []) : [];
+    const granted = Object.hasOwn(input.grantedResourceScopes, indicator)
+      ? (input.grantedResourceScopes[indicator] ?? [])
+      : [];
+    const missing = Object.hasOwn(input.missingResourceScopes, indicator)
+      ? (input.missingResourceScopes[indicator] ?? [])
+      : [];
     const requested = unique([...missing, ...granted]);
     if (requested.length === 0) continue;
     const grantedSet = new Set(granted);
@@ -228,7 +238,10 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
   const scopedClaims: Record<string, string[]> = {};
   const claims: string[] = [];
   for (const claim of unique(input.missingOIDCClaims)) {
-    const scopes = intersect(profileScopes, (input.claimScopes && Object.hasOwn(input.claimScopes, claim) && input.claimScopes[claim]) || []);
+    const scopes = intersect(
+      profileScopes,
+      (input.claimScopes && Object.hasOwn(input.claimScopes, claim) && input.claimScopes[claim]) || [],
+    );
     if (scopes.length > 0) scopedClaims[claim] = scopes;
     else claims.push(claim);
   }
@@ -272,7 +285,9 @@ export function isConsentDecision(value: unknown): value is ConsentDecision {
   const { resources } = body;
   if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return false;
   const entries = Object.entries(resources);
-  return entries.length <= MAX_ITEMS && entries.every(([key, scopes]) => key.length <= MAX_STRING && isStringList(scopes));
+  return (
+    entries.length <= MAX_ITEMS && entries.every(([key, scopes]) => key.length <= MAX_STRING && isStringList(scopes))
+  );
 }
 
 /**
@@ -344,7 +359,11 @@ export function planConsent(offer: ConsentOffer, body: unknown): ConsentPlanResu
     }
     const unknown = subtract(scopes, allowed);
     if (unknown.length > 0) {
-      return { ok: false, error: 'invalid_scope', description: `scope not on offer for ${indicator}: ${unknown.join(' ')}` };
+      return {
+        ok: false,
+        error: 'invalid_scope',
+        description: `scope not on offer for ${indicator}: ${unknown.join(' ')}`,
+      };
     }
   }
 

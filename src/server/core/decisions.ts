@@ -78,7 +78,8 @@ export function createDecisionState(store: KitStore, options: DecisionStateOptio
     async recordGrant(grantId, record, ttlSeconds) {
       const writes: Array<Promise<void>> = [];
       if (record.remember !== undefined) writes.push(store.set(key(grantId, 'remember'), record.remember, ttlSeconds));
-      if (record.organizations !== undefined) writes.push(store.set(key(grantId, 'organizations'), record.organizations, ttlSeconds));
+      if (record.organizations !== undefined)
+        writes.push(store.set(key(grantId, 'organizations'), record.organizations, ttlSeconds));
       if (record.withheld !== undefined) writes.push(store.set(key(grantId, 'withheld'), record.withheld, ttlSeconds));
       await Promise.all(writes);
     },

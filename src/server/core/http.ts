@@ -109,7 +109,12 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LI
 }
 
 /** Sends a JSON reply that no cache may keep. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');

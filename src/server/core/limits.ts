@@ -79,8 +79,13 @@ export function addressKey(ip: string): string {
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** The 429 the limits answer with. */
@@ -90,7 +95,8 @@ export function tooManyAttempts(seconds: number): KitHttpError {
   });
 }
 
-const digest = (kind: string, value: string) => createHash('sha256').update(`${kind}\0${value}`, 'utf8').digest('base64url');
+const digest = (kind: string, value: string) =>
+  createHash('sha256').update(`${kind}\0${value}`, 'utf8').digest('base64url');
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -107,7 +113,12 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
   const perMethod = (method: LimitedMethod) =>
     store.counter({ name: `sign-in-${method}`, points: maxFailures, windowSeconds, blockSeconds: lockSeconds });
   const counters: Record<LimitedMethod, AttemptCounter> = { password: perMethod('password'), code: perMethod('code') };
-  const perAddress = store.counter({ name: 'sign-in-address', points: maxFailuresPerIp, windowSeconds, blockSeconds: lockSeconds });
+  const perAddress = store.counter({
+    name: 'sign-in-address',
+    points: maxFailuresPerIp,
+    windowSeconds,
+    blockSeconds: lockSeconds,
+  });
 
   /** The identifier's and the account's keys. */
   function subjectKeys(subject: AttemptSubject): string[] {
@@ -115,7 +126,8 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
     if (subject.accountId) keys.push(`a:${digest('account', subject.accountId)}`);
     return keys;
   }
-  const ipKey = (subject: AttemptSubject) => (subject.ip ? `ip:${digest('address', addressKey(subject.ip))}` : undefined);
+  const ipKey = (subject: AttemptSubject) =>
+    subject.ip ? `ip:${digest('address', addressKey(subject.ip))}` : undefined;
 
   /** Gives back reservations that turned out not to be attempts. */
   async function refund(counter: AttemptCounter, keys: Array<string | undefined>): Promise<void> {
@@ -141,7 +153,10 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
       const refused = counts.filter((count) => !count.allowed);
       if (refused.length > 0) {
         await Promise.all([
-          refund(counter, keys.filter((_, index) => counts[index]!.allowed)),
+          refund(
+            counter,
+            keys.filter((_, index) => counts[index]!.allowed),
+          ),
           refund(perAddress, [ip]),
         ]);
         throw tooManyAttempts(Math.max(...refused.map((count) => count.msBeforeReset)) / 1000);

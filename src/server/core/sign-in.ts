@@ -195,7 +195,8 @@ function cleanConnector(value: Connector): Connector | undefined {
 /** The sign-in flow of a bridge. */
 export function createSignInFlow(deps: SignInFlowDependencies) {
   const { store } = deps;
-  const limits: SignInLimits | undefined = deps.attemptLimit === false ? undefined : createSignInLimits(store, deps.attemptLimit || {});
+  const limits: SignInLimits | undefined =
+    deps.attemptLimit === false ? undefined : createSignInLimits(store, deps.attemptLimit || {});
   const codes = deps.sendCode && deps.verifyCode ? { send: deps.sendCode, verify: deps.verifyCode } : undefined;
   const resendAfter = deps.resendAfter ?? 30;
   const links = {
@@ -209,7 +210,9 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
     connector: (uid: string) => `sign-in:connector:${uid}`,
     /** When a code was last sent to an account (or identifier). */
     resend: (subject: AttemptSubject) =>
-      `sign-in:resend:${digest(subject.accountId ? `account\0${subject.accountId}` : `identifier\0${normalizeIdentifier(subject.identifier)}`)}`,
+      `sign-in:resend:${digest(
+        subject.accountId ? `account\0${subject.accountId}` : `identifier\0${normalizeIdentifier(subject.identifier)}`,
+      )}`,
   };
 
   /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */
@@ -338,7 +341,11 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         throw new KitHttpError(400, 'invalid_request', 'unknown connector');
       }
       const state = `${interaction.uid}.${randomBytes(24).toString('base64url')}`;
-      const context = { uid: interaction.uid, state, ...(typeof identifier === 'string' && identifier.trim() !== '' && { identifier: identifier.trim() }) };
+      const context = {
+        uid: interaction.uid,
+        state,
+        ...(typeof identifier === 'string' && identifier.trim() !== '' && { identifier: identifier.trim() }),
+      };
       const started = await deps.connectors.start(connectorId, context);
       const url = safeHttpUrl(typeof started === 'string' ? started : started?.url);
       if (!url) throw new Error(`connector ${connectorId} returned a URL that is not http(s)`);
@@ -395,7 +402,11 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         res.statusCode = error instanceof KitHttpError ? error.status : 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
         res.setHeader('cache-control', 'no-store');
-        res.end(error instanceof KitHttpError && error.code === 'interaction_expired' ? 'This sign-in request has expired.\n' : 'Sign-in failed.\n');
+        res.end(
+          error instanceof KitHttpError && error.code === 'interaction_expired'
+            ? 'This sign-in request has expired.\n'
+            : 'Sign-in failed.\n',
+        );
       }
     },
 
@@ -436,7 +447,8 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         await store.set(keys.flash(interaction.uid), 'access_denied', PENDING_TTL_SECONDS);
         return undefined;
       };
-      if (!deps.connectors || !entry || typeof entry.state !== 'string' || query.get('state') !== entry.state) return fail();
+      if (!deps.connectors || !entry || typeof entry.state !== 'string' || query.get('state') !== entry.state)
+        return fail();
       try {
         const account = await deps.connectors.finish(entry.connectorId, {
           uid: interaction.uid,
@@ -465,7 +477,13 @@ export type SignInEndpoint = 'login' | 'send-code' | 'verify-code' | 'connector'
 
 /** Whether `endpoint` is one of the {@link SignInEndpoint}s. */
 export function isSignInEndpoint(endpoint: string): endpoint is SignInEndpoint {
-  return endpoint === 'login' || endpoint === 'send-code' || endpoint === 'verify-code' || endpoint === 'connector' || endpoint === 'continue';
+  return (
+    endpoint === 'login' ||
+    endpoint === 'send-code' ||
+    endpoint === 'verify-code' ||
+    endpoint === 'connector' ||
+    endpoint === 'continue'
+  );
 }
 
 function redirect(res: ServerResponse, location: string): void {

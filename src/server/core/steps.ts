@@ -25,7 +25,11 @@ export type ClientDescription = Partial<Pick<ClientInfo, 'party' | 'verified' | 
  * logos over the registered one, URLs kept only when http(s), the redirect URI as a link (http(s))
  * or as text (a native app's custom scheme), branding colors only as `#rgb` / `#rrggbb`.
  */
-export function clientInfo(registration: ClientRegistration, described: ClientDescription = {}, redirectUri?: unknown): ClientInfo {
+export function clientInfo(
+  registration: ClientRegistration,
+  described: ClientDescription = {},
+  redirectUri?: unknown,
+): ClientInfo {
   const info: ClientInfo = {
     id: registration.id,
     name: registration.name || registration.id,

@@ -12,7 +12,7 @@
  * | `POST <prefix>/login/<challenge>/abort`        | `PUT  …/login/reject` (`access_denied`)              |
  * | `POST <prefix>/login/<challenge>/switch-account` | – (the sign-in step again, without the hint)       |
  * | `GET  <prefix>/consent/<challenge>/details`    | `GET  /admin/oauth2/auth/requests/consent`           |
- * | `POST <prefix>/consent/<challenge>/consent`    | `PUT  …/consent/accept` (`grant_scope`, `grant_access_token_audience`, `remember`) |
+ * | `POST <prefix>/consent/<challenge>/consent`    | `PUT  …/consent/accept` (`grant_scope`, audiences, `remember`) |
  * | `POST <prefix>/consent/<challenge>/abort`      | `PUT  …/consent/reject` (`access_denied`)            |
  *
  * The host's sign-in page (Hydra's `urls.login`, e.g. `/login?login_challenge=…`) builds
@@ -38,7 +38,12 @@ import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } f
 import { KitHttpError } from '../core/http.js';
 import { unique, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
 import { createKitRouter, escapeRegExp, type KitCall } from '../core/router.js';
-import { createSignInFlow, isSignInEndpoint, type SignInBridgeOptions, type SignInInteraction } from '../core/sign-in.js';
+import {
+  createSignInFlow,
+  isSignInEndpoint,
+  type SignInBridgeOptions,
+  type SignInInteraction,
+} from '../core/sign-in.js';
 import { clientInfo as buildClientInfo, pickUser, stringList as strings } from '../core/steps.js';
 import type { KitStore } from '../core/store.js';
 import { createMemoryStore } from '../stores/memory.js';
@@ -146,7 +151,12 @@ export interface HydraBridgeOptions extends SignInBridgeOptions {
   sessionClaims?(subject: string, grantedScopes: string[]): Promise<HydraAcceptConsent['session']>;
   /** Seconds Hydra remembers a remembered consent or login; 0 = forever (Hydra's default). */
   rememberFor?: number;
-  /** Whether the consent screen offers "remember". Default `true`. */
+  /**
+   * Whether the consent screen offers "Remember this decision" (Hydra's `remember`). Default
+   * `true`. The same option as the oidc-provider bridge's.
+   */
+  rememberDecisions?: boolean;
+  /** @deprecated Use {@link HydraBridgeOptions.rememberDecisions}; removed in a later release. */
   rememberable?: boolean;
   /**
    * Where the bridge keeps its state (sign-in codes' resend windows, connector sign-ins in
@@ -212,7 +222,7 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   const admin = adminUrl.replace(/\/+$/, '');
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/(login|consent)/([^/]+)/([a-z-]+)$`);
-  const rememberable = options.rememberable ?? true;
+  const rememberable = options.rememberDecisions ?? options.rememberable ?? true;
   const onError = options.onError ?? ((error: unknown) => console.error('consent-kit hydra bridge:', error));
   const callbackPath = (challenge: string) => `${prefix}/login/${encodeURIComponent(challenge)}/connector-callback`;
   const signIn = createSignInFlow({
@@ -230,15 +240,18 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   async function call<T>(method: 'GET' | 'PUT', path: string, challenge: string, body?: unknown): Promise<T> {
     const kind = path.startsWith('login') ? 'login_challenge' : 'consent_challenge';
     const fetchImpl = options.fetch ?? globalThis.fetch;
-    const response = await fetchImpl(`${admin}/admin/oauth2/auth/requests/${path}?${kind}=${encodeURIComponent(challenge)}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...options.adminHeaders,
+    const response = await fetchImpl(
+      `${admin}/admin/oauth2/auth/requests/${path}?${kind}=${encodeURIComponent(challenge)}`,
+      {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...options.adminHeaders,
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
       },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+    );
     const text = await response.text();
     let parsed: unknown;
     try {
@@ -253,7 +266,12 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       if (response.status === 410) {
         const to = redirectToOf(parsed);
         throw Object.assign(
-          new KitHttpError(410, 'interaction_expired', 'login or consent request already handled', to ? { redirectTo: to } : {}),
+          new KitHttpError(
+            410,
+            'interaction_expired',
+            'login or consent request already handled',
+            to ? { redirectTo: to } : {},
+          ),
           { cause },
         );
       }
@@ -265,7 +283,8 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
         throw Object.assign(expired(), { cause });
       }
       // 404: unknown challenge; 400 with `invalid_request`: expired.
-      if (response.status === 404 || response.status === 400 || response.status === 409) throw Object.assign(expired(), { cause });
+      if (response.status === 404 || response.status === 400 || response.status === 409)
+        throw Object.assign(expired(), { cause });
       throw cause;
     }
     return parsed as T;
@@ -327,7 +346,11 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
   }
 
   async function loginStep(request: HydraLoginRequest, withHint: boolean): Promise<LoginStep> {
-    return { kind: 'login', ...stepBase(request), login: await signIn.loginRequest(signInInteraction(request), withHint) };
+    return {
+      kind: 'login',
+      ...stepBase(request),
+      login: await signIn.loginRequest(signInInteraction(request), withHint),
+    };
   }
 
   async function loginRequest(challenge: string): Promise<HydraLoginRequest> {
@@ -398,7 +421,9 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     // An audience is granted when the user granted one of its scopes, or when none was asked for it.
     const apiRequested = strings(request.requested_scope).some((scope) => !OIDC_SCOPES.has(scope));
     const grantAudience = audiences.filter(
-      (audience) => !apiRequested || plan.resources.some((resource) => resource.indicator === audience && resource.grant.length > 0),
+      (audience) =>
+        !apiRequested ||
+        plan.resources.some((resource) => resource.indicator === audience && resource.grant.length > 0),
     );
     const accept: HydraAcceptConsent = {
       grant_scope: grantScope,
@@ -432,17 +457,22 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       case KIT_ENDPOINTS.consent:
         if (kind !== 'consent') throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
         return decideConsent(challenge, body);
-      case KIT_ENDPOINTS.abort: {
-        const reject: HydraReject = { error: 'access_denied', error_description: 'The resource owner denied the request' };
+      case KIT_ENDPOINTS.deny: {
+        const reject: HydraReject = {
+          error: 'access_denied',
+          error_description: 'The resource owner denied the request',
+        };
         return redirect(await call('PUT', `${kind}/reject`, challenge, reject));
       }
       case KIT_ENDPOINTS.switchAccount:
         // Switching accounts at consent needs a new login request: the app must restart the
         // authorization (with prompt=login). At sign-in it is the same step again.
-        if (kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
+        if (kind !== 'login')
+          throw new KitHttpError(400, 'invalid_request', 'switch accounts by restarting the authorization');
         return loginStep(await loginRequest(challenge), false);
       default: {
-        if (!isSignInEndpoint(endpoint) || kind !== 'login') throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
+        if (!isSignInEndpoint(endpoint) || kind !== 'login')
+          throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
         const interaction = signInInteraction(await loginRequest(challenge));
         return signIn.answer(endpoint, body, interaction, req, (subject) => acceptLogin(challenge, subject));
       }
@@ -453,7 +483,9 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     match(pathname) {
       const match = route.exec(pathname);
       const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
-      return match && challenge ? { route: { kind: match[1] as 'login' | 'consent', challenge }, endpoint: match[3]! } : undefined;
+      return match && challenge
+        ? { route: { kind: match[1] as 'login' | 'consent', challenge }, endpoint: match[3]! }
+        : undefined;
     },
     answer,
     bodyLimit: options.bodyLimit,
@@ -462,7 +494,8 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       if (signIn.bounce(req, res, pathname)) return true;
       const match = route.exec(pathname);
       const challenge = match?.[2] ? safeDecode(match[2]) : undefined;
-      if (match?.[1] !== 'login' || !challenge || match[3] !== 'connector-callback' || req.method !== 'GET') return false;
+      if (match?.[1] !== 'login' || !challenge || match[3] !== 'connector-callback' || req.method !== 'GET')
+        return false;
       return signIn
         .connectorCallback(
           req,
@@ -497,10 +530,14 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
     const accept = acceptFor(request, outcome.plan);
     const requestedScope = unique(strings(request.requested_scope));
     const requestedAudience = unique(strings(request.requested_access_token_audience));
-    if (accept.grant_scope.length < requestedScope.length || accept.grant_access_token_audience.length < requestedAudience.length) {
+    if (
+      accept.grant_scope.length < requestedScope.length ||
+      accept.grant_access_token_audience.length < requestedAudience.length
+    ) {
       return undefined;
     }
-    return redirect(await call('PUT', 'consent/accept', challenge, await withSession(accept, request.subject))).redirectTo;
+    return redirect(await call('PUT', 'consent/accept', challenge, await withSession(accept, request.subject)))
+      .redirectTo;
   }
 
   async function skip(kind: 'login' | 'consent', challenge: string): Promise<string | undefined> {

@@ -21,10 +21,24 @@ import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
 import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
 import { createDecisionState, type WithheldScopes } from '../core/decisions.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError } from '../core/http.js';
-import { heldScopes, intersect, subtract, unique, type OrganizationMembership, type PermissionMap, type ResourceDescription } from '../core/rbac.js';
+import {
+  heldScopes,
+  intersect,
+  subtract,
+  unique,
+  type OrganizationMembership,
+  type PermissionMap,
+  type ResourceDescription,
+} from '../core/rbac.js';
 import { createKitRouter, escapeRegExp, type KitCall, type NextFunction } from '../core/router.js';
 import { createSignInFlow, isSignInEndpoint, type SignInBridgeOptions } from '../core/sign-in.js';
-import { clientInfo as buildClientInfo, pickUser, splitSpaces, stringList, type ClientDescription } from '../core/steps.js';
+import {
+  clientInfo as buildClientInfo,
+  pickUser,
+  splitSpaces,
+  stringList,
+  type ClientDescription,
+} from '../core/steps.js';
 import type { KitStore } from '../core/store.js';
 import { createMemoryStore } from '../stores/memory.js';
 
@@ -165,9 +179,7 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
    * operator's), shown on its sign-in and consent screens. Default: third party, unverified,
    * `logo_uri`, no branding. Branding colors other than `#rgb` / `#rrggbb` are dropped.
    */
-  describeClient?(
-    client: ProviderClientLike,
-  ): ClientDescription | undefined | Promise<ClientDescription | undefined>;
+  describeClient?(client: ProviderClientLike): ClientDescription | undefined | Promise<ClientDescription | undefined>;
   /**
    * The organization a request targets through its `organization_id` parameter (Logto's
    * name; list it in oidc-provider's `extraParams`), with its display name and branding,
@@ -335,7 +347,10 @@ function decisionOf(interaction: InteractionDetailsLike): string | undefined {
  * Nothing of the provider's internals (session cookie, session uid, grant, params) is sent
  * to the browser: only the kit's `InteractionStep` types and `{ redirectTo }`.
  */
-export function createOidcProviderBridge(provider: OidcProviderLike, options: OidcProviderBridgeOptions): OidcProviderBridge {
+export function createOidcProviderBridge(
+  provider: OidcProviderLike,
+  options: OidcProviderBridgeOptions,
+): OidcProviderBridge {
   const prefix = (options.prefix ?? '/interaction').replace(/\/+$/, '');
   const route = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/([a-z-]+)$`);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -363,7 +378,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     // One decision per interaction: once made, every endpoint answers with its way on (a POST
     // with 200, see `handle`), so a second tab or a Retry after a lost answer cannot decide again.
     const decided = decisionOf(interaction);
-    if (decided) throw new KitHttpError(410, 'interaction_expired', 'interaction already decided', { redirectTo: decided });
+    if (decided)
+      throw new KitHttpError(410, 'interaction_expired', 'interaction already decided', { redirectTo: decided });
     return interaction;
   }
 
@@ -409,7 +425,10 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   }
 
   /** Adds the targeted organization to a step, if any. */
-  async function withOrganization<T extends LoginStep | ConsentStep>(step: T, interaction: InteractionDetailsLike): Promise<T> {
+  async function withOrganization<T extends LoginStep | ConsentStep>(
+    step: T,
+    interaction: InteractionDetailsLike,
+  ): Promise<T> {
     const organization = await organizationContext(interaction);
     return organization ? { ...step, organization } : step;
   }
@@ -427,7 +446,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   function consentAccount(interaction: InteractionDetailsLike): string {
     const accountId = interaction.session?.accountId;
-    if (typeof accountId !== 'string' || accountId === '') throw new Error('consent prompt without a signed-in account');
+    if (typeof accountId !== 'string' || accountId === '')
+      throw new Error('consent prompt without a signed-in account');
     return accountId;
   }
 
@@ -456,7 +476,10 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
 
   async function consentOffer(interaction: InteractionDetailsLike, accountId: string): Promise<ConsentOffer> {
     const promptDetails = interaction.prompt.details ?? {};
-    const context = async () => ({ client: await findClient(interaction.params.client_id), params: interaction.params });
+    const context = async () => ({
+      client: await findClient(interaction.params.client_id),
+      params: interaction.params,
+    });
     const missingResourceScopes = scopeMap(promptDetails.missingResourceScopes);
     const requested = new Set(splitSpaces(interaction.params.scope));
     const grant = await existingGrant(interaction, accountId);
@@ -474,7 +497,9 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const [permissions, organizations, descriptions, organizationSelection, rememberable] = await Promise.all([
       options.getPermissions(accountId),
       options.getOrganizations(accountId),
-      Promise.all(indicators.map(async (indicator) => [indicator, await options.describeResource?.(indicator)] as const)),
+      Promise.all(
+        indicators.map(async (indicator) => [indicator, await options.describeResource?.(indicator)] as const),
+      ),
       decide(options.organizationSelection, context),
       decide(options.rememberDecisions, context),
     ]);
@@ -488,7 +513,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       missingOIDCClaims.length === 0
         ? [{}, {}]
         : await Promise.all([
-            scopesReleasing(await findClient(interaction.params.client_id), unique([...missingOIDCScope, ...grantedOIDCScope]), missingOIDCClaims),
+            scopesReleasing(
+              await findClient(interaction.params.client_id),
+              unique([...missingOIDCScope, ...grantedOIDCScope]),
+              missingOIDCClaims,
+            ),
             describeClaims(missingOIDCClaims),
           ]);
     const input: Parameters<typeof computeConsentOffer>[0] = {
@@ -514,7 +543,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
    * For each of `claims`, the ones of `scopes` that release it under the provider's claims
    * configuration (asked of `provider.Claims`, else OpenID Connect Core §5.4).
    */
-  async function scopesReleasing(client: ProviderClientLike, scopes: string[], claims: string[]): Promise<Record<string, string[]>> {
+  async function scopesReleasing(
+    client: ProviderClientLike,
+    scopes: string[],
+    claims: string[],
+  ): Promise<Record<string, string[]>> {
     const released: Record<string, string[]> = {};
     for (const scope of scopes) {
       let names: string[];
@@ -525,14 +558,19 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       } else {
         names = STANDARD_SCOPE_CLAIMS[scope] ?? [];
       }
-      for (const claim of intersect(claims, names)) (released[claim] ??= []).push(scope);
+      for (const claim of intersect(claims, names)) {
+        released[claim] ??= [];
+        released[claim].push(scope);
+      }
     }
     return released;
   }
 
   async function describeClaims(claims: string[]): Promise<Record<string, ClaimDescription>> {
     if (!options.describeClaim) return {};
-    const described = await Promise.all(claims.map(async (claim) => [claim, await options.describeClaim?.(claim)] as const));
+    const described = await Promise.all(
+      claims.map(async (claim) => [claim, await options.describeClaim?.(claim)] as const),
+    );
     return Object.fromEntries(described.filter((entry): entry is readonly [string, ClaimDescription] => !!entry[1]));
   }
 
@@ -555,14 +593,22 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
   }
 
   /** Ends the login with `accountId`. */
-  async function finishLogin(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<KitRedirectResponse> {
+  async function finishLogin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    accountId: string,
+  ): Promise<KitRedirectResponse> {
     // A login result never merges an earlier submission: signing in as someone else at the
     // consent prompt must not carry the previous account's consent along.
     return result(req, res, { login: { accountId } }, false);
   }
 
   /** The interaction, when it expects a sign-in (login prompt, or consent after "switch account"). */
-  async function signInInteraction(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
+  async function signInInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+  ): Promise<InteractionDetailsLike> {
     const interaction = await details(req, res, uid);
     if (interaction.prompt.name !== 'login' && interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no sign-in expected at this step');
@@ -570,7 +616,12 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     return interaction;
   }
 
-  async function decideConsent(req: IncomingMessage, res: ServerResponse, uid: string, body: unknown): Promise<KitRedirectResponse> {
+  async function decideConsent(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    body: unknown,
+  ): Promise<KitRedirectResponse> {
     const interaction = await details(req, res, uid);
     if (interaction.prompt.name !== 'consent') {
       throw new KitHttpError(400, 'invalid_request', 'no consent expected at this step');
@@ -658,7 +709,7 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
       case KIT_ENDPOINTS.consent:
         // Submissions for one interaction take turns, on every instance: the second sees the first one's decision.
         return state.exclusive(uid, () => decideConsent(req, res, uid, body));
-      case KIT_ENDPOINTS.abort:
+      case KIT_ENDPOINTS.deny:
         return state.exclusive(uid, async () => {
           await details(req, res, uid);
           return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
@@ -691,7 +742,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
           req,
           res,
           () => signInInteraction(req, res, uid),
-          (accountId) => provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false }),
+          (accountId) =>
+            provider.interactionResult(req, res, { login: { accountId } }, { mergeWithLastSubmission: false }),
           `${prefix}/${uid}`,
         )
         .then(() => true);
@@ -716,7 +768,8 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
     const rememberable = await decide(options.rememberDecisions, async () => ({ client, params }));
     if (rememberable === true && (await state.remembered(grantId)) !== true) return undefined;
     const grant = await provider.Grant.find(grantId);
-    if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params))) return undefined;
+    if (!grant || !(await stillHeld(grant, grantId, params)) || (await claimsBlock(grant, client, params)))
+      return undefined;
     return grant;
   }
 
@@ -725,7 +778,11 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
    * user refused one by one are rejected in the grant, and a rejection outranks any scope, so a
    * scope granted later (or now) would arrive without them. Such a grant is not reused.
    */
-  async function claimsBlock(grant: GrantLike, client: ProviderClientLike, params: Record<string, unknown>): Promise<boolean> {
+  async function claimsBlock(
+    grant: GrantLike,
+    client: ProviderClientLike,
+    params: Record<string, unknown>,
+  ): Promise<boolean> {
     const refused = grant.getRejectedOIDCClaims?.() ?? [];
     if (refused.length === 0) return false;
     const refusedScopes = new Set(splitSpaces(grant.getRejectedOIDCScope?.()));
@@ -763,9 +820,12 @@ export function createOidcProviderBridge(provider: OidcProviderLike, options: Oi
           : heldScopes(permissions ?? {}, indicator),
       );
       // Lost: a requested scope the grant gives that the user no longer holds.
-      if (splitSpaces(grant.getResourceScopeFiltered(indicator, requested)).some((scope) => !held.has(scope))) return false;
+      if (splitSpaces(grant.getResourceScopeFiltered(indicator, requested)).some((scope) => !held.has(scope)))
+        return false;
       // Gained: a requested scope the grant holds back, rejected because it was withheld, now held.
-      const heldBack = splitSpaces(grant.getRejectedResourceScope?.(indicator)).filter((scope) => requested.has(scope) && held.has(scope));
+      const heldBack = splitSpaces(grant.getRejectedResourceScope?.(indicator)).filter(
+        (scope) => requested.has(scope) && held.has(scope),
+      );
       if (heldBack.length === 0) continue;
       // Without a record (another process, a restart) a withheld scope cannot be told from one
       // the user refused: ask again rather than keep it from them.

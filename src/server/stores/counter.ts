@@ -16,7 +16,11 @@ export function rateLimiterCounter(limiter: RateLimiterAbstract): AttemptCounter
         // rate-limiter-flexible rejects with its result when the key is over its points, and with
         // an Error when the store failed: only the first is an answer.
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { allowed: false, consumed: rejection.consumedPoints, msBeforeReset: Math.max(0, rejection.msBeforeNext) };
+        return {
+          allowed: false,
+          consumed: rejection.consumedPoints,
+          msBeforeReset: Math.max(0, rejection.msBeforeNext),
+        };
       }
     },
     async refund(key) {
@@ -47,7 +51,8 @@ export function counterFactory(create: (options: AttemptCounterOptions) => RateL
     const settings = `${checked.points}/${checked.windowSeconds}/${checked.blockSeconds}`;
     const existing = counters.get(checked.name);
     if (existing) {
-      if (existing.settings !== settings) throw new TypeError(`counter "${checked.name}" already exists with other settings`);
+      if (existing.settings !== settings)
+        throw new TypeError(`counter "${checked.name}" already exists with other settings`);
       return existing.counter;
     }
     const counter = rateLimiterCounter(create(checked));

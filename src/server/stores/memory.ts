@@ -29,7 +29,8 @@ export class BoundedExpiringMap<V extends {}> {
   #sweptAt = Date.now();
 
   constructor(what: string, maxEntries: number) {
-    if (!Number.isInteger(maxEntries) || maxEntries <= 0) throw new TypeError('"maxEntries" must be a positive integer');
+    if (!Number.isInteger(maxEntries) || maxEntries <= 0)
+      throw new TypeError('"maxEntries" must be a positive integer');
     this.#what = what;
     // `max` sizes lru-cache's arrays; `reserve` keeps the count below it, so lru-cache's own
     // least-recently-used eviction never runs. `ttl` turns on per-entry expiry tracking (every
@@ -81,7 +82,8 @@ export class BoundedExpiringMap<V extends {}> {
 export function createMemoryStore(options: MemoryStoreOptions = {}): KitStore {
   // Values are kept as JSON text, as in Redis: a caller never shares an object with the store.
   const entries = new BoundedExpiringMap<string>('the in-memory consent-kit store', options.maxEntries ?? 100_000);
-  const parse = <T>(text: string | undefined): T | undefined => (text === undefined ? undefined : (JSON.parse(text) as T));
+  const parse = <T>(text: string | undefined): T | undefined =>
+    text === undefined ? undefined : (JSON.parse(text) as T);
 
   return {
     async get<T extends JsonValue>(key: string) {

@@ -8,7 +8,12 @@
  * instance it belongs to (a grant's set with its longest-lived member).
  */
 import type { Redis } from 'ioredis';
-import { GRANTABLE_MODELS, type OidcAdapter, type OidcAdapterFactory, type OidcAdapterPayload } from './oidc-adapter.js';
+import {
+  GRANTABLE_MODELS,
+  type OidcAdapter,
+  type OidcAdapterFactory,
+  type OidcAdapterPayload,
+} from './oidc-adapter.js';
 
 /** Settings of {@link createOidcRedisAdapter}. */
 export interface OidcRedisAdapterOptions {
@@ -74,7 +79,10 @@ export function createOidcRedisAdapter(client: Redis, options: OidcRedisAdapterO
         if (GRANTABLE_MODELS.has(model) && payload.grantId) {
           multi.eval(ADD_GRANT_MEMBER, 1, grantKey(payload.grantId), key(id), String(ttl));
         }
-        const indexes = [model === 'Session' && payload.uid ? uidKey(payload.uid) : '', payload.userCode ? userCodeKey(payload.userCode) : ''];
+        const indexes = [
+          model === 'Session' && payload.uid ? uidKey(payload.uid) : '',
+          payload.userCode ? userCodeKey(payload.userCode) : '',
+        ];
         for (const indexKey of indexes) {
           if (indexKey === '') continue;
           if (ttl > 0) multi.set(indexKey, id, 'PX', ttl);

@@ -71,8 +71,12 @@ const epochSeconds = () => Math.floor(Date.now() / 1000);
 export function createOidcMemoryAdapter(options: OidcMemoryAdapterOptions = {}): OidcAdapterFactory {
   // Instances as JSON text (like Redis: the provider never shares an object with the store);
   // indexes as ids; a grant's members as a Map of key → expiry (ms epoch, Infinity for never).
-  const storage = new BoundedExpiringMap<string | Map<string, number>>('the in-memory oidc-provider adapter', options.maxEntries ?? 200_000);
-  const ttlOf = (expiresIn: number | undefined) => (typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn * 1000 : 0);
+  const storage = new BoundedExpiringMap<string | Map<string, number>>(
+    'the in-memory oidc-provider adapter',
+    options.maxEntries ?? 200_000,
+  );
+  const ttlOf = (expiresIn: number | undefined) =>
+    typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn * 1000 : 0;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
   function grantMembers(grantId: string): Map<string, number> {
@@ -93,7 +97,8 @@ export function createOidcMemoryAdapter(options: OidcMemoryAdapterOptions = {}):
 
   function dropIndexes(model: string, id: string, payload: OidcAdapterPayload): void {
     if (payload.uid && storage.get(`sessionUid:${payload.uid}`) === id) storage.delete(`sessionUid:${payload.uid}`);
-    if (payload.userCode && storage.get(`userCode:${payload.userCode}`) === id) storage.delete(`userCode:${payload.userCode}`);
+    if (payload.userCode && storage.get(`userCode:${payload.userCode}`) === id)
+      storage.delete(`userCode:${payload.userCode}`);
     if (GRANTABLE_MODELS.has(model) && payload.grantId) {
       const members = grantMembers(payload.grantId);
       members.delete(`${model}:${id}`);
@@ -151,8 +156,10 @@ export function createOidcMemoryAdapter(options: OidcMemoryAdapterOptions = {}):
           if (stored === undefined) continue;
           const payload = JSON.parse(stored) as OidcAdapterPayload;
           const id = member.slice(member.indexOf(':') + 1);
-          if (payload.uid && storage.get(`sessionUid:${payload.uid}`) === id) storage.delete(`sessionUid:${payload.uid}`);
-          if (payload.userCode && storage.get(`userCode:${payload.userCode}`) === id) storage.delete(`userCode:${payload.userCode}`);
+          if (payload.uid && storage.get(`sessionUid:${payload.uid}`) === id)
+            storage.delete(`sessionUid:${payload.uid}`);
+          if (payload.userCode && storage.get(`userCode:${payload.userCode}`) === id)
+            storage.delete(`userCode:${payload.userCode}`);
         }
         storage.delete(`grant:${grantId}`);
       },

@@ -17,7 +17,9 @@ export async function axe(page: Page): Promise<string[]> {
   // per document: pages that switch content without reloading (Storybook) keep it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
   const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
+    const run = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run;
     // The consent screen defers rendering of off-screen groups (`content-visibility: auto`).
     // axe's color-contrast rule finds the background through hit testing, which skipped content
     // does not take part in, so it sometimes measured that text against the page behind the

@@ -47,7 +47,9 @@ async function startInstance(env: Record<string, string>): Promise<{ instance: I
   });
   const lines: string[] = [];
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (errors += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -59,7 +61,9 @@ async function startInstance(env: Record<string, string>): Promise<{ instance: I
         if (line.startsWith('{"port"')) resolve((JSON.parse(line) as { port: number }).port);
       }
     });
-    child.once('exit', (code) => reject(new Error(`IdP instance exited (${code}) before listening:\n${errors.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`IdP instance exited (${code}) before listening:\n${errors.slice(-3000)}`)),
+    );
   });
   const instance: IdpInstance = {
     port,
@@ -86,7 +90,10 @@ export async function startTwoInstanceStack(buildDir: string): Promise<TwoInstan
     stops.push(() => app.close());
     const proxy = await startRoundRobinProxy();
     stops.push(() => proxy.close());
-    const social: RunningSocialProvider = await startSocialProvider({ port: 0, redirectUri: `${proxy.url}/interaction/callback` });
+    const social: RunningSocialProvider = await startSocialProvider({
+      port: 0,
+      redirectUri: `${proxy.url}/interaction/callback`,
+    });
     stops.push(() => social.close());
 
     const env = {

@@ -40,7 +40,12 @@ function createAuth(baseURL: string) {
     telemetry: { enabled: false },
     plugins: [
       jwt(),
-      oauthProvider({ loginPage: '/sign-in', consentPage: '/consent', allowPublicClientPrelogin: true, scopes: SCOPES }),
+      oauthProvider({
+        loginPage: '/sign-in',
+        consentPage: '/consent',
+        allowPublicClientPrelogin: true,
+        scopes: SCOPES,
+      }),
     ],
   });
 }
@@ -60,7 +65,10 @@ export async function startBetterAuth() {
     body: { email: 'alice@demo.test', password: 'alice-password' },
     returnHeaders: true,
   });
-  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const client = await auth.api.adminCreateOAuthClient({
     headers: new Headers({ cookie }),
     body: {

@@ -78,7 +78,9 @@ export async function startFakeHydraAdmin() {
       return res.end(
         JSON.stringify({
           error: 'Conflict',
-          error_description: `Unable to process the requested resource because of conflict in the current state The ${kind} request was already used and can no longer be changed.`,
+          error_description:
+            'Unable to process the requested resource because of conflict in the current state ' +
+            `The ${kind} request was already used and can no longer be changed.`,
         }),
       );
     }
@@ -104,7 +106,8 @@ export async function startFakeHydraAdmin() {
       case 'consent/accept': {
         const extra = unknownKeys(body, AcceptOAuth2ConsentRequestToJSON(AcceptOAuth2ConsentRequestFromJSON(body)));
         const { grant_scope: scope, grant_access_token_audience: audience, remember, remember_for: rememberFor } = body;
-        const stringArray = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+        const stringArray = (v: unknown) =>
+          v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
         if (extra.length > 0 || !stringArray(scope) || !stringArray(audience)) {
           return error(400, `invalid AcceptOAuth2ConsentRequest: ${extra.join(',')}`);
         }

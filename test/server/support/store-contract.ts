@@ -16,7 +16,12 @@ export function describeStoreContract(store: () => KitStore): void {
       expect(read).toEqual(value);
       expect(read).not.toBe(value);
       value.scopes.push('changed');
-      expect(await store().get('contract:value')).toEqual({ scopes: ['openid', 'email'], remember: true, count: 2, none: null });
+      expect(await store().get('contract:value')).toEqual({
+        scopes: ['openid', 'email'],
+        remember: true,
+        count: 2,
+        none: null,
+      });
       await sleep(300);
       expect(await store().get('contract:short')).toBeUndefined();
       expect(await store().get('contract:value')).toBeDefined();
@@ -40,7 +45,9 @@ export function describeStoreContract(store: () => KitStore): void {
 
   describe('given concurrent callers', () => {
     it('should let exactly one add win, and keep its value', async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, (_, index) => store().add('contract:add', index, 30)));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => store().add('contract:add', index, 30)),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await store().get('contract:add')).toBe(results.indexOf(true));
       expect(await store().add('contract:add', 'again', 30)).toBe(false);
@@ -57,7 +64,9 @@ export function describeStoreContract(store: () => KitStore): void {
       await store().set('contract:code', 'digest-1', 30);
       expect(await store().takeIfEquals('contract:code', 'digest-2')).toBe(false);
       expect(await store().get('contract:code')).toBe('digest-1');
-      const results = await Promise.all(Array.from({ length: 20 }, () => store().takeIfEquals('contract:code', 'digest-1')));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => store().takeIfEquals('contract:code', 'digest-1')),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await store().takeIfEquals('contract:code', 'digest-1')).toBe(false);
     });

@@ -4,7 +4,9 @@
  */
 const params = new URLSearchParams(location.search);
 if (params.has('kit')) {
-  void import('./mount-kit.js').then(({ mountKit }) => mountKit(document.getElementById('kit')!, params.get('kit') ?? ''));
+  void import('./mount-kit.js').then(({ mountKit }) =>
+    mountKit(document.getElementById('kit')!, params.get('kit') ?? ''),
+  );
 } else {
   document.body.dataset.ready = 'true';
 }

@@ -5,13 +5,13 @@
  */
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { ConsentKitProvider, ConsentScreen, createTheme, SignIn } from '../../../src/index.js';
+import { ConsentKitProvider, ConsentScreen, createTheme, SignInScreen } from '../../../src/index.js';
 import { THEME } from './theme.js';
 import { consentStep, loginStep } from '../../fixtures/steps.js';
 import '../../../src/styles/tokens.css';
+import '../../../src/styles/ui.css';
 import '../../../src/styles/consent.css';
 import '../../../src/styles/sign-in.css';
-
 
 const never = () => new Promise<never>(() => {});
 const client = new Proxy({}, { get: () => never }) as never;
@@ -34,7 +34,7 @@ export function mountKit(element: HTMLElement, mode: string): void {
     createRoot(element).render(
       <ConsentKitProvider theme={theme}>
         <ConsentScreen client={client} step={consent} />
-        <SignIn client={client} step={login} />
+        <SignInScreen client={client} step={login} />
       </ConsentKitProvider>,
     ),
   );

@@ -64,7 +64,10 @@ describe('given the response assertion helpers', () => {
 
   it('should list the accepted values of an enumeration', () => {
     expect(() => assertOneOf('third', 'x', ['first', 'third'])).not.toThrow();
-    expectInvalid(() => assertOneOf('other', 'client.party', ['first', 'third']), 'client.party must be one of "first", "third"');
+    expectInvalid(
+      () => assertOneOf('other', 'client.party', ['first', 'third']),
+      'client.party must be one of "first", "third"',
+    );
   });
 
   it('should map array items with nested paths and return a fresh array', () => {

@@ -65,10 +65,16 @@ describe('given createInteractionClient is misused', () => {
     ['not an object', 'all'],
     ['profileScopes not strings', { profileScopes: [1], resources: {}, organizationIds: [], remember: false }],
     ['resources not an object', { profileScopes: [], resources: [], organizationIds: [], remember: false }],
-    ['resource scopes not an array', { profileScopes: [], resources: { 'https://a': 'read' }, organizationIds: [], remember: false }],
+    [
+      'resource scopes not an array',
+      { profileScopes: [], resources: { 'https://a': 'read' }, organizationIds: [], remember: false },
+    ],
     ['organizationIds missing', { profileScopes: [], resources: {}, remember: false }],
     ['remember missing', { profileScopes: [], resources: {}, organizationIds: [] }],
-    ['claims not strings', { profileScopes: [], resources: {}, organizationIds: [], claims: [{ name: 'email' }], remember: false }],
+    [
+      'claims not strings',
+      { profileScopes: [], resources: {}, organizationIds: [], claims: [{ name: 'email' }], remember: false },
+    ],
   ])('should reject a consent decision that is %s with TypeError', async (_name, decision) => {
     const { fetch, mock } = stubFetch(200, kitRedirectPayload);
     const client = createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch });
@@ -225,7 +231,9 @@ describe('given an adapter that misbehaves', () => {
 
   it('should refuse a non-http(s) redirect returned by an adapter', async () => {
     const client = createInteractionClient(fakeAdapter({ signIn: async () => ({ to: 'javascript:alert(1)' }) }));
-    expect(await rejection(client.signIn({ identifier: 'a', password: 'b' }))).toMatchObject({ code: 'unsafe_redirect' });
+    expect(await rejection(client.signIn({ identifier: 'a', password: 'b' }))).toMatchObject({
+      code: 'unsafe_redirect',
+    });
   });
 
   it('should reject a redirect without a URL with invalid_response', async () => {

@@ -109,7 +109,10 @@ describe('given the kit adapter loading the interaction', () => {
     ['a string', '"consent"'],
   ])('should reject %s with invalid_response', async (_name, body) => {
     const { client } = clientAnswering(200, body);
-    expect(await rejection(client.load())).toMatchObject({ code: 'invalid_response', message: 'step must be an object' });
+    expect(await rejection(client.load())).toMatchObject({
+      code: 'invalid_response',
+      message: 'step must be an object',
+    });
   });
 
   it('should reject an unknown kind, naming the accepted ones', async () => {
@@ -159,21 +162,73 @@ describe('given the kit adapter loading the interaction', () => {
     ['client.homepage', (p) => (p.client.homepage = null), 'step.client.homepage must be a string when present'],
     ['uiLocales[1]', (p) => (p.uiLocales[1] = 7), 'step.uiLocales[1] must be a string'],
     ['user.email', (p) => (p.user.email = ['a@b']), 'step.user.email must be a string when present'],
-    ['consent.profileScopes[0].required', (p) => (p.consent.profileScopes[0].required = 'yes'), 'step.consent.profileScopes[0].required must be a boolean'],
-    ['consent.profileScopes[1].granted', (p) => (p.consent.profileScopes[1].granted = 1), 'step.consent.profileScopes[1].granted must be a boolean when present'],
-    ['consent.resources[0].scopes[1].name', (p) => (p.consent.resources[0].scopes[1].name = 5), 'step.consent.resources[0].scopes[1].name must be a string'],
-    ['consent.resources[0].scopes[1]', (p) => (p.consent.resources[0].scopes[1] = 'write:reports'), 'step.consent.resources[0].scopes[1] must be an object'],
-    ['consent.resources[0].indicator', (p) => (p.consent.resources[0].indicator = {}), 'step.consent.resources[0].indicator must be a string'],
+    [
+      'consent.profileScopes[0].required',
+      (p) => (p.consent.profileScopes[0].required = 'yes'),
+      'step.consent.profileScopes[0].required must be a boolean',
+    ],
+    [
+      'consent.profileScopes[1].granted',
+      (p) => (p.consent.profileScopes[1].granted = 1),
+      'step.consent.profileScopes[1].granted must be a boolean when present',
+    ],
+    [
+      'consent.resources[0].scopes[1].name',
+      (p) => (p.consent.resources[0].scopes[1].name = 5),
+      'step.consent.resources[0].scopes[1].name must be a string',
+    ],
+    [
+      'consent.resources[0].scopes[1]',
+      (p) => (p.consent.resources[0].scopes[1] = 'write:reports'),
+      'step.consent.resources[0].scopes[1] must be an object',
+    ],
+    [
+      'consent.resources[0].indicator',
+      (p) => (p.consent.resources[0].indicator = {}),
+      'step.consent.resources[0].indicator must be a string',
+    ],
     ['consent.organizations', (p) => (p.consent.organizations = []), 'step.consent.organizations must be an object'],
-    ['consent.organizations.options[1].name', (p) => (p.consent.organizations.options[1].name = null), 'step.consent.organizations.options[1].name must be a string'],
-    ['consent.organizations.options[0].permissions[0].description', (p) => (p.consent.organizations.options[0].permissions[0].description = false), 'step.consent.organizations.options[0].permissions[0].description must be a string when present'],
-    ['consent.organizations.required', (p) => (p.consent.organizations.required = 'true'), 'step.consent.organizations.required must be a boolean'],
-    ['consent.claims[1].name', (p) => (p.consent.claims = [{ name: 'email' }, { name: 7 }]), 'step.consent.claims[1].name must be a string'],
+    [
+      'consent.organizations.options[1].name',
+      (p) => (p.consent.organizations.options[1].name = null),
+      'step.consent.organizations.options[1].name must be a string',
+    ],
+    [
+      'consent.organizations.options[0].permissions[0].description',
+      (p) => (p.consent.organizations.options[0].permissions[0].description = false),
+      'step.consent.organizations.options[0].permissions[0].description must be a string when present',
+    ],
+    [
+      'consent.organizations.required',
+      (p) => (p.consent.organizations.required = 'true'),
+      'step.consent.organizations.required must be a boolean',
+    ],
+    [
+      'consent.claims[1].name',
+      (p) => (p.consent.claims = [{ name: 'email' }, { name: 7 }]),
+      'step.consent.claims[1].name must be a string',
+    ],
     ['consent.claims[0]', (p) => (p.consent.claims = [42]), 'step.consent.claims[0] must be an object'],
-    ['consent.claims[0].description', (p) => (p.consent.claims = [{ name: 'x', description: 1 }]), 'step.consent.claims[0].description must be a string when present'],
-    ['consent.claims[0].descriptions.ko', (p) => (p.consent.claims = [{ name: 'x', descriptions: { ko: null } }]), 'step.consent.claims[0].descriptions.ko must be a string'],
-    ['consent.withheld[0].resource', (p) => (p.consent.withheld[0].resource = 1), 'step.consent.withheld[0].resource must be a string when present'],
-    ['consent.withheld[0].name', (p) => (p.consent.withheld[0].name = ''), 'step.consent.withheld[0].name must be a non-empty string'],
+    [
+      'consent.claims[0].description',
+      (p) => (p.consent.claims = [{ name: 'x', description: 1 }]),
+      'step.consent.claims[0].description must be a string when present',
+    ],
+    [
+      'consent.claims[0].descriptions.ko',
+      (p) => (p.consent.claims = [{ name: 'x', descriptions: { ko: null } }]),
+      'step.consent.claims[0].descriptions.ko must be a string',
+    ],
+    [
+      'consent.withheld[0].resource',
+      (p) => (p.consent.withheld[0].resource = 1),
+      'step.consent.withheld[0].resource must be a string when present',
+    ],
+    [
+      'consent.withheld[0].name',
+      (p) => (p.consent.withheld[0].name = ''),
+      'step.consent.withheld[0].name must be a non-empty string',
+    ],
   ])('should reject a wrong type at %s, naming the path', async (_name, mutate, message) => {
     const payload = copy(kitConsentPayload);
     mutate(payload);
@@ -184,7 +239,11 @@ describe('given the kit adapter loading the interaction', () => {
   it.each<[string, (p: any) => void, string]>([
     ['login', (p) => delete p.login, 'step.login must be an object'],
     ['login.identifiers', (p) => (p.login.identifiers = 'email'), 'step.login.identifiers must be an array'],
-    ['login.identifiers[1]', (p) => (p.login.identifiers[1] = 'passkey'), 'step.login.identifiers[1] must be one of "email", "username", "phone"'],
+    [
+      'login.identifiers[1]',
+      (p) => (p.login.identifiers[1] = 'passkey'),
+      'step.login.identifiers[1] must be one of "email", "username", "phone"',
+    ],
     ['login.password', (p) => delete p.login.password, 'step.login.password must be a boolean'],
     ['login.loginHint', (p) => (p.login.loginHint = 3), 'step.login.loginHint must be a string when present'],
   ])('should reject a login step with a bad %s, naming the path', async (_name, mutate, message) => {
@@ -284,7 +343,9 @@ describe('given the kit adapter answering with an error status', () => {
     'should reject with the documented code %s from the body, keeping error and error_description',
     async (code) => {
       const { client } = clientAnswering(400, { error: code, error_description: `about ${code}` });
-      expect(await rejection(client.consent({ profileScopes: [], resources: {}, organizationIds: [], remember: false }))).toMatchObject({
+      expect(
+        await rejection(client.consent({ profileScopes: [], resources: {}, organizationIds: [], remember: false })),
+      ).toMatchObject({
         code,
         status: 400,
         error: code,
@@ -293,19 +354,22 @@ describe('given the kit adapter answering with an error status', () => {
     },
   );
 
-  it.each(Object.entries(kitErrorPayloads))('should reject the recorded %s answer with its code', async (_name, payload) => {
-    const { status, body } = payload;
-    const headers = 'headers' in payload ? payload.headers : undefined;
-    const { client } = clientAnswering(status, body, headers);
-    const error = await rejection(client.signIn({ identifier: 'jane@example.com', password: 'wrong' }));
-    expect(error).toMatchObject({
-      code: body.error,
-      status,
-      error: body.error,
-      errorDescription: body.error_description,
-    });
-    expect(error.retryAfter).toBe(headers === undefined ? undefined : Number(headers['retry-after']));
-  });
+  it.each(Object.entries(kitErrorPayloads))(
+    'should reject the recorded %s answer with its code',
+    async (_name, payload) => {
+      const { status, body } = payload;
+      const headers = 'headers' in payload ? payload.headers : undefined;
+      const { client } = clientAnswering(status, body, headers);
+      const error = await rejection(client.signIn({ identifier: 'jane@example.com', password: 'wrong' }));
+      expect(error).toMatchObject({
+        code: body.error,
+        status,
+        error: body.error,
+        errorDescription: body.error_description,
+      });
+      expect(error.retryAfter).toBe(headers === undefined ? undefined : Number(headers['retry-after']));
+    },
+  );
 });
 
 describe('given the kit adapter ending a step', () => {
@@ -339,7 +403,7 @@ describe('given the kit adapter ending a step', () => {
     expect(JSON.parse(requests[0]!.body!)).toEqual({ ...decision, claims: ['name', 'department'] });
   });
 
-  it('should POST an empty JSON object to <baseUrl>/abort to deny (never a preflight-free body-less POST)', async () => {
+  it('should POST an empty JSON object to <baseUrl>/abort to deny (never a body-less POST)', async () => {
     const { client, requests } = clientAnswering(200, kitRedirectPayload);
     await expect(client.deny()).resolves.toEqual({ to: kitRedirectPayload.redirectTo });
     expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/abort`, body: '{}' });
@@ -410,4 +474,3 @@ describe('given a kit adapter created with bad options', () => {
     expect(() => kitAdapter(options as never)).toThrow(TypeError);
   });
 });
-

@@ -8,9 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { kitAdapter } from '../../../src/client/adapters/kit.js';
 import type { InteractionClient } from '../../../src/client/types.js';
-import { SignIn } from '../../../src/index.js';
+import { SignInScreen } from '../../../src/index.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
-import { safeHttpUrl } from '../../../src/protocol/url.js';
 import {
   kitCodeLoginPayload,
   kitErrorPayloads,
@@ -135,32 +134,124 @@ describe('given the kit adapter loading a sign-in step with the sign-in kit fiel
 
   it.each<[string, (p: any) => void, string]>([
     ['login.code', (p) => (p.login.code = 6), 'step.login.code must be an object'],
-    ['login.code.length (missing)', (p) => delete p.login.code.length, 'step.login.code.length must be an integer from 1 to 64'],
-    ['login.code.length (string)', (p) => (p.login.code.length = '6'), 'step.login.code.length must be an integer from 1 to 64'],
-    ['login.code.length (fraction)', (p) => (p.login.code.length = 6.5), 'step.login.code.length must be an integer from 1 to 64'],
-    ['login.code.length (0)', (p) => (p.login.code.length = 0), 'step.login.code.length must be an integer from 1 to 64'],
-    ['login.code.length (65)', (p) => (p.login.code.length = 65), 'step.login.code.length must be an integer from 1 to 64'],
+    [
+      'login.code.length (missing)',
+      (p) => delete p.login.code.length,
+      'step.login.code.length must be an integer from 1 to 64',
+    ],
+    [
+      'login.code.length (string)',
+      (p) => (p.login.code.length = '6'),
+      'step.login.code.length must be an integer from 1 to 64',
+    ],
+    [
+      'login.code.length (fraction)',
+      (p) => (p.login.code.length = 6.5),
+      'step.login.code.length must be an integer from 1 to 64',
+    ],
+    [
+      'login.code.length (0)',
+      (p) => (p.login.code.length = 0),
+      'step.login.code.length must be an integer from 1 to 64',
+    ],
+    [
+      'login.code.length (65)',
+      (p) => (p.login.code.length = 65),
+      'step.login.code.length must be an integer from 1 to 64',
+    ],
     ['login.connectors', (p) => (p.login.connectors = { social: {} }), 'step.login.connectors must be an array'],
-    ['login.connectors[1]', (p) => (p.login.connectors[1] = 'globex-sso'), 'step.login.connectors[1] must be an object'],
-    ['login.connectors[0].id (missing)', (p) => delete p.login.connectors[0].id, 'step.login.connectors[0].id must be a string'],
-    ['login.connectors[0].id (empty)', (p) => (p.login.connectors[0].id = ''), 'step.login.connectors[0].id must be a non-empty string'],
-    ['login.connectors[1].kind (unknown)', (p) => (p.login.connectors[1].kind = 'saml'), 'step.login.connectors[1].kind must be one of "social", "sso"'],
-    ['login.connectors[0].kind (missing)', (p) => delete p.login.connectors[0].kind, 'step.login.connectors[0].kind must be one of "social", "sso"'],
-    ['login.connectors[0].name', (p) => (p.login.connectors[0].name = { en: 'Social Demo' }), 'step.login.connectors[0].name must be a string'],
-    ['login.connectors[0].logo', (p) => (p.login.connectors[0].logo = 'https://cdn.example.com/social.png'), 'step.login.connectors[0].logo must be an object'],
-    ['login.connectors[0].logo.light', (p) => (p.login.connectors[0].logo.light = 7), 'step.login.connectors[0].logo.light must be a string when present'],
-    ['login.connectors[0].logo.dark', (p) => (p.login.connectors[0].logo.dark = null), 'step.login.connectors[0].logo.dark must be a string when present'],
-    ['login.connectors[1].domains', (p) => (p.login.connectors[1].domains = 'globex.test'), 'step.login.connectors[1].domains must be an array'],
-    ['login.connectors[1].domains[1]', (p) => p.login.connectors[1].domains.push(42), 'step.login.connectors[1].domains[1] must be a string'],
-    ['login.connectors[1].domains[0] (empty)', (p) => (p.login.connectors[1].domains = ['']), 'step.login.connectors[1].domains[0] must be a non-empty string'],
+    [
+      'login.connectors[1]',
+      (p) => (p.login.connectors[1] = 'globex-sso'),
+      'step.login.connectors[1] must be an object',
+    ],
+    [
+      'login.connectors[0].id (missing)',
+      (p) => delete p.login.connectors[0].id,
+      'step.login.connectors[0].id must be a string',
+    ],
+    [
+      'login.connectors[0].id (empty)',
+      (p) => (p.login.connectors[0].id = ''),
+      'step.login.connectors[0].id must be a non-empty string',
+    ],
+    [
+      'login.connectors[1].kind (unknown)',
+      (p) => (p.login.connectors[1].kind = 'saml'),
+      'step.login.connectors[1].kind must be one of "social", "sso"',
+    ],
+    [
+      'login.connectors[0].kind (missing)',
+      (p) => delete p.login.connectors[0].kind,
+      'step.login.connectors[0].kind must be one of "social", "sso"',
+    ],
+    [
+      'login.connectors[0].name',
+      (p) => (p.login.connectors[0].name = { en: 'Social Demo' }),
+      'step.login.connectors[0].name must be a string',
+    ],
+    [
+      'login.connectors[0].logo',
+      (p) => (p.login.connectors[0].logo = 'https://cdn.example.com/social.png'),
+      'step.login.connectors[0].logo must be an object',
+    ],
+    [
+      'login.connectors[0].logo.light',
+      (p) => (p.login.connectors[0].logo.light = 7),
+      'step.login.connectors[0].logo.light must be a string when present',
+    ],
+    [
+      'login.connectors[0].logo.dark',
+      (p) => (p.login.connectors[0].logo.dark = null),
+      'step.login.connectors[0].logo.dark must be a string when present',
+    ],
+    [
+      'login.connectors[1].domains',
+      (p) => (p.login.connectors[1].domains = 'globex.test'),
+      'step.login.connectors[1].domains must be an array',
+    ],
+    [
+      'login.connectors[1].domains[1]',
+      (p) => p.login.connectors[1].domains.push(42),
+      'step.login.connectors[1].domains[1] must be a string',
+    ],
+    [
+      'login.connectors[1].domains[0] (empty)',
+      (p) => (p.login.connectors[1].domains = ['']),
+      'step.login.connectors[1].domains[0] must be a non-empty string',
+    ],
     ['login.session', (p) => (p.login.session = 'user-alice'), 'step.login.session must be an object'],
     ['login.session.id', (p) => (p.login.session = { displayName: 'Alice' }), 'step.login.session.id must be a string'],
-    ['login.session.email', (p) => (p.login.session = { id: 'user-alice', email: 5 }), 'step.login.session.email must be a string when present'],
-    ['login.session.avatar', (p) => (p.login.session = { id: 'user-alice', avatar: null }), 'step.login.session.avatar must be a string when present'],
-    ['login.createAccountUrl (number)', (p) => (p.login.createAccountUrl = 5), 'step.login.createAccountUrl must be a string when present'],
-    ['login.createAccountUrl (empty)', (p) => (p.login.createAccountUrl = ''), 'step.login.createAccountUrl must be a non-empty string when present'],
-    ['login.forgotPasswordUrl', (p) => (p.login.forgotPasswordUrl = null), 'step.login.forgotPasswordUrl must be a string when present'],
-    ['login.forgotPasswordUrl (object)', (p) => (p.login.forgotPasswordUrl = { href: 'https://idp.example.com/reset' }), 'step.login.forgotPasswordUrl must be a string when present'],
+    [
+      'login.session.email',
+      (p) => (p.login.session = { id: 'user-alice', email: 5 }),
+      'step.login.session.email must be a string when present',
+    ],
+    [
+      'login.session.avatar',
+      (p) => (p.login.session = { id: 'user-alice', avatar: null }),
+      'step.login.session.avatar must be a string when present',
+    ],
+    [
+      'login.createAccountUrl (number)',
+      (p) => (p.login.createAccountUrl = 5),
+      'step.login.createAccountUrl must be a string when present',
+    ],
+    [
+      'login.createAccountUrl (empty)',
+      (p) => (p.login.createAccountUrl = ''),
+      'step.login.createAccountUrl must be a non-empty string when present',
+    ],
+    [
+      'login.forgotPasswordUrl',
+      (p) => (p.login.forgotPasswordUrl = null),
+      'step.login.forgotPasswordUrl must be a string when present',
+    ],
+    [
+      'login.forgotPasswordUrl (object)',
+      (p) => (p.login.forgotPasswordUrl = { href: 'https://idp.example.com/reset' }),
+      'step.login.forgotPasswordUrl must be a string when present',
+    ],
   ])('should reject a malformed %s with invalid_response naming the path', async (_name, mutate, message) => {
     const payload = copy(kitFullLoginPayload);
     mutate(payload);
@@ -208,7 +299,9 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
     payload.login.session = { id: 'user-alice', displayName: 'Alice', avatar: url };
     const step = await loadLogin(payload);
     const user = userEvent.setup();
-    const { container } = render(<SignIn client={clientAnswering(200, {}).client} step={step} initialView="identifier" />);
+    const { container } = render(
+      <SignInScreen client={clientAnswering(200, {}).client} step={step} initialView="identifier" />,
+    );
     expect(screen.getByRole('button', { name: 'Continue with Social Demo' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Create an account' })).toBeNull();
     expect(container.querySelector('.ck-sign-in__connector img')).toBeNull();
@@ -220,9 +313,15 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
 
   it('should still link safe URLs from the same step (the page is not just empty)', async () => {
     const step = await loadLogin(kitFullLoginPayload);
-    const { container } = render(<SignIn client={clientAnswering(200, {}).client} step={step} />);
-    expect(await screen.findByRole('link', { name: 'Create an account' })).toHaveAttribute('href', 'https://idp.example.com/register');
-    expect(container.querySelector('.ck-sign-in__connector img')).toHaveAttribute('src', 'https://cdn.example.com/social.png');
+    const { container } = render(<SignInScreen client={clientAnswering(200, {}).client} step={step} />);
+    expect(await screen.findByRole('link', { name: 'Create an account' })).toHaveAttribute(
+      'href',
+      'https://idp.example.com/register',
+    );
+    expect(container.querySelector('.ck-sign-in__connector img')).toHaveAttribute(
+      'src',
+      'https://cdn.example.com/social.png',
+    );
   });
 
   it('should refuse a script URL as the connector start URL and never navigate to it', async () => {
@@ -230,14 +329,16 @@ describe('given a kit server that sends unsafe URLs in a sign-in step', () => {
     const { client, requests } = clientAnswering(200, { redirectTo: 'javascript:alert(document.cookie)' });
     const onRedirect = vi.fn();
     const user = userEvent.setup();
-    render(<SignIn client={client} step={step} onRedirect={onRedirect} initialView="identifier" />);
+    render(<SignInScreen client={client} step={step} onRedirect={onRedirect} initialView="identifier" />);
     await user.click(screen.getByRole('button', { name: 'Continue with <img src=x onerror=alert(1)>Evil' }));
     await waitFor(() => expect(requests).toHaveLength(1));
     expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/connector` });
     expect(JSON.parse(requests[0]!.body!)).toStrictEqual({ connectorId: 'evil' });
     expect(await screen.findByRole('alert')).toBeInTheDocument();
     expect(onRedirect).not.toHaveBeenCalled();
-    expect(await rejection((client as Required<InteractionClient>).startConnector({ connectorId: 'evil' }))).toMatchObject({
+    expect(
+      await rejection((client as Required<InteractionClient>).startConnector({ connectorId: 'evil' })),
+    ).toMatchObject({
       code: 'unsafe_redirect',
     });
   });
@@ -250,18 +351,21 @@ describe('given the kit adapter answering 429', () => {
     ['sendCode', 'send-code', (client) => client.sendCode({ identifier: 'carol@example.com' })],
   ];
 
-  it.each(calls)('should reject %s with too_many_attempts and retryAfter from the recorded answer', async (_name, endpoint, call) => {
-    const { status, body, headers } = kitErrorPayloads.tooManyAttempts;
-    const { client, requests } = clientAnswering(status, body, headers);
-    expect(await rejection(call(client as Required<InteractionClient>))).toMatchObject({
-      code: 'too_many_attempts',
-      status: 429,
-      error: 'too_many_attempts',
-      errorDescription: body.error_description,
-      retryAfter: 900,
-    });
-    expect(requests[0]!.url).toBe(`${BASE}/${endpoint}`);
-  });
+  it.each(calls)(
+    'should reject %s with too_many_attempts and retryAfter from the recorded answer',
+    async (_name, endpoint, call) => {
+      const { status, body, headers } = kitErrorPayloads.tooManyAttempts;
+      const { client, requests } = clientAnswering(status, body, headers);
+      expect(await rejection(call(client as Required<InteractionClient>))).toMatchObject({
+        code: 'too_many_attempts',
+        status: 429,
+        error: 'too_many_attempts',
+        errorDescription: body.error_description,
+        retryAfter: 900,
+      });
+      expect(requests[0]!.url).toBe(`${BASE}/${endpoint}`);
+    },
+  );
 
   it.each([
     ['no body', undefined],
@@ -336,22 +440,28 @@ describe('given the kit adapter answering 429', () => {
 });
 
 describe('given the kit adapter answering a wrong code', () => {
-  it.each([400, 422])('should map invalid_code in the body of a %i to invalid_code, whatever the status', async (status) => {
-    const { client } = clientAnswering(status, kitErrorPayloads.invalidCode.body);
-    expect(await rejection(client.verifyCode!({ identifier: 'carol@example.com', code: '000000' }))).toMatchObject({
-      code: 'invalid_code',
-      status,
-      error: 'invalid_code',
-      errorDescription: 'wrong or expired code',
-    });
-  });
+  it.each([400, 422])(
+    'should map invalid_code in the body of a %i to invalid_code, whatever the status',
+    async (status) => {
+      const { client } = clientAnswering(status, kitErrorPayloads.invalidCode.body);
+      expect(await rejection(client.verifyCode!({ identifier: 'carol@example.com', code: '000000' }))).toMatchObject({
+        code: 'invalid_code',
+        status,
+        error: 'invalid_code',
+        errorDescription: 'wrong or expired code',
+      });
+    },
+  );
 
   it('should reach the sign-in screen as the wrong-code message, keeping the identifier', async () => {
     const step = await loadLogin(kitCodeLoginPayload);
-    const { client, requests } = clientAnswering(kitErrorPayloads.invalidCode.status, kitErrorPayloads.invalidCode.body);
+    const { client, requests } = clientAnswering(
+      kitErrorPayloads.invalidCode.status,
+      kitErrorPayloads.invalidCode.body,
+    );
     const sendCode = vi.fn(async () => ({ resendAfter: 30 }));
     const user = userEvent.setup();
-    render(<SignIn client={{ ...client, sendCode }} step={step} onRedirect={vi.fn()} />);
+    render(<SignInScreen client={{ ...client, sendCode }} step={step} onRedirect={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.type(await screen.findByLabelText('Sign-in code'), '000000');
     await user.click(screen.getByRole('button', { name: 'Verify' }));

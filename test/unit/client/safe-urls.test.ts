@@ -43,7 +43,7 @@ interface Field {
   read: (step: InteractionStep) => unknown;
 }
 
-const copy = <T,>(value: T): any => structuredClone(value);
+const copy = <T>(value: T): any => structuredClone(value);
 const consent = (step: InteractionStep) => step as ConsentStep;
 const login = (step: InteractionStep) => step as LoginStep;
 
@@ -70,7 +70,9 @@ function logtoConsentField(name: string, set: (payload: any, value: string) => v
     load: (value) => {
       const payload = copy(logtoConsentInfo);
       set(payload, value);
-      return createInteractionClient(logtoAdapter({ step: 'consent' }), { fetch: stubFetch(200, payload).fetch }).load();
+      return createInteractionClient(logtoAdapter({ step: 'consent' }), {
+        fetch: stubFetch(200, payload).fetch,
+      }).load();
     },
     read,
   };
@@ -82,13 +84,18 @@ function logtoSignInField(name: string, set: (application: any, value: string) =
     load: (value) => {
       const application: any = { id: 'app', name: 'App' };
       set(application, value);
-      return createInteractionClient(logtoAdapter({ step: 'sign-in', application }), { fetch: stubFetch(500).fetch }).load();
+      return createInteractionClient(logtoAdapter({ step: 'sign-in', application }), {
+        fetch: stubFetch(500).fetch,
+      }).load();
     },
     read,
   };
 }
 
-const betterAuthSession = { session: { id: 's', userId: 'u1' }, user: { id: 'u1', name: 'Alice', email: 'alice@demo.test', image: null } };
+const betterAuthSession = {
+  session: { id: 's', userId: 'u1' },
+  user: { id: 'u1', name: 'Alice', email: 'alice@demo.test', image: null },
+};
 const betterAuthClient = { client_id: 'reports', client_name: 'Reports Hub' };
 function betterAuthField(
   name: string,
@@ -101,7 +108,13 @@ function betterAuthField(
       const answers = {
         session: copy(betterAuthSession),
         client: copy(betterAuthClient),
-        query: new URLSearchParams({ response_type: 'code', client_id: 'reports', scope: 'openid email', exp: '1', sig: 'abc' }),
+        query: new URLSearchParams({
+          response_type: 'code',
+          client_id: 'reports',
+          scope: 'openid email',
+          exp: '1',
+          sig: 'abc',
+        }),
       };
       set(answers, value);
       const fetch = (async (input: RequestInfo | URL) => {
@@ -122,7 +135,12 @@ function supabaseField(name: string, set: (payload: any, value: string) => void,
     load: (value) => {
       const payload = copy(supabaseAuthorization);
       set(payload, value);
-      const adapter = supabaseAdapter({ url: SUPABASE_URL, authorizationId: AUTHORIZATION_ID, apiKey: 'k', accessToken: () => 't' });
+      const adapter = supabaseAdapter({
+        url: SUPABASE_URL,
+        authorizationId: AUTHORIZATION_ID,
+        apiKey: 'k',
+        accessToken: () => 't',
+      });
       return createInteractionClient(adapter, { fetch: stubFetch(200, payload).fetch }).load();
     },
     read,
@@ -136,11 +154,36 @@ function supabaseField(name: string, set: (payload: any, value: string) => void,
 const redirectOf = (step: InteractionStep) => step.client.redirectUri;
 
 const FIELDS: Field[] = [
-  kitField('client.logo.light', kitConsentPayload, (p, v) => (p.client.logo.light = v), (s) => s.client.logo?.light),
-  kitField('client.logo.dark', kitConsentPayload, (p, v) => (p.client.logo = { dark: v }), (s) => s.client.logo?.dark),
-  kitField('client.homepage', kitConsentPayload, (p, v) => (p.client.homepage = v), (s) => s.client.homepage),
-  kitField('client.policyUrl', kitConsentPayload, (p, v) => (p.client.policyUrl = v), (s) => s.client.policyUrl),
-  kitField('client.termsUrl', kitConsentPayload, (p, v) => (p.client.termsUrl = v), (s) => s.client.termsUrl),
+  kitField(
+    'client.logo.light',
+    kitConsentPayload,
+    (p, v) => (p.client.logo.light = v),
+    (s) => s.client.logo?.light,
+  ),
+  kitField(
+    'client.logo.dark',
+    kitConsentPayload,
+    (p, v) => (p.client.logo = { dark: v }),
+    (s) => s.client.logo?.dark,
+  ),
+  kitField(
+    'client.homepage',
+    kitConsentPayload,
+    (p, v) => (p.client.homepage = v),
+    (s) => s.client.homepage,
+  ),
+  kitField(
+    'client.policyUrl',
+    kitConsentPayload,
+    (p, v) => (p.client.policyUrl = v),
+    (s) => s.client.policyUrl,
+  ),
+  kitField(
+    'client.termsUrl',
+    kitConsentPayload,
+    (p, v) => (p.client.termsUrl = v),
+    (s) => s.client.termsUrl,
+  ),
   kitField('client.redirectUri', kitConsentPayload, (p, v) => (p.client.redirectUri = v), redirectOf),
   kitField(
     'client.branding.logo.light',
@@ -154,9 +197,24 @@ const FIELDS: Field[] = [
     (p, v) => (p.organization = { id: 'org', name: 'Org', branding: { logo: { dark: v } } }),
     (s) => s.organization?.branding?.logo?.dark,
   ),
-  kitField('user.avatar', kitConsentPayload, (p, v) => (p.user.avatar = v), (s) => consent(s).user.avatar),
-  kitField('login.createAccountUrl', kitFullLoginPayload, (p, v) => (p.login.createAccountUrl = v), (s) => login(s).login.createAccountUrl),
-  kitField('login.forgotPasswordUrl', kitFullLoginPayload, (p, v) => (p.login.forgotPasswordUrl = v), (s) => login(s).login.forgotPasswordUrl),
+  kitField(
+    'user.avatar',
+    kitConsentPayload,
+    (p, v) => (p.user.avatar = v),
+    (s) => consent(s).user.avatar,
+  ),
+  kitField(
+    'login.createAccountUrl',
+    kitFullLoginPayload,
+    (p, v) => (p.login.createAccountUrl = v),
+    (s) => login(s).login.createAccountUrl,
+  ),
+  kitField(
+    'login.forgotPasswordUrl',
+    kitFullLoginPayload,
+    (p, v) => (p.login.forgotPasswordUrl = v),
+    (s) => login(s).login.forgotPasswordUrl,
+  ),
   kitField(
     'login.connectors[0].logo.light',
     kitFullLoginPayload,
@@ -169,30 +227,104 @@ const FIELDS: Field[] = [
     (p, v) => (p.login.connectors[0].logo = { dark: v }),
     (s) => login(s).login.connectors?.[0]?.logo?.dark,
   ),
-  kitField('login.session.avatar', kitSessionLoginPayload, (p, v) => (p.login.session.avatar = v), (s) => login(s).login.session?.avatar),
-  kitField('login step client.homepage', kitFullLoginPayload, (p, v) => (p.client.homepage = v), (s) => s.client.homepage),
+  kitField(
+    'login.session.avatar',
+    kitSessionLoginPayload,
+    (p, v) => (p.login.session.avatar = v),
+    (s) => login(s).login.session?.avatar,
+  ),
+  kitField(
+    'login step client.homepage',
+    kitFullLoginPayload,
+    (p, v) => (p.client.homepage = v),
+    (s) => s.client.homepage,
+  ),
 
-  logtoConsentField('application.branding.logoUrl', (p, v) => (p.application.branding.logoUrl = v), (s) => s.client.logo?.light),
-  logtoConsentField('application.branding.darkLogoUrl', (p, v) => (p.application.branding.darkLogoUrl = v), (s) => s.client.logo?.dark),
-  logtoConsentField('application.privacyPolicyUrl', (p, v) => (p.application.privacyPolicyUrl = v), (s) => s.client.policyUrl),
-  logtoConsentField('application.termsOfUseUrl', (p, v) => (p.application.termsOfUseUrl = v), (s) => s.client.termsUrl),
+  logtoConsentField(
+    'application.branding.logoUrl',
+    (p, v) => (p.application.branding.logoUrl = v),
+    (s) => s.client.logo?.light,
+  ),
+  logtoConsentField(
+    'application.branding.darkLogoUrl',
+    (p, v) => (p.application.branding.darkLogoUrl = v),
+    (s) => s.client.logo?.dark,
+  ),
+  logtoConsentField(
+    'application.privacyPolicyUrl',
+    (p, v) => (p.application.privacyPolicyUrl = v),
+    (s) => s.client.policyUrl,
+  ),
+  logtoConsentField(
+    'application.termsOfUseUrl',
+    (p, v) => (p.application.termsOfUseUrl = v),
+    (s) => s.client.termsUrl,
+  ),
   logtoConsentField('redirectUri', (p, v) => (p.redirectUri = v), redirectOf),
-  logtoConsentField('user.avatar', (p, v) => (p.user.avatar = v), (s) => consent(s).user.avatar),
-  logtoSignInField('logo.light', (a, v) => (a.logo = { light: v }), (s) => s.client.logo?.light),
-  logtoSignInField('homepage', (a, v) => (a.homepage = v), (s) => s.client.homepage),
-  logtoSignInField('termsUrl', (a, v) => (a.termsUrl = v), (s) => s.client.termsUrl),
-  logtoSignInField('policyUrl', (a, v) => (a.policyUrl = v), (s) => s.client.policyUrl),
+  logtoConsentField(
+    'user.avatar',
+    (p, v) => (p.user.avatar = v),
+    (s) => consent(s).user.avatar,
+  ),
+  logtoSignInField(
+    'logo.light',
+    (a, v) => (a.logo = { light: v }),
+    (s) => s.client.logo?.light,
+  ),
+  logtoSignInField(
+    'homepage',
+    (a, v) => (a.homepage = v),
+    (s) => s.client.homepage,
+  ),
+  logtoSignInField(
+    'termsUrl',
+    (a, v) => (a.termsUrl = v),
+    (s) => s.client.termsUrl,
+  ),
+  logtoSignInField(
+    'policyUrl',
+    (a, v) => (a.policyUrl = v),
+    (s) => s.client.policyUrl,
+  ),
   logtoSignInField('redirectUri', (a, v) => (a.redirectUri = v), redirectOf),
 
-  betterAuthField('client logo_uri', (a, v) => (a.client.logo_uri = v), (s) => s.client.logo?.light),
-  betterAuthField('client client_uri', (a, v) => (a.client.client_uri = v), (s) => s.client.homepage),
-  betterAuthField('client policy_uri', (a, v) => (a.client.policy_uri = v), (s) => s.client.policyUrl),
-  betterAuthField('client tos_uri', (a, v) => (a.client.tos_uri = v), (s) => s.client.termsUrl),
+  betterAuthField(
+    'client logo_uri',
+    (a, v) => (a.client.logo_uri = v),
+    (s) => s.client.logo?.light,
+  ),
+  betterAuthField(
+    'client client_uri',
+    (a, v) => (a.client.client_uri = v),
+    (s) => s.client.homepage,
+  ),
+  betterAuthField(
+    'client policy_uri',
+    (a, v) => (a.client.policy_uri = v),
+    (s) => s.client.policyUrl,
+  ),
+  betterAuthField(
+    'client tos_uri',
+    (a, v) => (a.client.tos_uri = v),
+    (s) => s.client.termsUrl,
+  ),
   betterAuthField('query redirect_uri', (a, v) => a.query.set('redirect_uri', v), redirectOf),
-  betterAuthField('user image', (a, v) => (a.session.user.image = v), (s) => consent(s).user.avatar),
+  betterAuthField(
+    'user image',
+    (a, v) => (a.session.user.image = v),
+    (s) => consent(s).user.avatar,
+  ),
 
-  supabaseField('client.logo_uri', (p, v) => (p.client.logo_uri = v), (s) => s.client.logo?.light),
-  supabaseField('client.uri', (p, v) => (p.client.uri = v), (s) => s.client.homepage),
+  supabaseField(
+    'client.logo_uri',
+    (p, v) => (p.client.logo_uri = v),
+    (s) => s.client.logo?.light,
+  ),
+  supabaseField(
+    'client.uri',
+    (p, v) => (p.client.uri = v),
+    (s) => s.client.homepage,
+  ),
   supabaseField('redirect_uri', (p, v) => (p.redirect_uri = v), redirectOf),
 ];
 
@@ -210,25 +342,28 @@ describe.each(FIELDS)('given $name', ({ load, read }) => {
   });
 });
 
-describe.each(FIELDS.filter((field) => field.read === redirectOf))('given a native app redirect URI through $name', ({ load }) => {
-  it.each(['com.acme.mobile:/oauth2redirect', 'myapp://callback'])(
-    'should hand %j out as nativeRedirectUri (text), never as redirectUri',
-    async (value) => {
-      const step = await load(value);
-      expect(step.client.redirectUri).toBeUndefined();
-      expect(step.client.nativeRedirectUri).toBe(value);
-    },
-  );
+describe.each(FIELDS.filter((field) => field.read === redirectOf))(
+  'given a native app redirect URI through $name',
+  ({ load }) => {
+    it.each(['com.acme.mobile:/oauth2redirect', 'myapp://callback'])(
+      'should hand %j out as nativeRedirectUri (text), never as redirectUri',
+      async (value) => {
+        const step = await load(value);
+        expect(step.client.redirectUri).toBeUndefined();
+        expect(step.client.nativeRedirectUri).toBe(value);
+      },
+    );
 
-  it('should normalize a web redirect URI only as far as the URL parser does, keeping it a redirectUri', async () => {
-    const step = await load(' https://reports.example/cb?x=1');
-    expect(step.client).toMatchObject({ redirectUri: 'https://reports.example/cb?x=1' });
-    expect(step.client.nativeRedirectUri).toBeUndefined();
-  });
-});
+    it('should normalize a web redirect URI only as far as the URL parser does, keeping it a redirectUri', async () => {
+      const step = await load(' https://reports.example/cb?x=1');
+      expect(step.client).toMatchObject({ redirectUri: 'https://reports.example/cb?x=1' });
+      expect(step.client.nativeRedirectUri).toBeUndefined();
+    });
+  },
+);
 
 describe('given a custom adapter that hands out unsafe URLs itself', () => {
-  it('should drop them too: the guarantee is the client\'s, not each adapter\'s', async () => {
+  it("should drop them too: the guarantee is the client's, not each adapter's", async () => {
     const step = copy(kitConsentPayload) as ConsentStep;
     step.client.homepage = 'javascript:alert(1)';
     step.client.redirectUri = 'data:text/html,x';

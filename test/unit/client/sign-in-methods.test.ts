@@ -125,7 +125,10 @@ describe.each(METHODS)('given the client calling $name over the kit adapter', (m
   it('should reject with timeout once the per-call timeout, not the client one, has passed', async () => {
     vi.useFakeTimers();
     try {
-      const client = createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: hangingFetch().fetch, timeout: 60_000 });
+      const client = createInteractionClient(kitAdapter({ baseUrl: BASE }), {
+        fetch: hangingFetch().fetch,
+        timeout: 60_000,
+      });
       const settled = vi.fn();
       method.call(client, { timeout: 250 }).then(settled, settled);
       await vi.advanceTimersByTimeAsync(249);
@@ -191,13 +194,25 @@ describe.each(METHODS)('given the client calling $name over the kit adapter', (m
   });
 
   it.each<[string, string, () => typeof fetch]>([
-    ['fetch resolving with something that is not a Response', 'invalid_response', () => (async () => ({ status: 200 })) as never],
+    [
+      'fetch resolving with something that is not a Response',
+      'invalid_response',
+      () => (async () => ({ status: 200 })) as never,
+    ],
     ['a 2xx body that is not JSON', 'invalid_response', () => stubFetch(200, '<!doctype html><p>Sign in</p>').fetch],
     ['an empty 2xx body', 'invalid_response', () => stubFetch(200).fetch],
     ['a 2xx JSON array', 'invalid_response', () => stubFetch(200, [method.answer]).fetch],
     ['a 502 HTML page from a proxy', 'server_error', () => stubFetch(502, '<html>Bad Gateway</html>').fetch],
-    ['the recorded interaction_expired answer', 'interaction_expired', () => stubFetch(404, kitErrorPayloads.interactionExpired.body).fetch],
-    ['a 400 invalid_request answer', 'invalid_request', () => stubFetch(400, { error: 'invalid_request', error_description: 'nope' }).fetch],
+    [
+      'the recorded interaction_expired answer',
+      'interaction_expired',
+      () => stubFetch(404, kitErrorPayloads.interactionExpired.body).fetch,
+    ],
+    [
+      'a 400 invalid_request answer',
+      'invalid_request',
+      () => stubFetch(400, { error: 'invalid_request', error_description: 'nope' }).fetch,
+    ],
     ['a 403 without a body', 'access_denied', () => stubFetch(403).fetch],
   ])('should reject %s with %s, only as an InteractionError', async (_name, code, makeFetch) => {
     const client = createInteractionClient(kitAdapter({ baseUrl: BASE }), { fetch: makeFetch() });
@@ -210,7 +225,9 @@ describe.each(METHODS.filter((method) => method.name !== 'sendCode'))(
   (method) => {
     it('should resolve a relative redirect against the page URL', async () => {
       const { client } = clientAnswering(200, { redirectTo: '/auth/resume?x=1' });
-      await expect(method.call(client)).resolves.toStrictEqual({ to: new URL('/auth/resume?x=1', window.location.href).href });
+      await expect(method.call(client)).resolves.toStrictEqual({
+        to: new URL('/auth/resume?x=1', window.location.href).href,
+      });
     });
 
     it.each([
@@ -297,7 +314,9 @@ describe('given sendCode', () => {
     ['null', null],
   ])('should reject a third-party adapter answer with %s with invalid_response', async (_name, sent) => {
     const client = createInteractionClient(kitWith({ sendCode: async () => sent as never }));
-    expect(await rejection(client.sendCode!({ identifier: 'carol@example.com' }))).toMatchObject({ code: 'invalid_response' });
+    expect(await rejection(client.sendCode!({ identifier: 'carol@example.com' }))).toMatchObject({
+      code: 'invalid_response',
+    });
   });
 });
 

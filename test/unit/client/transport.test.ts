@@ -87,7 +87,11 @@ describe('given a transport', () => {
 
   it('should time out while the body is still being read', async () => {
     const fetch = (async () =>
-      ({ status: 200, headers: new Headers(), text: () => new Promise<string>(() => {}) }) as unknown as Response) as typeof globalThis.fetch;
+      ({
+        status: 200,
+        headers: new Headers(),
+        text: () => new Promise<string>(() => {}),
+      }) as unknown as Response) as typeof globalThis.fetch;
     const error = await createTransport({ fetch, timeout: 20 })({ method: 'GET', url: '/x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'timeout' });
   });

@@ -40,7 +40,10 @@ function readGlossary(markdown: string): Map<string, GlossaryRow[]> {
     const rows = lines
       .filter((line) => line.startsWith('|') && !/^\|[-| ]+\|$/.test(line) && !line.startsWith('| concept |'))
       .map((line): GlossaryRow => {
-        const cells = line.slice(1, -1).split(' | ').map((cell) => cell.trim());
+        const cells = line
+          .slice(1, -1)
+          .split(' | ')
+          .map((cell) => cell.trim());
         if (cells.length !== 4) throw new Error(`glossary ${heading}: a row needs 4 cells: ${line}`);
         const [concept, term, anchor, never] = cells as [string, string, string, string];
         return {
@@ -58,15 +61,16 @@ function readGlossary(markdown: string): Map<string, GlossaryRow[]> {
 /** Languages written without spaces between words: a variant matches anywhere in them. */
 const UNSPACED = /^(ja|ko|zh|th)(-|$)/;
 const LETTER = '[\\p{L}\\p{M}\\p{N}]';
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A glossary variant as a pattern, following the rules written above the tables. */
-export function variantPattern(variant: string, lng: string): RegExp {
-  if (variant.length > 2 && variant.startsWith('/') && variant.endsWith('/')) return new RegExp(variant.slice(1, -1), 'iu');
+function variantPattern(variant: string, lng: string): RegExp {
+  if (variant.length > 2 && variant.startsWith('/') && variant.endsWith('/'))
+    return new RegExp(variant.slice(1, -1), 'iu');
   const flags = /^\p{Lu}/u.test(variant) ? 'u' : 'iu';
   const open = variant.startsWith('…');
   const openEnd = variant.endsWith('…');
-  const body = escape(variant.replace(/^…|…$/g, '')).replace(/ /g, '[\\s\\u00a0\\u202f]+');
+  const body = escapeRegExp(variant.replace(/^…|…$/g, '')).replace(/ /g, '[\\s\\u00a0\\u202f]+');
   if (UNSPACED.test(lng)) return new RegExp(body, flags);
   return new RegExp(`${open ? '' : `(?<!${LETTER})`}${body}${openEnd ? '' : `(?!${LETTER})`}`, flags);
 }

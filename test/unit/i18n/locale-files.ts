@@ -25,4 +25,3 @@ export function flatten(tree: Tree, prefix = '', out = new Map<string, string>()
 /** Every string of `lng`'s `consent-kit.json`, by dotted key. */
 export const loadLocale = (lng: string): Map<string, string> =>
   flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, 'consent-kit.json'), 'utf8')) as Tree);
-

@@ -65,7 +65,11 @@ const SENTENCES: Record<string, { resource: string[]; withheld: string[] }> = {
     withheld: [1, 2, 5, 21].map((n) => `有 ${n} 項要求的權限不適用於你的帳戶`),
   },
   de: {
-    resource: ['1 von 5 Berechtigungen ausgewählt', '2 von 21 Berechtigungen ausgewählt', '0 von 1 Berechtigung ausgewählt'],
+    resource: [
+      '1 von 5 Berechtigungen ausgewählt',
+      '2 von 21 Berechtigungen ausgewählt',
+      '0 von 1 Berechtigung ausgewählt',
+    ],
     withheld: [
       '1 angeforderte Berechtigung ist für Ihr Konto nicht verfügbar',
       '2 angeforderte Berechtigungen sind für Ihr Konto nicht verfügbar',
@@ -97,7 +101,11 @@ const SENTENCES: Record<string, { resource: string[]; withheld: string[] }> = {
     ],
   },
   it: {
-    resource: ['1 di 5 autorizzazioni selezionate', '2 di 21 autorizzazioni selezionate', '0 di 1 autorizzazione selezionata'],
+    resource: [
+      '1 di 5 autorizzazioni selezionate',
+      '2 di 21 autorizzazioni selezionate',
+      '0 di 1 autorizzazione selezionata',
+    ],
     withheld: [
       '1 autorizzazione richiesta non è disponibile per il tuo account',
       '2 autorizzazioni richieste non sono disponibili per il tuo account',
@@ -124,7 +132,11 @@ const SENTENCES: Record<string, { resource: string[]; withheld: string[] }> = {
     ],
   },
   nl: {
-    resource: ['1 van 5 machtigingen geselecteerd', '2 van 21 machtigingen geselecteerd', '0 van 1 machtiging geselecteerd'],
+    resource: [
+      '1 van 5 machtigingen geselecteerd',
+      '2 van 21 machtigingen geselecteerd',
+      '0 van 1 machtiging geselecteerd',
+    ],
     withheld: [
       '1 gevraagde machtiging is niet beschikbaar voor je account',
       '2 gevraagde machtigingen zijn niet beschikbaar voor je account',
@@ -301,7 +313,9 @@ describe.each([...SUPPORTED_LANGUAGES])('given the count strings of %s', (lng) =
   it('should have every plural form the language needs, on every plural key', () => {
     const needed = [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories, ...(LEGACY_CATEGORIES[lng] ?? [])];
     expect(plurals.size).toBeGreaterThan(0);
-    const missing = [...plurals].flatMap(([base, have]) => needed.filter((c) => !have.has(c)).map((c) => `${base}_${c}`));
+    const missing = [...plurals].flatMap(([base, have]) =>
+      needed.filter((c) => !have.has(c)).map((c) => `${base}_${c}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -326,7 +340,8 @@ describe.each([...SUPPORTED_LANGUAGES])('given the count strings of %s', (lng) =
         for (const base of plurals.keys()) {
           const text = t(base, { count: n, selected: 0 });
           if (lng !== 'en') expect([base, n, text]).not.toEqual([base, n, english(base, { count: n, selected: 0 })]);
-          if (integers.length > 1) expect([base, category, n, text]).toEqual([base, category, n, expect.stringContaining(number.format(n))]);
+          if (integers.length > 1)
+            expect([base, category, n, text]).toEqual([base, category, n, expect.stringContaining(number.format(n))]);
         }
       }
     }
@@ -335,7 +350,9 @@ describe.each([...SUPPORTED_LANGUAGES])('given the count strings of %s', (lng) =
   it('should agree with the right number, as a reader of the language writes it', () => {
     const t = i18n.getFixedT(lng);
     const expected = SENTENCES[lng]!;
-    expect(RESOURCE_CASES.map(([selected, count]) => t('consent.resource.count', { selected, count }))).toEqual(expected.resource);
+    expect(RESOURCE_CASES.map(([selected, count]) => t('consent.resource.count', { selected, count }))).toEqual(
+      expected.resource,
+    );
     expect(WITHHELD_CASES.map((count) => t('consent.withheld.summary', { count }))).toEqual(expected.withheld);
   });
 });

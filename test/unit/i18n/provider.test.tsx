@@ -9,7 +9,8 @@ import ru from '../../../src/locales/ru/consent-kit.json';
 import zhTW from '../../../src/locales/zh-TW/consent-kit.json';
 import { ConsentKitProvider, NAMESPACE, createConsentKitI18n } from '../../../src/index.js';
 import { ensureLanguage } from '../../../src/i18n/instance.js';
-import { useKitTranslation, type KitT } from '../../../src/i18n/provider.js';
+import type { KitKey, KitT } from '../../../src/i18n/keys.js';
+import { useKitTranslation } from '../../../src/i18n/translation.js';
 import { scopeLabel } from '../../../src/consent/scope-label.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -24,7 +25,7 @@ function keysOf(tree: Tree, prefix = ''): string[] {
   }
   return [...out];
 }
-const ALL_KEYS = keysOf(en as Tree);
+const ALL_KEYS = keysOf(en as Tree) as KitKey[];
 const VALUES = { app: 'Reports Hub', count: 1, indicator: 'https://api.demo.test', role: 'admin', target: 'x.test' };
 
 /** Renders every kit string, one `<li data-key>` each. */
@@ -42,10 +43,12 @@ function EveryString() {
 }
 
 function rendered(container: HTMLElement): Map<string, string> {
-  return new Map([...container.querySelectorAll('li[data-key]')].map((li) => [li.getAttribute('data-key')!, li.textContent ?? '']));
+  return new Map(
+    [...container.querySelectorAll('li[data-key]')].map((li) => [li.getAttribute('data-key')!, li.textContent ?? '']),
+  );
 }
 
-function Say({ k, values }: { k: string; values?: Record<string, unknown> }) {
+function Say({ k, values }: { k: KitKey; values?: Record<string, unknown> }) {
   const { t } = useKitTranslation();
   return <p>{t(k, values)}</p>;
 }
@@ -241,7 +244,7 @@ describe('given a language with a fallback chain', () => {
 });
 
 describe('given provider-supplied descriptions per language', () => {
-  const t = (language: string) => Object.assign((key: string) => key, { language }) as KitT;
+  const t: KitT = (key) => key;
   const scope = {
     name: 'read:reports',
     required: false,
@@ -250,10 +253,24 @@ describe('given provider-supplied descriptions per language', () => {
   };
 
   it('should show the active language, then its base or a sibling region, then the default description', () => {
-    expect(scopeLabel(scope, t('ko'), false)).toBe('보고서 읽기');
-    expect(scopeLabel(scope, t('pt-BR'), false)).toBe('Ler relatórios');
-    expect(scopeLabel(scope, t('zh-HK'), false)).toBe('讀取報表');
-    expect(scopeLabel(scope, t('de'), false)).toBe('Read reports');
-    expect(scopeLabel({ name: 'x:y', required: false }, t('ko'), false)).toBe('x:y');
+    expect(scopeLabel(scope, t, 'ko', false)).toBe('보고서 읽기');
+    expect(scopeLabel(scope, t, 'pt-BR', false)).toBe('Ler relatórios');
+    expect(scopeLabel(scope, t, 'zh-HK', false)).toBe('讀取報表');
+    expect(scopeLabel(scope, t, 'de', false)).toBe('Read reports');
+    expect(scopeLabel({ name: 'x:y', required: false }, t, 'ko', false)).toBe('x:y');
+  });
+});
+
+describe('given a key that is not in the English locale file', () => {
+  // The check is the type check's (`npm run typecheck`, part of `npm test`): the directive fails
+  // it as soon as `t` accepts any string again. At run time i18next shows the key itself.
+  it("should be refused by the type of the kit's t", () => {
+    function Typo() {
+      const { t } = useKitTranslation();
+      // @ts-expect-error 'consent.authorise' is not a key of src/locales/en/consent-kit.json
+      return <p>{t('consent.authorise')}</p>;
+    }
+    render(<Typo />);
+    expect(screen.getByText('consent.authorise')).toBeInTheDocument();
   });
 });

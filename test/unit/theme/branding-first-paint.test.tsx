@@ -12,9 +12,9 @@ import { fakeClient } from '../ui/fake-client.js';
 describe('given a branded sign-in step before the branding compiler has loaded', () => {
   it('should hold the screen, then show it in the provider colors only', async () => {
     vi.resetModules();
-    const { SignIn, createTheme, requestBranding, resolveBranding } = await import('../../../src/index.js');
+    const { SignInScreen, createTheme, requestBranding, resolveBranding } = await import('../../../src/index.js');
     const step = brandedLoginStep({ organization: false });
-    const { container } = render(<SignIn client={fakeClient(step)} step={step} />);
+    const { container } = render(<SignInScreen client={fakeClient(step)} step={step} />);
 
     const root = container.querySelector<HTMLElement>('.ck-root')!;
     expect(root).toHaveAttribute('aria-busy', 'true');
@@ -22,6 +22,8 @@ describe('given a branded sign-in step before the branding compiler has loaded',
 
     await screen.findByRole('heading', { level: 1 });
     const expected = createTheme(resolveBranding({ ...requestBranding(step) })).variables.light['--ck-color-accent'];
-    expect(container.querySelector<HTMLElement>('.ck-root')!.style.getPropertyValue('--ck-color-accent')).toBe(expected);
+    expect(container.querySelector<HTMLElement>('.ck-root')!.style.getPropertyValue('--ck-color-accent')).toBe(
+      expected,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../../../src/theme/color.js';
-import { DEFAULT_COLORS, deriveBrand, themeToCss, themeVariables } from '../../../src/theme/derive.js';
+import { deriveBrand, themeToCss, themeVariables } from '../../../src/theme/derive.js';
+import { DEFAULT_COLORS } from '../../../src/theme/palette.js';
 import { mergeThemes, resolveBranding, type Theme } from '../../../src/theme/model.js';
 import { presets } from '../../../src/theme/presets.js';
 import { BRAND_SAMPLES } from './brand-colors.js';
@@ -92,7 +93,10 @@ describe('theme variables', () => {
   });
 
   it('should scale radius, spacing and font size from one value each', () => {
-    const { value } = themeVariables({ radius: '4px', spacing: '0.3rem', font: { size: '18px', family: 'Inter, sans-serif' } }, 'light');
+    const { value } = themeVariables(
+      { radius: '4px', spacing: '0.3rem', font: { size: '18px', family: 'Inter, sans-serif' } },
+      'light',
+    );
     expect(value).toMatchObject({
       '--ck-radius-md': '4px',
       '--ck-radius-sm': 'calc(4px * 0.6)',
@@ -124,7 +128,7 @@ describe('themeToCss', () => {
   it('should make dark the default of a dark-first theme, and scope to a selector', () => {
     const css = themeToCss(presets.midnight, { selector: '.ck-root.acme' });
     expect(css).toContain('.ck-root.acme {\n    --ck-color-canvas: #020617;');
-    expect(css).toContain("color-scheme: dark;");
+    expect(css).toContain('color-scheme: dark;');
     expect(css).toContain(".ck-root.acme[data-theme='light'] {");
     expect(css).not.toContain('prefers-color-scheme');
   });
@@ -135,7 +139,12 @@ describe('themeToCss', () => {
 });
 
 describe('branding precedence', () => {
-  const operator: Theme = { name: 'Operator', colors: { light: { brand: '#111111' } }, logo: { light: 'https://idp.example/logo.svg' }, radius: '8px' };
+  const operator: Theme = {
+    name: 'Operator',
+    colors: { light: { brand: '#111111' } },
+    logo: { light: 'https://idp.example/logo.svg' },
+    radius: '8px',
+  };
 
   it('should put the organization over the app over the operator, field by field', () => {
     const theme = resolveBranding({
@@ -152,7 +161,14 @@ describe('branding precedence', () => {
   });
 
   it("should replace the operator's logo as a whole, so its dark variant does not outlive it", () => {
-    const theme = resolveBranding({ theme: { ...operator, logo: { light: 'https://idp.example/l.svg', dark: 'https://idp.example/d.svg' }, logoAlt: 'Operator' }, organization: { logo: { light: 'https://org.example/l.svg' } } });
+    const theme = resolveBranding({
+      theme: {
+        ...operator,
+        logo: { light: 'https://idp.example/l.svg', dark: 'https://idp.example/d.svg' },
+        logoAlt: 'Operator',
+      },
+      organization: { logo: { light: 'https://org.example/l.svg' } },
+    });
     expect(theme.logo).toEqual({ light: 'https://org.example/l.svg' });
     expect(theme.logoAlt).toBeUndefined();
   });
@@ -171,8 +187,15 @@ describe('branding precedence', () => {
 
 describe('printed colors', () => {
   it('should check contrast on the rounded colors it prints (the tint of a paper preset with an orange brand)', () => {
-    for (const [brand, scheme] of [['#ff7a00', 'light'], ['#808080', 'dark'], ['#e02424', 'dark']] as const) {
-      const v = themeVariables(mergeThemes(presets.paper, { colors: { light: { brand }, dark: { brand } } }), scheme).value;
+    for (const [brand, scheme] of [
+      ['#ff7a00', 'light'],
+      ['#808080', 'dark'],
+      ['#e02424', 'dark'],
+    ] as const) {
+      const v = themeVariables(
+        mergeThemes(presets.paper, { colors: { light: { brand }, dark: { brand } } }),
+        scheme,
+      ).value;
       expect(contrast(v['--ck-color-accent-text']!, v['--ck-color-accent-subtle']!)).toBeGreaterThanOrEqual(4.5);
     }
   });

@@ -10,7 +10,7 @@ import {
   requestBranding,
   resolveBranding,
   safeHexColor,
-  SignIn,
+  SignInScreen,
   type Theme,
 } from '../../../src/index.js';
 import { brandTheme } from '../../../src/theme/brand.js';
@@ -20,7 +20,12 @@ import { consentStep } from '../../fixtures/steps.js';
 import { stubFetch } from '../client/fetch-stub.js';
 import { fakeClient } from '../ui/fake-client.js';
 
-const operator: Theme = { colorScheme: 'light', colors: { light: { brand: '#1d4ed8' } }, logo: { light: 'https://cdn.example.com/op.svg' }, logoAlt: 'Op ID' };
+const operator: Theme = {
+  colorScheme: 'light',
+  colors: { light: { brand: '#1d4ed8' } },
+  logo: { light: 'https://cdn.example.com/op.svg' },
+  logoAlt: 'Op ID',
+};
 
 /** The step the kit adapter makes of `payload`. */
 async function loadThroughKit(payload: unknown) {
@@ -84,7 +89,10 @@ describe('branding precedence', () => {
     expect(theme.colors?.light?.brand).toBe('#b45309');
     expect(theme.logo).toEqual(ACME_ORGANIZATION.branding!.logo);
     expect(theme.logoAlt).toBe('Acme Corp');
-    const appOnly = resolveBranding({ theme: operator, ...requestBranding(brandedConsentStep({ organization: false })) });
+    const appOnly = resolveBranding({
+      theme: operator,
+      ...requestBranding(brandedConsentStep({ organization: false })),
+    });
     expect(appOnly.colors?.light?.brand).toBe('#0e7490');
     expect(appOnly.logo).toEqual(operator.logo);
     expect(appOnly.logoAlt).toBe('Op ID');
@@ -103,7 +111,9 @@ describe('branding precedence', () => {
 
   it('should ignore colors that are not hex even when handed to the compiler directly', () => {
     const compiled = brandTheme(operator, { app: { brand: { light: 'red; background:url(javascript:x)' } } })!;
-    expect(compiled.variables.light['--ck-color-accent']).toBe(createTheme(operator).variables.light['--ck-color-accent']);
+    expect(compiled.variables.light['--ck-color-accent']).toBe(
+      createTheme(operator).variables.light['--ck-color-accent'],
+    );
   });
 });
 
@@ -121,17 +131,21 @@ describe('the screens with provider branding', () => {
     await waitFor(() => expect(inner().style.getPropertyValue('--ck-color-accent')).not.toBe('#1d4ed8'));
     const accent = inner().style.getPropertyValue('--ck-color-accent');
     expect(contrast(accent, inner().style.getPropertyValue('--ck-color-on-accent'))).toBeGreaterThanOrEqual(4.5);
-    expect(accent).toBe(createTheme(resolveBranding({ theme: operator, ...requestBranding(step) })).variables.light['--ck-color-accent']);
+    expect(accent).toBe(
+      createTheme(resolveBranding({ theme: operator, ...requestBranding(step) })).variables.light['--ck-color-accent'],
+    );
     expect(screen.getByAltText('Acme Corp')).toHaveAttribute('src', 'https://cdn.example.com/org-acme.png');
   });
 
   it('should apply the app color on the sign-in screen without an operator theme', async () => {
     const step = brandedLoginStep({ organization: false });
-    const { container } = render(<SignIn client={fakeClient(step)} step={step} />);
+    const { container } = render(<SignInScreen client={fakeClient(step)} step={step} />);
     // Queried each time: the root held while the compiler loads is replaced once it arrives.
     const root = () => container.querySelector<HTMLElement>('.ck-root')!;
     await waitFor(() => expect(root().style.getPropertyValue('--ck-color-accent')).not.toBe(''));
-    expect(root().style.getPropertyValue('--ck-color-accent')).toBe(createTheme(resolveBranding({ ...requestBranding(step) })).variables.light['--ck-color-accent']);
+    expect(root().style.getPropertyValue('--ck-color-accent')).toBe(
+      createTheme(resolveBranding({ ...requestBranding(step) })).variables.light['--ck-color-accent'],
+    );
     expect(container.querySelector('.ck-brand')).toBeNull();
   });
 

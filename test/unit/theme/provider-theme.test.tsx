@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BrandLogo, ConsentKitProvider, createTheme, presets, SignIn, type Theme } from '../../../src/index.js';
+import { BrandLogo, ConsentKitProvider, createTheme, presets, SignInScreen, type Theme } from '../../../src/index.js';
 import { loginStep } from '../../fixtures/steps.js';
 import { fakeClient } from '../ui/fake-client.js';
 
@@ -12,7 +12,9 @@ describe('the provider theme prop', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('should ignore a raw, uncompiled theme object rather than half-apply it', () => {
-    const raw = { colors: { light: { brand: '#e02424' } } } as unknown as Parameters<typeof createTheme>[0] & { kind?: never };
+    const raw = { colors: { light: { brand: '#e02424' } } } as unknown as Parameters<typeof createTheme>[0] & {
+      kind?: never;
+    };
     const { container } = render(<ConsentKitProvider theme={raw as never}>x</ConsentKitProvider>);
     expect(rootOf(container).getAttribute('style')).toBeNull();
   });
@@ -36,7 +38,7 @@ describe('the provider theme prop', () => {
     const step = loginStep();
     const { container } = render(
       <ConsentKitProvider theme={createTheme(presets.midnight)}>
-        <SignIn client={fakeClient(step)} step={step} />
+        <SignInScreen client={fakeClient(step)} step={step} />
       </ConsentKitProvider>,
     );
     // One root: a second one would reset the theme's variables with the stylesheet's tokens.
@@ -64,13 +66,18 @@ describe('the provider theme prop', () => {
     expect(compiled.warnings).toHaveLength(1);
     render(<ConsentKitProvider theme={compiled}>x</ConsentKitProvider>);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toMatch(/consent-kit theme "Unreadable": light: text #ffffff on brand #fff59d reaches 1\.\d\d:1/);
+    expect(warn.mock.calls[0]![0]).toMatch(
+      /consent-kit theme "Unreadable": light: text #ffffff on brand #fff59d reaches 1\.\d\d:1/,
+    );
   });
 });
 
 describe('<BrandLogo>', () => {
   it('should show the theme logo with its alt text, the dark one in the dark scheme', () => {
-    const theme: Theme = { logo: { light: 'https://idp.example/l.svg', dark: 'https://idp.example/d.svg' }, logoAlt: 'Acme ID' };
+    const theme: Theme = {
+      logo: { light: 'https://idp.example/l.svg', dark: 'https://idp.example/d.svg' },
+      logoAlt: 'Acme ID',
+    };
     render(
       <>
         <ConsentKitProvider theme={createTheme({ ...theme, colorScheme: 'light' })}>

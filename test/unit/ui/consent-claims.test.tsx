@@ -12,7 +12,12 @@ import { createInteractionClient } from '../../../src/client/interaction-client.
 import { Consent, ConsentScreen, InteractionError, InteractionScreen, type ConsentStep } from '../../../src/index.js';
 import { KNOWN_CLAIMS } from '../../../src/consent/claim-label.js';
 import en from '../../../src/locales/en/consent-kit.json';
-import { claimsBesideScopesConsentStep, claimsConsentStep, consentStep, profileOnlyConsentStep } from '../../fixtures/steps.js';
+import {
+  claimsBesideScopesConsentStep,
+  claimsConsentStep,
+  consentStep,
+  profileOnlyConsentStep,
+} from '../../fixtures/steps.js';
 import { AUTHORIZATION_ID, SUPABASE_URL, supabaseApproved } from '../../fixtures/supabase/payloads.js';
 import { stubFetch } from '../client/fetch-stub.js';
 import { deferred, fakeClient } from './fake-client.js';
@@ -28,13 +33,20 @@ function setup(step: ConsentStep) {
 const claimsSection = () => screen.getByRole('region', { name: 'Requested details' });
 
 describe('given an app that asks for single claims', () => {
-  it('should list each claim on its own line: standard ones in the locale\'s words, the provider\'s own by its text', () => {
+  it("should list each claim on its own line: standard ones in the locale's words, others by their text", () => {
     setup(claimsConsentStep());
 
     const section = claimsSection();
-    expect(within(section).getByText('Acme Reports also asks for these details. Untick any you do not want to share.')).toBeInTheDocument();
+    expect(
+      within(section).getByText('Acme Reports also asks for these details. Untick any you do not want to share.'),
+    ).toBeInTheDocument();
     const boxes = within(section).getAllByRole('checkbox');
-    expect(boxes.map((box) => box.getAttribute('value'))).toEqual(['email', 'name', 'preferred_username', 'department']);
+    expect(boxes.map((box) => box.getAttribute('value'))).toEqual([
+      'email',
+      'name',
+      'preferred_username',
+      'department',
+    ]);
     expect(within(section).getByRole('checkbox', { name: 'Your email address' })).toBeInTheDocument();
     expect(within(section).getByRole('checkbox', { name: 'Your full name' })).toBeInTheDocument();
     expect(within(section).getByRole('checkbox', { name: 'Your username' })).toBeInTheDocument();
@@ -87,7 +99,7 @@ describe('given an app that asks for single claims', () => {
     await act(async () => pending.resolve({ to: 'https://reports.example.org/cb' }));
   });
 
-  it('should show the claims beside the profile scopes, in the request\'s language', () => {
+  it("should show the claims beside the profile scopes, in the request's language", () => {
     const step = claimsBesideScopesConsentStep();
     setup({ ...step, uiLocales: ['ko'] });
     return screen.findByRole('region', { name: '요청된 세부 정보' }).then((section) => {
@@ -126,9 +138,25 @@ describe('given an app that asks for single claims', () => {
   it('should describe every standard claim (OpenID Connect Core §5.1 but sub) in the locale', () => {
     expect([...KNOWN_CLAIMS].sort()).toEqual(
       [
-        'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale', 'middle_name',
-        'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile',
-        'updated_at', 'website', 'zoneinfo',
+        'address',
+        'birthdate',
+        'email',
+        'email_verified',
+        'family_name',
+        'gender',
+        'given_name',
+        'locale',
+        'middle_name',
+        'name',
+        'nickname',
+        'phone_number',
+        'phone_number_verified',
+        'picture',
+        'preferred_username',
+        'profile',
+        'updated_at',
+        'website',
+        'zoneinfo',
       ].sort(),
     );
     expect(Object.keys(en.claims).sort()).toEqual([...KNOWN_CLAIMS].sort());
@@ -136,8 +164,16 @@ describe('given an app that asks for single claims', () => {
 });
 
 describe('given a decision asking to remember where the provider does not allow it', () => {
-  const notRememberable = () => ({ ...profileOnlyConsentStep(), consent: { ...profileOnlyConsentStep().consent, rememberable: false } });
-  const remembering = { profileScopes: ['openid', 'profile', 'email'], resources: {}, organizationIds: [], remember: true };
+  const notRememberable = () => ({
+    ...profileOnlyConsentStep(),
+    consent: { ...profileOnlyConsentStep().consent, rememberable: false },
+  });
+  const remembering = {
+    profileScopes: ['openid', 'profile', 'email'],
+    resources: {},
+    organizationIds: [],
+    remember: true,
+  };
 
   it('should send remember: false from a defaultValue that says true', async () => {
     const step = notRememberable();
@@ -155,7 +191,9 @@ describe('given a decision asking to remember where the provider does not allow 
     const step = notRememberable();
     const client = fakeClient(step);
     const user = userEvent.setup();
-    render(<ConsentScreen client={client} step={step} onRedirect={vi.fn()} value={remembering} onValueChange={() => {}} />);
+    render(
+      <ConsentScreen client={client} step={step} onRedirect={vi.fn()} value={remembering} onValueChange={() => {}} />,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Authorize' }));
 
@@ -178,7 +216,7 @@ describe('given a withheld scope whose name is markup', () => {
 });
 
 describe('given a provider that decided the interaction already', () => {
-  it('should follow the way on instead of saying the request expired (Supabase answering 200 redirect_url)', async () => {
+  it('should follow the way on instead of saying the request expired (Supabase: 200 redirect_url)', async () => {
     const stub = stubFetch(200, supabaseApproved);
     const client = createInteractionClient(
       supabaseAdapter({ url: SUPABASE_URL, authorizationId: AUTHORIZATION_ID, apiKey: 'k', accessToken: () => 't' }),
@@ -196,7 +234,10 @@ describe('given a provider that decided the interaction already', () => {
   it('should follow it from the interaction screen too (a kit bridge answering 410 with redirectTo)', async () => {
     const client = fakeClient();
     client.load.mockRejectedValue(
-      new InteractionError('interaction_expired', 'decided', { status: 410, redirect: { to: 'https://idp.example.com/auth/resume-1' } }),
+      new InteractionError('interaction_expired', 'decided', {
+        status: 410,
+        redirect: { to: 'https://idp.example.com/auth/resume-1' },
+      }),
     );
     const onRedirect = vi.fn();
 

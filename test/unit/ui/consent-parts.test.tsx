@@ -99,10 +99,29 @@ describe('Consent.ResourceGroup', () => {
     });
   });
 
+  it('should report a toggle to a host that controls the group, and open only when the host says', async () => {
+    const step = multiResourceConsentStep();
+    const onOpenChange = vi.fn();
+    const user = userEvent.setup();
+    const group = (open: boolean) => (
+      <Consent.Root step={step} onAuthorize={vi.fn()} onDeny={vi.fn()}>
+        <Consent.ResourceGroup resource={step.consent.resources[1]!} open={open} onOpenChange={onOpenChange} />
+      </Consent.Root>
+    );
+    const { rerender } = render(group(false));
+    const toggle = screen.getByRole('button', { name: /Billing API/ });
+    await user.click(toggle);
+    expect(onOpenChange).toHaveBeenLastCalledWith(true);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    rerender(group(true));
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Read your invoices' })).toBeChecked();
+  });
+
   it('should follow a host that expands every group', () => {
     const step = multiResourceConsentStep();
     render(
-      <Consent.Root step={step} onAuthorize={vi.fn()} onCancel={vi.fn()}>
+      <Consent.Root step={step} onAuthorize={vi.fn()} onDeny={vi.fn()}>
         <Consent.ResourceGroups defaultOpen />
       </Consent.Root>,
     );
@@ -182,7 +201,9 @@ describe('Consent.Remember', () => {
 describe('Consent.NothingNew', () => {
   it('should say nothing new is asked and still let the user continue', async () => {
     const { user, client } = setup(nothingNewConsentStep());
-    expect(screen.getByRole('note')).toHaveTextContent('Acme Reports is not asking for anything you have not already allowed');
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Acme Reports is not asking for anything you have not already allowed',
+    );
     await user.click(authorize());
     expect(client.consent).toHaveBeenCalledTimes(1);
   });
@@ -214,7 +235,9 @@ describe('<ConsentScreen components>', () => {
       const { step } = useConsentContext('MyHeader');
       return <h1>Custom header for {step.client.name}</h1>;
     }
-    const { user, client } = setup(profileOnlyConsentStep(), { components: { AppHeader: MyHeader, Remember: () => null } });
+    const { user, client } = setup(profileOnlyConsentStep(), {
+      components: { AppHeader: MyHeader, Remember: () => null },
+    });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Custom header for Acme Reports');
     expect(screen.queryByRole('checkbox', { name: 'Remember this decision' })).not.toBeInTheDocument();
     await user.click(authorize());
@@ -257,9 +280,12 @@ describe('useConsent', () => {
   it('should be controlled by value, reporting changes without applying them itself', () => {
     const onValueChange = vi.fn();
     const value: ConsentDecision = { profileScopes: ['openid'], resources: {}, organizationIds: [], remember: false };
-    const { result, rerender } = renderHook((props: { value: ConsentDecision }) => useConsent({ request, ...props, onValueChange }), {
-      initialProps: { value },
-    });
+    const { result, rerender } = renderHook(
+      (props: { value: ConsentDecision }) => useConsent({ request, ...props, onValueChange }),
+      {
+        initialProps: { value },
+      },
+    );
     act(() => result.current.setScopeGranted('email', true));
     expect(onValueChange).toHaveBeenLastCalledWith(expect.objectContaining({ profileScopes: ['openid', 'email'] }));
     expect(result.current.isScopeGranted('email')).toBe(false);

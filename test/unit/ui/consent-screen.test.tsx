@@ -86,9 +86,9 @@ describe('given the full consent request', () => {
     const email = within(profile).getByRole('checkbox', { name: 'Your email address' });
     expect(email).toBeChecked();
     expect(email).toBeEnabled();
-    expect(within(profile).getByRole('checkbox', { name: 'Your name, username and profile picture' })).toHaveAccessibleDescription(
-      'Previously granted',
-    );
+    expect(
+      within(profile).getByRole('checkbox', { name: 'Your name, username and profile picture' }),
+    ).toHaveAccessibleDescription('Previously granted');
   });
 
   it('should group API scopes under the resource name with its indicator', () => {
@@ -105,7 +105,9 @@ describe('given the full consent request', () => {
     const acme = within(group).getByRole('radio', { name: 'Acme Corp' });
     expect(acme).not.toBeChecked();
     expect(acme).toHaveAccessibleDescription(/Your role: Admin.*Manage members/);
-    expect(within(group).getByRole('radio', { name: 'Globex' })).toHaveAccessibleDescription(/Membership information only/);
+    expect(within(group).getByRole('radio', { name: 'Globex' })).toHaveAccessibleDescription(
+      /Membership information only/,
+    );
   });
 
   it('should tell where the user will be redirected (origin only) and link terms and privacy safely', () => {
@@ -221,7 +223,9 @@ describe('given the full consent request', () => {
   it('should deny and navigate on Cancel', async () => {
     const { client, onRedirect, user } = setup();
     await user.click(cancel());
-    await waitFor(() => expect(onRedirect).toHaveBeenCalledWith('https://reports.example.org/callback?error=access_denied'));
+    await waitFor(() =>
+      expect(onRedirect).toHaveBeenCalledWith('https://reports.example.org/callback?error=access_denied'),
+    );
     expect(client.deny).toHaveBeenCalledTimes(1);
     expect(client.consent).not.toHaveBeenCalled();
   });
@@ -293,7 +297,9 @@ describe('given hostile provider data', () => {
     expect(screen.getByRole('radio', { name: '<i>Evil Org</i>' })).toBeInTheDocument();
     expect(container.querySelector('script, i, u, b')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('[src^="javascript:"], [href^="javascript:"], [href^="vbscript:"], [srcset^="data:"]')).toBeNull();
+    expect(
+      container.querySelector('[src^="javascript:"], [href^="javascript:"], [href^="vbscript:"], [srcset^="data:"]'),
+    ).toBeNull();
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
     // The logo falls back to a monogram, built from the words rather than the markup.
     expect(screen.getByRole('img', { name: /Evil App logo/ })).toHaveTextContent(/^EA$/);
@@ -334,13 +340,17 @@ describe('given ui_locales=ko-KR', () => {
   it('should render the consent screen in Korean with lang="ko"', async () => {
     const step = koreanConsentStep();
     render(<ConsentScreen client={fakeClient(step)} step={step} onRedirect={vi.fn()} />);
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Acme Reports에서 계정 접근 권한을 요청합니다' });
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Acme Reports에서 계정 접근 권한을 요청합니다',
+    });
     expect(heading.closest('.ck-root')).toHaveAttribute('lang', 'ko');
     expect(heading.closest('.ck-root')).toHaveAttribute('dir', 'ltr');
     expect(screen.getByRole('button', { name: '허용' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '취소' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: '이메일 주소' })).toBeChecked();
-    expect(screen.getByText('요청된 권한 중 1개는 회원님의 계정에서 사용할 수 없습니다')).toBeInTheDocument();
+    const withheld = '요청된 권한 중 1개는 회원님의 계정에서 사용할 수 없습니다';
+    expect(screen.getByText(withheld)).toBeInTheDocument();
   });
 });
 
@@ -410,7 +420,7 @@ describe('given parts composed by a host', () => {
     const user = userEvent.setup();
     const step = readerOnlyConsentStep();
     render(
-      <Consent.Root step={step} onAuthorize={onAuthorize} onCancel={vi.fn()}>
+      <Consent.Root step={step} onAuthorize={onAuthorize} onDeny={vi.fn()}>
         <Consent.AppHeader />
         <Consent.ResourceGroup resource={step.consent.resources[0]!} />
         <Consent.Actions />

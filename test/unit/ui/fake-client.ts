@@ -17,12 +17,20 @@ export function fakeClient(step?: InteractionStep): FakeClient {
     load: vi.fn<InteractionClient['load']>(async () => step ?? loginStep()),
     signIn: vi.fn<InteractionClient['signIn']>(async () => ({ to: 'https://idp.example.com/auth/resume' })),
     consent: vi.fn<InteractionClient['consent']>(async () => ({ to: 'https://reports.example.org/callback?code=abc' })),
-    deny: vi.fn<InteractionClient['deny']>(async () => ({ to: 'https://reports.example.org/callback?error=access_denied' })),
+    deny: vi.fn<InteractionClient['deny']>(async () => ({
+      to: 'https://reports.example.org/callback?error=access_denied',
+    })),
     switchAccount: vi.fn<InteractionClient['switchAccount']>(async () => loginStep({ uid: 'consent-uid-1' })),
     sendCode: vi.fn<NonNullable<InteractionClient['sendCode']>>(async () => ({ resendAfter: 30 })),
-    verifyCode: vi.fn<NonNullable<InteractionClient['verifyCode']>>(async () => ({ to: 'https://idp.example.com/auth/resume' })),
-    startConnector: vi.fn<NonNullable<InteractionClient['startConnector']>>(async () => ({ to: 'https://social.example.net/authorize?state=s' })),
-    continueSession: vi.fn<NonNullable<InteractionClient['continueSession']>>(async () => ({ to: 'https://idp.example.com/auth/resume' })),
+    verifyCode: vi.fn<NonNullable<InteractionClient['verifyCode']>>(async () => ({
+      to: 'https://idp.example.com/auth/resume',
+    })),
+    startConnector: vi.fn<NonNullable<InteractionClient['startConnector']>>(async () => ({
+      to: 'https://social.example.net/authorize?state=s',
+    })),
+    continueSession: vi.fn<NonNullable<InteractionClient['continueSession']>>(async () => ({
+      to: 'https://idp.example.com/auth/resume',
+    })),
   };
 }
 

@@ -6,7 +6,13 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ConsentKitProvider, ConsentScreen, createConsentKitI18n, InteractionScreen, preloadStep } from '../../../src/index.js';
+import {
+  ConsentKitProvider,
+  ConsentScreen,
+  createConsentKitI18n,
+  InteractionScreen,
+  preloadStep,
+} from '../../../src/index.js';
 import ko from '../../../src/locales/ko/consent-kit.json' with { type: 'json' };
 import { brandedConsentStep, brandedLoginStep } from '../../fixtures/branding.js';
 import { consentStep } from '../../fixtures/steps.js';
@@ -50,7 +56,9 @@ describe('given a Korean, branded consent step preloaded before mounting', () =>
     );
     expect(screen.getByRole('button', { name: ko.consent.authorize })).toBeInTheDocument();
     expect(container.querySelector('[aria-busy="true"]')).toBeNull();
-    expect(container.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).not.toBe('');
+    expect(container.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).not.toBe(
+      '',
+    );
     const firstRender = lookups.mock.calls.length;
     await settle();
     expect(lookups.mock.calls.length).toBe(firstRender);

@@ -74,7 +74,9 @@ describe('given a Korean, branded consent step rendered on the server', () => {
     expect(serverButton).toBeEnabled();
     // Adopted, not replaced: the very node the server sent is the live button.
     expect(screen.getByRole('button', { name: ko.consent.authorize })).toBe(serverButton);
-    expect(container.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).not.toBe('');
+    expect(container.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).not.toBe(
+      '',
+    );
     expect(client.load).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('radio', { name: /Acme/ }));
@@ -95,9 +97,13 @@ describe('given a sign-in step rendered on the server', () => {
     await preloadStep(step, { locale: rendered.language });
     const recoverable = vi.fn();
     await act(async () => {
-      root = hydrateRoot(container, <InteractionScreen client={fakeClient(step)} initialStep={step} locale={rendered.language} />, {
-        onRecoverableError: recoverable,
-      });
+      root = hydrateRoot(
+        container,
+        <InteractionScreen client={fakeClient(step)} initialStep={step} locale={rendered.language} />,
+        {
+          onRecoverableError: recoverable,
+        },
+      );
     });
     expect(recoverable).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
@@ -118,7 +124,9 @@ describe('given an Accept-Language header', () => {
   });
 
   it('should render in it when the step asks for no language of the kit', async () => {
-    const rendered = await renderInteraction(JSON.parse(JSON.stringify(consentStep())), { acceptLanguage: 'ja,en;q=0.5' });
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(consentStep())), {
+      acceptLanguage: 'ja,en;q=0.5',
+    });
     expect(rendered.language).toBe('ja');
   });
 });
@@ -127,17 +135,31 @@ describe('given a Vite manifest of a page embedding the published package', () =
   const manifest = {
     'main.tsx': { file: 'assets/main-1.js', isEntry: true, imports: ['_screens-2.js'] },
     '_screens-2.js': { file: 'assets/screens-2.js' },
-    'node_modules/consent-kit/dist/locale-loader-Ab.js': { file: 'assets/locale-loader-3.js', isDynamicEntry: true, imports: ['_screens-2.js'] },
+    'node_modules/consent-kit/dist/locale-loader-Ab.js': {
+      file: 'assets/locale-loader-3.js',
+      isDynamicEntry: true,
+      imports: ['_screens-2.js'],
+    },
     'node_modules/consent-kit/dist/locale-zh-HK-Cd.js': { file: 'assets/locale-zh-HK-4.js', isDynamicEntry: true },
     'node_modules/consent-kit/dist/locale-zh-TW-Ef.js': { file: 'assets/locale-zh-TW-5.js', isDynamicEntry: true },
     'node_modules/consent-kit/dist/locale-ko-Gh.js': { file: 'assets/locale-ko-6.js', isDynamicEntry: true },
-    'node_modules/consent-kit/dist/brand-Ij.js': { file: 'assets/brand-7.js', isDynamicEntry: true, imports: ['_presets-8.js'] },
+    'node_modules/consent-kit/dist/brand-Ij.js': {
+      file: 'assets/brand-7.js',
+      isDynamicEntry: true,
+      imports: ['_presets-8.js'],
+    },
     '_presets-8.js': { file: 'assets/presets-8.js' },
-    'node_modules/consent-kit/dist/sign-in-Kl.js': { file: 'assets/sign-in-9.js', isDynamicEntry: true, imports: ['_screens-2.js'] },
+    'node_modules/consent-kit/dist/sign-in-Kl.js': {
+      file: 'assets/sign-in-9.js',
+      isDynamicEntry: true,
+      imports: ['_screens-2.js'],
+    },
   };
 
   it('should name the locale with its fallbacks, the loader and the branding compiler with what it imports, nothing the entry loads', () => {
-    expect(preloadLinks({ locales: ['zh-HK', 'zh-TW'], branding: true, signIn: false }, manifest, { base: '/ui' })).toEqual([
+    expect(
+      preloadLinks({ locales: ['zh-HK', 'zh-TW'], branding: true, signIn: false }, manifest, { base: '/ui' }),
+    ).toEqual([
       '/ui/assets/locale-loader-3.js',
       '/ui/assets/locale-zh-HK-4.js',
       '/ui/assets/locale-zh-TW-5.js',

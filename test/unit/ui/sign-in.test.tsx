@@ -1,17 +1,24 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InteractionError, SignIn, SignInParts } from '../../../src/index.js';
-import { cleanCode, identifierField, ssoConnectorFor } from '../../../src/login/index.js';
+import { InteractionError, SignIn, SignInScreen } from '../../../src/index.js';
+import { identifierField } from '../../../src/sign-in/identifier-field.js';
+import { cleanCode, ssoConnectorFor } from '../../../src/sign-in/use-sign-in.js';
 import type { LoginStep } from '../../../src/protocol/interaction.js';
-import { codeOnlyLoginStep, fullLoginStep, loginStep, sessionLoginStep, unsafeLoginStep } from '../../fixtures/steps.js';
+import {
+  codeOnlyLoginStep,
+  fullLoginStep,
+  loginStep,
+  sessionLoginStep,
+  unsafeLoginStep,
+} from '../../fixtures/steps.js';
 import { deferred, fakeClient } from './fake-client.js';
 
 function setup(step: LoginStep = loginStep(), props: { initialView?: 'identifier' } = {}) {
   const client = fakeClient(step);
   const onRedirect = vi.fn();
   const user = userEvent.setup();
-  render(<SignIn client={client} step={step} onRedirect={onRedirect} {...props} />);
+  render(<SignInScreen client={client} step={step} onRedirect={onRedirect} {...props} />);
   return { client, onRedirect, user };
 }
 
@@ -46,9 +53,12 @@ describe('given the identifier view', () => {
     [['phone'], 'signIn.identifier.phone', 'tel', 'tel', 'tel'],
     [['username'], 'signIn.identifier.username', 'text', 'text', 'username'],
     [['email', 'phone', 'username'], 'signIn.identifier.email_phone_username', 'text', 'text', 'username'],
-  ] as const)('should present %j as %s, type %s, inputmode %s, autocomplete %s', (kinds, labelKey, type, inputMode, autoComplete) => {
-    expect(identifierField(kinds)).toEqual({ labelKey, type, inputMode, autoComplete });
-  });
+  ] as const)(
+    'should present %j as %s, type %s, inputmode %s, autocomplete %s',
+    (kinds, labelKey, type, inputMode, autoComplete) => {
+      expect(identifierField(kinds)).toEqual({ labelKey, type, inputMode, autoComplete });
+    },
+  );
 
   it('should not continue with an empty identifier, focusing it instead', async () => {
     const { user } = setup(loginStep({ login: { identifiers: ['email', 'username'], password: true } }));
@@ -90,13 +100,19 @@ describe('given the password view', () => {
 
   it('should show the wait the server gave after too many attempts', async () => {
     const { client, user } = setup();
-    client.signIn.mockRejectedValueOnce(new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter: 600 }));
+    client.signIn.mockRejectedValueOnce(
+      new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter: 600 }),
+    );
     await continueAs(user);
     await user.type(screen.getByLabelText('Password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts for this account. Try again in 10 minutes.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many attempts for this account. Try again in 10 minutes.',
+    );
 
-    client.signIn.mockRejectedValueOnce(new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter: 1 }));
+    client.signIn.mockRejectedValueOnce(
+      new InteractionError('too_many_attempts', 'locked', { status: 429, retryAfter: 1 }),
+    );
     await user.type(screen.getByLabelText('Password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Try again in 1 second.'));
@@ -163,9 +179,15 @@ describe('given the password view', () => {
 
   it('should link to password reset and account creation only through safe URLs', async () => {
     const { user } = setup(fullLoginStep());
-    expect(screen.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', 'https://idp.example.com/register');
+    expect(screen.getByRole('link', { name: 'Create an account' })).toHaveAttribute(
+      'href',
+      'https://idp.example.com/register',
+    );
     await continueAs(user);
-    expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', 'https://idp.example.com/reset');
+    expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute(
+      'href',
+      'https://idp.example.com/reset',
+    );
   });
 });
 
@@ -179,7 +201,7 @@ describe('given a provider that signs in by emailed code', () => {
     expect(code).toHaveAttribute('autocomplete', 'one-time-code');
     expect(code).toHaveAttribute('inputmode', 'numeric');
     expect(screen.getByText(/We sent a sign-in code to carol@example.com/)).toBeInTheDocument();
-    
+
     await user.paste('123 456');
     expect(code).toHaveValue('123456');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
@@ -188,7 +210,8 @@ describe('given a provider that signs in by emailed code', () => {
   });
 
   it('should count down before a new code may be sent, then resend', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // Only the countdown's clock is fake, and it moves only when the test moves it.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     const { client, user } = setup(codeOnlyLoginStep());
     client.sendCode.mockResolvedValue({ resendAfter: 2 });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -245,7 +268,7 @@ describe('given social and SSO connectors', () => {
   });
 
   it('should render hostile names as text and drop unsafe URLs', () => {
-    const { container } = render(<SignIn client={fakeClient()} step={unsafeLoginStep()} />);
+    const { container } = render(<SignInScreen client={fakeClient()} step={unsafeLoginStep()} />);
     expect(screen.getByRole('button', { name: 'Continue with <img src=x onerror=alert(1)>Evil' })).toBeInTheDocument();
     expect(container.querySelector('img[src^="javascript:"], img[src^="data:"]')).toBeNull();
     expect(container.querySelector('.ck-sign-in__connector img')).toBeNull();
@@ -262,7 +285,7 @@ describe('given social and SSO connectors', () => {
 describe('given an account already signed in', () => {
   it('should offer to continue as that account', async () => {
     const { client, onRedirect, user } = setup(sessionLoginStep());
-        await user.click(screen.getByRole('button', { name: /Continue as Alice Example/ }));
+    await user.click(screen.getByRole('button', { name: /Continue as Alice Example/ }));
     expect(client.continueSession).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(onRedirect).toHaveBeenCalledWith('https://idp.example.com/auth/resume'));
   });
@@ -295,7 +318,7 @@ describe('given ui_locales=ko', () => {
 describe('given a part outside SignIn.Root', () => {
   it('should throw the documented message', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<SignInParts.Submit />)).toThrow('SignIn.Submit must be used within SignIn.Root');
+    expect(() => render(<SignIn.Submit />)).toThrow('SignIn.Submit must be used within SignIn.Root');
     error.mockRestore();
   });
 });

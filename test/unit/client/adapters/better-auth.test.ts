@@ -4,8 +4,12 @@ import { createInteractionClient } from '../../../../src/client/interaction-clie
 import type { Transport, TransportResponse } from '../../../../src/client/types.js';
 import { rejection } from '../../../support/rejection.js';
 
-const QUERY = '?response_type=code&client_id=reports&scope=openid+email&redirect_uri=https%3A%2F%2Fapp.test%2Fcb&exp=1&sig=abc';
-const session = { session: { id: 's', userId: 'u1' }, user: { id: 'u1', name: 'Alice', email: 'alice@demo.test', image: null } };
+const QUERY =
+  '?response_type=code&client_id=reports&scope=openid+email&redirect_uri=https%3A%2F%2Fapp.test%2Fcb&exp=1&sig=abc';
+const session = {
+  session: { id: 's', userId: 'u1' },
+  user: { id: 'u1', name: 'Alice', email: 'alice@demo.test', image: null },
+};
 const publicClient = { client_id: 'reports', client_name: 'Reports Hub', redirect_uris: [] };
 
 /** A transport answering each path with the given response (status 200 unless a tuple is given). */
@@ -26,29 +30,39 @@ describe('given malformed Better Auth answers', () => {
     ['a session without user', { '/get-session': { session: {} } }],
     ['a user with a numeric id', { '/get-session': { ...session, user: { ...session.user, id: 1 } } }],
     ['a client without client_id', { '/get-session': session, '/oauth2/public-client': { client_name: 'x' } }],
-    ['a client name that is an object', { '/get-session': session, '/oauth2/public-client': { ...publicClient, client_name: {} } }],
+    [
+      'a client name that is an object',
+      { '/get-session': session, '/oauth2/public-client': { ...publicClient, client_name: {} } },
+    ],
   ])('should reject %s with invalid_response', async (_, routes) => {
     expect((await rejection(adapter().load(transportFor(routes)))).code).toBe('invalid_response');
   });
 
   it('should reject a consent answer without url', async () => {
     const decision = { profileScopes: ['openid'], resources: {}, organizationIds: [], remember: false };
-    expect((await rejection(adapter().consent(transportFor({ '/oauth2/consent': { redirect: true } }), decision))).code).toBe(
-      'invalid_response',
-    );
+    expect(
+      (await rejection(adapter().consent(transportFor({ '/oauth2/consent': { redirect: true } }), decision))).code,
+    ).toBe('invalid_response');
   });
 
   it('should refuse a javascript: url with unsafe_redirect', async () => {
-    expect((await rejection(adapter().deny(transportFor({ '/oauth2/consent': { redirect: true, url: 'javascript:alert(1)' } })))).code).toBe(
-      'unsafe_redirect',
-    );
+    expect(
+      (
+        await rejection(
+          adapter().deny(transportFor({ '/oauth2/consent': { redirect: true, url: 'javascript:alert(1)' } })),
+        )
+      ).code,
+    ).toBe('unsafe_redirect');
   });
 
   it('should resolve a relative url against the provider when there is no page', async () => {
-    const redirect = await adapter().signIn(transportFor({ '/sign-in/email': { redirect: true, url: '/consent?x=1' } }), {
-      identifier: 'alice@demo.test',
-      password: 'p',
-    });
+    const redirect = await adapter().signIn(
+      transportFor({ '/sign-in/email': { redirect: true, url: '/consent?x=1' } }),
+      {
+        identifier: 'alice@demo.test',
+        password: 'p',
+      },
+    );
     expect(redirect.to).toMatch(/^https?:\/\/[^/]+\/consent\?x=1$/);
   });
 });

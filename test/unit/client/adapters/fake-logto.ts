@@ -46,7 +46,8 @@ export function fakeLogto(options: FakeLogtoOptions = {}) {
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     state.requests.push({ method, path: url.pathname, body });
     const type = new Headers(init.headers).get('content-type');
-    if (body !== undefined && type !== 'application/json') return json(415, { code: 'request.invalid_content_type', message: '' });
+    if (body !== undefined && type !== 'application/json')
+      return json(415, { code: 'request.invalid_content_type', message: '' });
 
     const route = `${method} ${url.pathname}`;
     switch (route) {
@@ -55,7 +56,9 @@ export function fakeLogto(options: FakeLogtoOptions = {}) {
       case 'POST /api/interaction/consent': {
         const parsed = consentPayloadGuard.safeParse(body ?? {});
         if (!parsed.success) return invalid(parsed.error);
-        const known = new Set(((options.consentInfo ?? logtoConsentInfo) as typeof logtoConsentInfo).organizations?.map((o) => o.id));
+        const known = new Set(
+          ((options.consentInfo ?? logtoConsentInfo) as typeof logtoConsentInfo).organizations?.map((o) => o.id),
+        );
         if (parsed.data.organizationIds?.some((id) => !known.has(id))) {
           return json(422, { code: 'organization.require_membership', message: 'not a member' });
         }

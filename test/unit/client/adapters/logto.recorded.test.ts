@@ -133,7 +133,12 @@ describe('given a recorded sign-in and consent (Alice grants, choosing Acme)', (
       redirectUri: 'https://reports.example/callback',
       logo: { light: 'https://reports.example/logo.svg', dark: 'https://reports.example/logo-dark.svg' },
     });
-    expect(step.user).toEqual({ id: 'user-alice', displayName: 'Alice Kim', username: 'alice', email: 'alice@demo.test' });
+    expect(step.user).toEqual({
+      id: 'user-alice',
+      displayName: 'Alice Kim',
+      username: 'alice',
+      email: 'alice@demo.test',
+    });
   });
 
   it('should send the chosen organization and return the redirect Logto answered', async () => {
@@ -176,7 +181,7 @@ describe('given a recorded refusal (Bob cancels)', () => {
 describe('given the errors a running Logto answered', () => {
   const recording = loadRecording('errors');
 
-  it('should map each refusal onto the kit codes, keeping Logto\'s code, text and body', async () => {
+  it("should map each refusal onto the kit codes, keeping Logto's code, text and body", async () => {
     const { replay, signIn, consent, signInToConsent } = clients(recording);
     const noInteraction = await rejection(consent.load());
     const wrongPassword = await rejection(signIn.signIn({ identifier: 'bob@demo.test', password: 'not-his-password' }));
@@ -189,9 +194,21 @@ describe('given the errors a running Logto answered', () => {
     expect(replay.remaining()).toEqual([]);
 
     expect(noInteraction).toMatchObject({ code: 'interaction_expired', status: 400, error: 'session.not_found' });
-    expect(wrongPassword).toMatchObject({ code: 'invalid_credentials', status: 422, error: 'session.invalid_credentials' });
-    expect(unknownUser).toMatchObject({ code: 'invalid_credentials', status: 422, error: 'session.invalid_credentials' });
-    expect(foreign).toMatchObject({ code: 'invalid_organization', status: 422, error: 'organization.require_membership' });
+    expect(wrongPassword).toMatchObject({
+      code: 'invalid_credentials',
+      status: 422,
+      error: 'session.invalid_credentials',
+    });
+    expect(unknownUser).toMatchObject({
+      code: 'invalid_credentials',
+      status: 422,
+      error: 'session.invalid_credentials',
+    });
+    expect(foreign).toMatchObject({
+      code: 'invalid_organization',
+      status: 422,
+      error: 'organization.require_membership',
+    });
     for (const error of [noInteraction, wrongPassword, unknownUser, foreign]) {
       expect(error.errorDescription).toEqual(expect.any(String));
       expect(error.cause).toMatchObject({ code: error.error, message: error.errorDescription });

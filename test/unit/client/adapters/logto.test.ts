@@ -40,16 +40,21 @@ function consentClient(fetch: typeof globalThis.fetch) {
 }
 
 describe('given the Logto fixtures', () => {
-  it('should pass Logto\'s own ConsentInfoResponse guard', () => {
+  it("should pass Logto's own ConsentInfoResponse guard", () => {
     expect(consentInfoResponseGuard.safeParse(logtoConsentInfo).success).toBe(true);
     expect(consentInfoResponseGuard.safeParse(logtoConsentInfoMinimal).success).toBe(true);
   });
 
+  // Checked by the type check (tsc, in npm test), not at run time: expectTypeOf does nothing when run.
   it('should declare request and response types that match @logto/schemas', () => {
     expectTypeOf<ConsentInfoResponse>().toExtend<LogtoConsentInfo>();
-    expectTypeOf<LogtoCreateExperiencePayload['interactionEvent']>().toExtend<`${CreateExperienceApiPayload['interactionEvent']}`>();
+    expectTypeOf<
+      LogtoCreateExperiencePayload['interactionEvent']
+    >().toExtend<`${CreateExperienceApiPayload['interactionEvent']}`>();
     expectTypeOf<LogtoIdentificationPayload>().toExtend<IdentificationApiPayload>();
-    expectTypeOf<LogtoPasswordVerificationPayload['password']>().toEqualTypeOf<PasswordVerificationPayload['password']>();
+    expectTypeOf<LogtoPasswordVerificationPayload['password']>().toEqualTypeOf<
+      PasswordVerificationPayload['password']
+    >();
     expectTypeOf<LogtoPasswordVerificationPayload['identifier']['type']>().toEqualTypeOf<`${SignInIdentifier}`>();
   });
 });
@@ -124,7 +129,9 @@ describe('given the Logto adapter on the consent page', () => {
 
   it('should send the chosen organization and return the redirect', async () => {
     const logto = fakeLogto();
-    await expect(consentClient(logto.fetch).consent(decision(['org-acme']))).resolves.toEqual({ to: logtoRedirect.redirectTo });
+    await expect(consentClient(logto.fetch).consent(decision(['org-acme']))).resolves.toEqual({
+      to: logtoRedirect.redirectTo,
+    });
     expect(logto.state.consented).toEqual({ organizationIds: ['org-acme'] });
   });
 
@@ -137,7 +144,11 @@ describe('given the Logto adapter on the consent page', () => {
   it('should reject an organization the user is not a member of with invalid_organization', async () => {
     const logto = fakeLogto();
     const error = await rejection(consentClient(logto.fetch).consent(decision(['org-evil'])));
-    expect(error).toMatchObject({ code: 'invalid_organization', status: 422, error: 'organization.require_membership' });
+    expect(error).toMatchObject({
+      code: 'invalid_organization',
+      status: 422,
+      error: 'organization.require_membership',
+    });
   });
 
   it("should deny by sending the browser to the app's redirect URI, as Logto's own page does", async () => {
@@ -191,10 +202,13 @@ describe('given the Logto adapter on the sign-in page', () => {
       'POST /api/experience/identification',
       'POST /api/experience/submit',
     ]);
-    expect(logto.state.requests[1]!.body).toEqual({ identifier: { type, value: identifier }, password: 'alice-password' });
+    expect(logto.state.requests[1]!.body).toEqual({
+      identifier: { type, value: identifier },
+      password: 'alice-password',
+    });
   });
 
-  it('should reject a wrong password with invalid_credentials, keeping Logto\'s code and text', async () => {
+  it("should reject a wrong password with invalid_credentials, keeping Logto's code and text", async () => {
     const logto = fakeLogto();
     const error = await rejection(signInClient(logto.fetch).signIn({ identifier: 'alice', password: 'nope' }));
     expect(error).toMatchObject({
@@ -301,7 +315,9 @@ describe('given invalid Logto adapter options', () => {
 
   it('should call Logto on another origin when given an endpoint', async () => {
     const { fetch, requests } = stubFetch(200, logtoConsentInfo);
-    await createInteractionClient(logtoAdapter({ step: 'consent', endpoint: 'https://auth.example/' }), { fetch }).load();
+    await createInteractionClient(logtoAdapter({ step: 'consent', endpoint: 'https://auth.example/' }), {
+      fetch,
+    }).load();
     expect(requests[0]!.url).toBe('https://auth.example/api/interaction/consent');
   });
 });

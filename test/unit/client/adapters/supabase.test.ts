@@ -26,15 +26,24 @@ const options: SupabaseAdapterOptions = {
   apiKey: 'sb_publishable_test',
   accessToken: async () => 'jwt-of-alice',
 };
-const decision: ConsentDecision = { profileScopes: ['openid', 'email', 'profile'], resources: {}, organizationIds: [], remember: false };
+const decision: ConsentDecision = {
+  profileScopes: ['openid', 'email', 'profile'],
+  resources: {},
+  organizationIds: [],
+  remember: false,
+};
 const endpoint = `${SUPABASE_URL}/oauth/authorizations/${AUTHORIZATION_ID}`;
 
 function client(status: number, body?: unknown, overrides: Partial<SupabaseAdapterOptions> = {}) {
   const stub = stubFetch(status, body);
-  return { client: createInteractionClient(supabaseAdapter({ ...options, ...overrides }), { fetch: stub.fetch }), ...stub };
+  return {
+    client: createInteractionClient(supabaseAdapter({ ...options, ...overrides }), { fetch: stub.fetch }),
+    ...stub,
+  };
 }
 
 describe('given the Supabase fixtures', () => {
+  // `satisfies` and expectTypeOf are checked by the type check (tsc, in npm test), not at run time.
   it('should have the shapes @supabase/auth-js publishes', () => {
     supabaseAuthorization satisfies OAuthAuthorizationDetails;
     supabaseApproved satisfies OAuthRedirect;
@@ -78,7 +87,7 @@ describe('given the Supabase adapter loading the authorization', () => {
     expect(requests[0]!.headers.get('apikey')).toBe('sb_publishable_test');
   });
 
-  it('should let the caller\'s headers override the adapter\'s', async () => {
+  it("should let the caller's headers override the adapter's", async () => {
     const stub = stubFetch(200, supabaseAuthorization);
     const c = createInteractionClient(supabaseAdapter(options), { fetch: stub.fetch, headers: { apikey: 'other' } });
     await c.load();
@@ -163,7 +172,9 @@ describe('given malformed Supabase answers', () => {
   });
 
   it('should refuse a data: redirect_url with unsafe_redirect', async () => {
-    expect((await rejection(client(200, { redirect_url: 'data:text/html,x' }).client.deny())).code).toBe('unsafe_redirect');
+    expect((await rejection(client(200, { redirect_url: 'data:text/html,x' }).client.deny())).code).toBe(
+      'unsafe_redirect',
+    );
   });
 
   it.each([

@@ -1,11 +1,12 @@
 /** How the identifier input is presented for the identifier kinds a provider accepts. */
+import type { KitKey } from '../i18n/keys.js';
 import type { IdentifierKind } from '../protocol/interaction.js';
 
 const KIND_ORDER: readonly IdentifierKind[] = ['email', 'phone', 'username'];
 
 /** Label key, `type`, `inputmode` and `autocomplete` of the identifier input. */
 export function identifierField(kinds: readonly IdentifierKind[]): {
-  labelKey: string;
+  labelKey: Extract<KitKey, `signIn.identifier.${string}`>;
   type: 'email' | 'tel' | 'text';
   inputMode: 'email' | 'tel' | 'text';
   autoComplete: string;
@@ -15,7 +16,11 @@ export function identifierField(kinds: readonly IdentifierKind[]): {
   const hasEmail = sorted.includes('email');
   const hasPhone = sorted.includes('phone');
   return {
-    labelKey: `signIn.identifier.${sorted.length ? sorted.join('_') : 'username'}`,
+    // Kinds joined in KIND_ORDER: every combination has its key in the locale files.
+    labelKey: `signIn.identifier.${sorted.length ? sorted.join('_') : 'username'}` as Extract<
+      KitKey,
+      `signIn.identifier.${string}`
+    >,
     // A narrow input type only when one kind is accepted: `type="email"` would reject a username.
     type: only === 'email' ? 'email' : only === 'phone' ? 'tel' : 'text',
     // The keyboard, though, may lean: an email keyboard still types usernames; digits-only

@@ -8,13 +8,12 @@
  */
 import { Suspense } from 'react';
 import type { InteractionClient } from '../client/types.js';
-import { ConsentKitProvider } from '../i18n/provider.js';
-import { LazySignIn, loadedSignIn } from '../login/lazy.js';
 import type { InteractionStep } from '../protocol/interaction.js';
-import type { RedirectHandler } from '../ui/navigate.js';
-import { StepFallback } from '../ui/step-fallback.js';
-import { useStep } from '../ui/use-step.js';
 import { ConsentScreen } from './consent-screen.js';
+import { LazySignInScreen, loadedSignInScreen } from './lazy-sign-in.js';
+import type { RedirectHandler } from './navigate.js';
+import { StepShellFallback } from './step-shell.js';
+import { useStep } from './use-step.js';
 
 /** Props of {@link InteractionScreen}. */
 export interface InteractionScreenProps {
@@ -34,13 +33,7 @@ export interface InteractionScreenProps {
 export function InteractionScreen({ client, initialStep, onRedirect, locale }: InteractionScreenProps) {
   const loader = useStep(client, initialStep, onRedirect);
   const step = loader.step;
-  if (!step) {
-    return (
-      <ConsentKitProvider locale={locale}>
-        <StepFallback loader={loader} className="ck-consent" />
-      </ConsentKitProvider>
-    );
-  }
+  if (!step) return <StepShellFallback locale={locale} loader={loader} className="ck-consent" />;
   // A step the page came with is where the user starts: focus stays where the browser puts it.
   const autoFocusHeading = loader.loaded;
   if (step.kind === 'consent') {
@@ -57,17 +50,11 @@ export function InteractionScreen({ client, initialStep, onRedirect, locale }: I
   }
   const props = { client, step, onRedirect, locale, autoFocusHeading };
   // Rendered at once when its chunk is there already (preloadStep, or a sign-in earlier).
-  const SignIn = loadedSignIn();
-  if (SignIn) return <SignIn key={step.uid} {...props} />;
+  const SignInScreen = loadedSignInScreen();
+  if (SignInScreen) return <SignInScreen key={step.uid} {...props} />;
   return (
-    <Suspense
-      fallback={
-        <ConsentKitProvider locale={locale}>
-          <StepFallback loader={loader} className="ck-sign-in" />
-        </ConsentKitProvider>
-      }
-    >
-      <LazySignIn key={step.uid} {...props} />
+    <Suspense fallback={<StepShellFallback locale={locale} loader={loader} className="ck-sign-in" />}>
+      <LazySignInScreen key={step.uid} {...props} />
     </Suspense>
   );
 }

@@ -3,11 +3,11 @@
  * label for screen readers), or the load error with Retry. Shared by every screen so loading
  * looks the same everywhere.
  */
-import { useKitTranslation } from '../i18n/provider.js';
-import { Alert } from './alert.js';
-import { Button } from './button.js';
-import { cx } from './cx.js';
-import { errorKeyOf, isFatal } from './errors.js';
+import { useKitTranslation } from '../i18n/translation.js';
+import { Alert } from '../ui/alert.js';
+import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import { errorKeyOf, isFatal } from '../ui/errors.js';
 import type { StepState } from './use-step.js';
 import type { InteractionStep } from '../protocol/interaction.js';
 

@@ -7,10 +7,10 @@
 import type { i18n as I18n } from 'i18next';
 import { ensureEnglish, ensureLanguage, getDefaultI18n } from '../i18n/instance.js';
 import { NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from '../i18n/languages.js';
-import { loadBrandModule } from '../i18n/provider.js';
-import { loadSignIn } from '../login/lazy.js';
 import type { InteractionStep } from '../protocol/interaction.js';
+import { loadBrandModule } from '../theme/context.js';
 import { requestBranding } from '../theme/request.js';
+import { loadSignIn } from './lazy-sign-in.js';
 
 /** Options of {@link preloadStep}: the same language sources the screens are given. */
 export interface PreloadStepOptions {

@@ -3,7 +3,7 @@
  * in dark schemes. Renders nothing when the theme has no safe logo URL, so hosts can place it
  * unconditionally (e.g. above a screen).
  */
-import { useKitTheme } from '../i18n/provider.js';
+import { useKitTheme } from '../theme/context.js';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from '../ui/cx.js';
 

@@ -15,7 +15,7 @@ import type {
   LoginStep,
   LoginSubmission,
 } from '../protocol/interaction.js';
-import { isFatal } from '../ui/errors.js';
+import { type SubmissionStatus, useSubmission } from '../ui/use-submission.js';
 
 /** The views of the sign-in screen. */
 export type SignInView = 'account' | 'identifier' | 'password' | 'code';
@@ -53,7 +53,7 @@ export interface SignInState {
   code: string;
   /** Sets the code, keeping only its characters (spaces and dashes of a pasted code dropped). */
   setCode(value: string): void;
-  status: 'idle' | 'submitting' | 'done' | 'expired';
+  status: SubmissionStatus;
   /** The action in flight. */
   pending: SignInAction | undefined;
   /** The connector being started, while `pending` is `connector`. */
@@ -70,10 +70,10 @@ export interface SignInState {
   continueWithIdentifier(): boolean;
   /** Password view: signs in. */
   submitPassword(): boolean;
-  /** Sends a code and shows the code view. */
-  useCode(): boolean;
-  /** Shows the password view. */
-  usePassword(): void;
+  /** Sends a code and shows the code view ("Sign in with a code instead"). */
+  switchToCode(): boolean;
+  /** Shows the password view ("Use your password instead"). */
+  switchToPassword(): void;
   /** Sends another code. */
   resendCode(): boolean;
   /** Code view: signs in with the code. */
@@ -87,10 +87,16 @@ export interface SignInState {
 }
 
 /** The connector of kind `sso` whose domains include the identifier's email domain. */
-export function ssoConnectorFor(identifier: string, connectors: readonly Connector[] | undefined): Connector | undefined {
+export function ssoConnectorFor(
+  identifier: string,
+  connectors: readonly Connector[] | undefined,
+): Connector | undefined {
   const at = identifier.lastIndexOf('@');
   if (at < 1) return undefined;
-  const domain = identifier.slice(at + 1).trim().toLowerCase();
+  const domain = identifier
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (!domain) return undefined;
   return connectors?.find((c) => c.kind === 'sso' && c.domains?.includes(domain));
 }
@@ -109,95 +115,70 @@ export function useSignIn(options: UseSignInOptions): SignInState {
   const [password, setPassword] = useState('');
   const [code, setCodeValue] = useState('');
   const [view, setView] = useState<SignInView>(options.initialView ?? (login.session ? 'account' : 'identifier'));
-  const [status, setStatus] = useState<SignInState['status']>('idle');
-  const [pending, setPending] = useState<{ action: SignInAction; connector?: string }>();
-  const [failure, setFailure] = useState<{ error: unknown; count: number } | undefined>(() =>
-    login.error ? { error: new InteractionError(login.error, 'the previous sign-in attempt failed'), count: 1 } : undefined,
+  // A step that comes back after a failed attempt (a connector the user cancelled) shows why.
+  const submission = useSubmission<SignInAction>(
+    login.error ? new InteractionError(login.error, 'the previous sign-in attempt failed') : undefined,
   );
+  const { run, isLocked, clearError } = submission;
   const [resendAt, setResendAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
-  // A ref, not state: it blocks the second of two submits in the same frame.
-  const busy = useRef(false);
   // The latest options, so the callbacks below stay stable.
   const latest = useRef(options);
   latest.current = options;
 
   const resendIn = Math.max(0, Math.ceil((resendAt - now) / 1000));
+  const counting = resendIn > 0;
   useEffect(() => {
-    if (resendIn <= 0) return;
+    if (!counting) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [resendIn > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [counting]);
 
-  const showView = useCallback((next: SignInView) => {
-    setView(next);
-    // The old message belongs to the old view; the count stays so a new error takes focus.
-    setFailure((previous) => previous && { ...previous, error: undefined });
+  const showView = useCallback(
+    (next: SignInView) => {
+      setView(next);
+      // The old message belongs to the old view; the count stays so a new error takes focus.
+      clearError();
+    },
+    [clearError],
+  );
+
+  const waitBeforeResend = useCallback((seconds: number) => {
+    setNow(Date.now());
+    setResendAt(Date.now() + seconds * 1000);
   }, []);
 
-  /**
-   * Runs one action: guards double submits, records the failure, and keeps `status` idle
-   * unless the action navigated away (`navigates`) or the interaction expired.
-   */
-  const run = useCallback(
-    (action: SignInAction, work: () => Promise<unknown> | unknown, then?: (value: unknown) => void, connector?: string) => {
-      if (busy.current) return false;
-      busy.current = true;
-      setStatus('submitting');
-      setPending(connector === undefined ? { action } : { action, connector });
-      Promise.resolve()
-        .then(work)
-        .then(
-          (value) => {
-            setPending(undefined);
-            if (then) {
-              busy.current = false;
-              setStatus('idle');
-              then(value);
-            } else {
-              setStatus('done');
-            }
-          },
-          (error: unknown) => {
-            setPending(undefined);
-            setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
-            // The identifier stays; a password or code that failed is useless to keep.
-            if (action === 'password') setPassword('');
-            if (action === 'verifyCode') setCodeValue('');
-            if (error instanceof InteractionError && error.code === 'too_many_attempts' && error.retryAfter && action === 'sendCode') {
-              setNow(Date.now());
-              setResendAt(Date.now() + error.retryAfter * 1000);
-            }
-            if (isFatal(error)) {
-              setStatus('expired');
-            } else {
-              busy.current = false;
-              setStatus('idle');
-            }
-          },
-        );
-      return true;
+  /** What a failed action leaves behind: the identifier stays; a failed password or code is useless. */
+  const onError = useCallback(
+    (action: SignInAction) => (error: unknown) => {
+      if (action === 'password') setPassword('');
+      if (action === 'verifyCode') setCodeValue('');
+      if (
+        action === 'sendCode' &&
+        error instanceof InteractionError &&
+        error.code === 'too_many_attempts' &&
+        error.retryAfter
+      ) {
+        waitBeforeResend(error.retryAfter);
+      }
     },
-    [],
+    [waitBeforeResend],
   );
 
   const sendCode = useCallback(
     (action: SignInAction) => {
       const send = latest.current.onSendCode;
       if (!send || !login.code) return false;
-      return run(
-        action,
-        () => send({ identifier: identifier.trim() }),
-        (sent) => {
-          const wait = (sent as CodeSent).resendAfter;
-          setNow(Date.now());
-          setResendAt(Date.now() + wait * 1000);
+      return run(action, () => send({ identifier: identifier.trim() }), {
+        onError: onError(action),
+        onSuccess: (sent) => {
+          waitBeforeResend((sent as CodeSent).resendAfter);
           setCodeValue('');
           showView('code');
         },
-      );
+      });
     },
-    [identifier, login.code, run, showView],
+    [identifier, login.code, run, onError, waitBeforeResend, showView],
   );
 
   const startConnector = useCallback(
@@ -206,9 +187,9 @@ export function useSignIn(options: UseSignInOptions): SignInState {
       if (!start) return false;
       const request: ConnectorRequest = { connectorId };
       if (withIdentifier && identifier.trim()) request.identifier = identifier.trim();
-      return run('connector', () => start(request), undefined, connectorId);
+      return run('connector', () => start(request), { detail: connectorId, onError: onError('connector') });
     },
-    [identifier, run],
+    [identifier, run, onError],
   );
 
   const ssoConnector = ssoConnectorFor(identifier, login.connectors);
@@ -221,16 +202,16 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     setPassword,
     code,
     setCode: (value) => setCodeValue(cleanCode(value, login.code?.length ?? 64)),
-    status,
-    pending: pending?.action,
-    pendingConnector: pending?.connector,
-    error: failure?.error,
-    errorCount: failure?.count ?? 0,
+    status: submission.status,
+    pending: submission.pending,
+    pendingConnector: submission.pending === 'connector' ? submission.pendingDetail : undefined,
+    error: submission.error,
+    errorCount: submission.errorCount,
     resendIn,
     ssoConnector,
 
     continueWithIdentifier() {
-      if (busy.current || !identifier.trim()) return false;
+      if (isLocked() || !identifier.trim()) return false;
       if (ssoConnector) return startConnector(ssoConnector.id, true);
       if (login.password) {
         showView('password');
@@ -241,13 +222,13 @@ export function useSignIn(options: UseSignInOptions): SignInState {
 
     submitPassword() {
       const submission = { identifier: identifier.trim(), password };
-      return run('password', () => latest.current.onSubmit(submission));
+      return run('password', () => latest.current.onSubmit(submission), { onError: onError('password') });
     },
 
-    useCode: () => sendCode('sendCode'),
+    switchToCode: () => sendCode('sendCode'),
 
-    usePassword() {
-      if (!busy.current && login.password) showView('password');
+    switchToPassword() {
+      if (!isLocked() && login.password) showView('password');
     },
 
     resendCode() {
@@ -259,7 +240,7 @@ export function useSignIn(options: UseSignInOptions): SignInState {
       const verify = latest.current.onVerifyCode;
       if (!verify) return false;
       const submission = { identifier: identifier.trim(), code };
-      return run('verifyCode', () => verify(submission));
+      return run('verifyCode', () => verify(submission), { onError: onError('verifyCode') });
     },
 
     startConnector: (connectorId) => startConnector(connectorId),
@@ -267,11 +248,11 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     continueSession() {
       const resume = latest.current.onContinueSession;
       if (!resume || !login.session) return false;
-      return run('session', () => resume());
+      return run('session', () => resume(), { onError: onError('session') });
     },
 
     changeIdentifier() {
-      if (busy.current) return;
+      if (isLocked()) return;
       setPassword('');
       showView('identifier');
     },

@@ -1,10 +1,11 @@
 /**
- * The context `SignIn.Root` shares with its parts. Parts outside a Root throw a message naming
- * the part.
+ * The context `SignIn.Root` shares with its parts, and the hook that reads it: outside a Root
+ * it throws "SignIn.X must be used within SignIn.Root".
  */
-import { createContext, useContext, type RefObject } from 'react';
+import type { RefObject } from 'react';
+import type { KitT } from '../i18n/keys.js';
 import type { LoginStep } from '../protocol/interaction.js';
-import type { KitT } from '../i18n/provider.js';
+import { createPartsContext } from '../ui/create-context.js';
 import type { SignInState } from './use-sign-in.js';
 
 /** Everything the sign-in parts read. */
@@ -12,6 +13,8 @@ export interface SignInContextValue {
   step: LoginStep;
   state: SignInState;
   t: KitT;
+  /** The language shown (for `Intl` formatting of waiting times). */
+  language: string;
   autoFocusHeading: boolean;
   ids: { heading: string; identifier: string; password: string; code: string; capsLock: string; codeHint: string };
   /** Where focus goes when a field is missing or the view changes. */
@@ -23,11 +26,11 @@ export interface SignInContextValue {
   };
 }
 
-export const SignInContext = createContext<SignInContextValue | null>(null);
+const [SignInProvider, useSignInParts] = createPartsContext<SignInContextValue>('SignIn.Root');
+
+export { SignInProvider };
 
 /** @throws Error "SignIn.X must be used within SignIn.Root" outside a Root */
 export function useSignInContext(part: string): SignInContextValue {
-  const value = useContext(SignInContext);
-  if (!value) throw new Error(`${part} must be used within SignIn.Root`);
-  return value;
+  return useSignInParts(part);
 }

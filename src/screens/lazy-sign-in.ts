@@ -6,23 +6,23 @@
  */
 import { lazy } from 'react';
 
-type SignInModule = typeof import('./sign-in.js');
+type SignInModule = typeof import('./sign-in-screen.js');
 let loaded: SignInModule | undefined;
 
 /** Starts (or joins) the download of the sign-in chunk. */
 export const loadSignIn = (): Promise<SignInModule> =>
-  import('./sign-in.js').then((module) => {
+  import('./sign-in-screen.js').then((module) => {
     loaded = module;
     return module;
   });
 
 /**
- * `<SignIn>` when its chunk is loaded already, so a screen can render it at once (no Suspense
- * fallback in between, and the same markup as a server render).
+ * `<SignInScreen>` when its chunk is loaded already, so a screen can render it at once (no
+ * Suspense fallback in between, and the same markup as a server render).
  */
-export function loadedSignIn(): SignInModule['SignIn'] | undefined {
-  return loaded?.SignIn;
+export function loadedSignInScreen(): SignInModule['SignInScreen'] | undefined {
+  return loaded?.SignInScreen;
 }
 
-/** `<SignIn>`, loaded on first render; wrap it in `<Suspense>`. */
-export const LazySignIn = lazy(() => loadSignIn().then((module) => ({ default: module.SignIn })));
+/** `<SignInScreen>`, loaded on first render; wrap it in `<Suspense>`. */
+export const LazySignInScreen = lazy(() => loadSignIn().then((module) => ({ default: module.SignInScreen })));

@@ -1,6 +1,7 @@
 /**
- * `useStep()`: the step a screen renders, either given by the host or loaded once through
- * `client.load()`, with the loading and error states every screen needs.
+ * `useStep()`: the step a screen renders, and its only holder: given by the host or loaded once
+ * through `client.load()`, then replaced by the step an action leads to (the sign-in step after
+ * "Not you?"), with the loading and error states every screen needs.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InteractionClient } from '../client/types.js';
@@ -16,9 +17,9 @@ export interface StepState<S extends InteractionStep> {
   errorCount: number;
   /** Loads again (Retry). */
   reload(): void;
-  /** Replaces the step (e.g. after switching accounts). */
+  /** Replaces the step with the one an action led to. */
   setStep(step: InteractionStep): void;
-  /** Whether the step came from a load rather than the host (focus moves only then). */
+  /** Whether the step replaced another state (a load, or an action): focus moves only then. */
   loaded: boolean;
 }
 
@@ -32,10 +33,13 @@ export function useStep<S extends InteractionStep = InteractionStep>(
   initial: S | undefined,
   onRedirect?: RedirectHandler,
 ): StepState<S> {
-  const [step, setStepState] = useState<InteractionStep | undefined>(initial);
+  const [held, setHeld] = useState<{ step: InteractionStep | undefined; loaded: boolean }>({
+    step: initial,
+    loaded: false,
+  });
   const [failure, setFailure] = useState<{ error: unknown; count: number }>();
   const [attempt, setAttempt] = useState(initial ? -1 : 0);
-  const loaded = useRef(false);
+  // The latest handler, read when a load fails: a new callback each render must not reload.
   const redirect = useRef(onRedirect);
   redirect.current = onRedirect;
 
@@ -45,9 +49,8 @@ export function useStep<S extends InteractionStep = InteractionStep>(
     client.load({ signal: controller.signal }).then(
       (next) => {
         if (controller.signal.aborted) return;
-        loaded.current = true;
         setFailure(undefined);
-        setStepState(next);
+        setHeld({ step: next, loaded: true });
       },
       (error: unknown) => {
         if (controller.signal.aborted || followDecided(error, redirect.current)) return;
@@ -61,17 +64,14 @@ export function useStep<S extends InteractionStep = InteractionStep>(
     setFailure((previous) => previous && { ...previous, error: undefined });
     setAttempt((n) => Math.max(n, 0) + 1);
   }, []);
-  const setStep = useCallback((next: InteractionStep) => {
-    loaded.current = true;
-    setStepState(next);
-  }, []);
+  const setStep = useCallback((next: InteractionStep) => setHeld({ step: next, loaded: true }), []);
 
   return {
-    step: (step ?? initial) as S | undefined,
+    step: held.step as S | undefined,
     error: failure?.error,
     errorCount: failure?.error === undefined ? 0 : failure.count,
     reload,
     setStep,
-    loaded: loaded.current,
+    loaded: held.loaded,
   };
 }

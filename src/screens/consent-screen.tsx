@@ -6,63 +6,25 @@
  */
 import { Suspense, useCallback, useState, type ComponentType } from 'react';
 import type { InteractionClient } from '../client/types.js';
-import type { ConsentDecision, ConsentStep, InteractionStep, LoginStep } from '../protocol/interaction.js';
-import { ConsentKitProvider } from '../i18n/provider.js';
-import { BrandLogo } from '../theme/brand-logo.js';
-import { requestBranding } from '../theme/request.js';
-import { LazySignIn as SignIn, loadSignIn } from '../login/lazy.js';
-import { navigate, type RedirectHandler } from '../ui/navigate.js';
-import { StepFallback } from '../ui/step-fallback.js';
-import { useStep } from '../ui/use-step.js';
-import { ConsentAccount } from './account.js';
-import { ConsentActions } from './actions.js';
-import { ConsentAppHeader } from './app-header.js';
-import { ConsentClaims } from './claims.js';
-import { ConsentRoot } from './consent-root.js';
-import { ConsentError } from './error.js';
-import { ConsentNothingNew } from './nothing-new.js';
-import { ConsentNotice } from './notice.js';
-import { ConsentOrganizations } from './organizations.js';
-import { ConsentProfileScopes } from './profile-scopes.js';
-import { ConsentRemember } from './remember.js';
-import { ConsentResourceGroups } from './resource-group.js';
-import { ConsentWithheld } from './withheld.js';
+import type { ConsentDecision, ConsentStep, InteractionStep } from '../protocol/interaction.js';
+import { Consent } from '../consent/parts.js';
+import { LazySignInScreen, loadSignIn } from './lazy-sign-in.js';
+import { navigate, type RedirectHandler } from './navigate.js';
+import { StepShell, StepShellFallback } from './step-shell.js';
+import { useStep } from './use-step.js';
+
+// The parts `<ConsentScreen>` composes: every consent part but the Root and the single group.
+const { Root: ConsentRoot, ResourceGroup: _group, ...composed } = Consent;
 
 /**
  * The parts `<ConsentScreen>` composes, top to bottom. Replace any of them through the
  * `components` prop; a replacement may render the original part around its own markup, or
  * return `null` to leave the part out.
  */
-export interface ConsentComponents {
-  AppHeader: ComponentType;
-  Account: ComponentType;
-  ProfileScopes: ComponentType;
-  Claims: ComponentType;
-  ResourceGroups: ComponentType;
-  Organizations: ComponentType;
-  Withheld: ComponentType;
-  NothingNew: ComponentType;
-  Remember: ComponentType;
-  Notice: ComponentType;
-  Error: ComponentType;
-  Actions: ComponentType;
-}
+export type ConsentComponents = { [Part in keyof typeof composed]: ComponentType };
 
-/** The parts {@link ConsentScreen} renders when not replaced. */
-export const defaultConsentComponents: Readonly<ConsentComponents> = {
-  AppHeader: ConsentAppHeader,
-  Account: ConsentAccount,
-  ProfileScopes: ConsentProfileScopes,
-  Claims: ConsentClaims,
-  ResourceGroups: ConsentResourceGroups,
-  Organizations: ConsentOrganizations,
-  Withheld: ConsentWithheld,
-  NothingNew: ConsentNothingNew,
-  Remember: ConsentRemember,
-  Notice: ConsentNotice,
-  Error: ConsentError,
-  Actions: ConsentActions,
-};
+/** The parts {@link ConsentScreen} renders when not replaced (the `Consent.*` parts). */
+export const defaultConsentComponents: Readonly<ConsentComponents> = composed;
 
 /** Props of {@link ConsentScreen}. */
 export interface ConsentScreenProps {
@@ -97,56 +59,51 @@ export interface ConsentScreenProps {
  */
 export function ConsentScreen(props: ConsentScreenProps) {
   const { client, onRedirect, locale } = props;
+  // The one holder of the step: the one given or loaded, then the sign-in step "Not you?" leads to.
   const loader = useStep<InteractionStep>(client, props.step, onRedirect);
-  // After "Not you?", the same interaction continues as a sign-in.
-  const [signIn, setSignIn] = useState<LoginStep>();
+  const [switched, setSwitched] = useState(false);
   const current = loader.step;
+  const { setStep } = loader;
 
   const onAuthorize = useCallback(
     async (decision: ConsentDecision) => navigate(await client.consent(decision), onRedirect),
     [client, onRedirect],
   );
-  const onCancel = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
+  const onDeny = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
   // The sign-in kit is its own chunk, fetched while the provider switches accounts.
   const onSwitchAccount = useCallback(async () => {
     const [step] = await Promise.all([client.switchAccount(), loadSignIn()]);
-    setSignIn(step);
-  }, [client]);
+    setSwitched(true);
+    setStep(step);
+  }, [client, setStep]);
   const parts = { ...defaultConsentComponents, ...props.components };
 
-  const login = signIn ?? (current?.kind === 'login' ? current : undefined);
-  if (login) {
+  if (current?.kind === 'login') {
     return (
       <Suspense
         fallback={
-          <ConsentKitProvider locale={locale}>
-            <StepFallback loader={{ ...loader, error: undefined, errorCount: 0 }} className="ck-sign-in" />
-          </ConsentKitProvider>
+          <StepShellFallback
+            locale={locale}
+            loader={{ ...loader, error: undefined, errorCount: 0 }}
+            className="ck-sign-in"
+          />
         }
       >
-        <SignIn
+        <LazySignInScreen
           client={client}
-          step={login}
+          step={current}
           onRedirect={onRedirect}
           locale={locale}
           autoFocusHeading
-          initialView={signIn ? 'identifier' : undefined}
+          // "Not you?": the account just left must not be offered again.
+          initialView={switched ? 'identifier' : undefined}
         />
       </Suspense>
     );
   }
-  if (!current || current.kind !== 'consent') {
-    return (
-      <ConsentKitProvider locale={locale}>
-        <StepFallback loader={loader} className="ck-consent" />
-      </ConsentKitProvider>
-    );
-  }
-  // The app's and organization's branding over the operator's theme (organization wins).
-  const branding = requestBranding(current);
+  if (current?.kind !== 'consent') return <StepShellFallback locale={locale} loader={loader} className="ck-consent" />;
   return (
-    <ConsentKitProvider locale={locale} uiLocales={current.uiLocales} branding={branding}>
-      {(branding?.organization?.logo ?? branding?.app?.logo) && <BrandLogo />}
+    <StepShell step={current} locale={locale}>
       <ConsentRoot
         key={current.uid}
         step={current}
@@ -154,7 +111,7 @@ export function ConsentScreen(props: ConsentScreenProps) {
         defaultValue={props.defaultValue}
         onValueChange={props.onValueChange}
         onAuthorize={onAuthorize}
-        onCancel={onCancel}
+        onDeny={onDeny}
         onSwitchAccount={onSwitchAccount}
         autoFocusHeading={props.autoFocusHeading ?? loader.loaded}
       >
@@ -171,6 +128,6 @@ export function ConsentScreen(props: ConsentScreenProps) {
         <parts.Error />
         <parts.Actions />
       </ConsentRoot>
-    </ConsentKitProvider>
+    </StepShell>
   );
 }

@@ -1,0 +1,35 @@
+/** `SignIn.Alternatives`: "Sign in with a code instead" / "Use your password instead". */
+import { Button } from '../ui/button.js';
+import { useSignInContext } from './context.js';
+
+/** "Sign in with a code instead" / "Use your password instead", when both are offered. */
+export function SignInAlternatives() {
+  const { step, state, t } = useSignInContext('SignIn.Alternatives');
+  const { password, code } = step.login;
+  if (state.view === 'password' && code) {
+    return (
+      <Button
+        variant="link"
+        className="ck-sign-in__alternative"
+        onClick={() => state.switchToCode()}
+        disabled={state.status !== 'idle'}
+        busy={state.pending === 'sendCode'}
+      >
+        {t('signIn.useCode')}
+      </Button>
+    );
+  }
+  if (state.view === 'code' && password) {
+    return (
+      <Button
+        variant="link"
+        className="ck-sign-in__alternative"
+        onClick={() => state.switchToPassword()}
+        disabled={state.status !== 'idle'}
+      >
+        {t('signIn.usePassword')}
+      </Button>
+    );
+  }
+  return null;
+}

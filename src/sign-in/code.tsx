@@ -1,0 +1,49 @@
+/** `SignIn.Code`: the one-time code, one input for the whole code, with resend and its countdown. */
+import { formatWait } from '../i18n/wait.js';
+import { Button } from '../ui/button.js';
+import { useSignInContext } from './context.js';
+
+/** The one-time code (code view): one input for the whole code, resend with countdown. */
+export function SignInCode() {
+  const { step, state, t, language, ids, fields } = useSignInContext('SignIn.Code');
+  const options = step.login.code;
+  if (state.view !== 'code' || !options) return null;
+  return (
+    <div className="ck-sign-in__field">
+      <p id={ids.codeHint} className="ck-sign-in__note">
+        {t('signIn.code.sent', { identifier: state.identifier.trim() })}
+      </p>
+      <label className="ck-sign-in__label" htmlFor={ids.code}>
+        {t('signIn.code.label')}
+      </label>
+      <input
+        ref={fields.code}
+        id={ids.code}
+        className="ck-input ck-sign-in__code"
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        aria-describedby={ids.codeHint}
+        data-length={options.length}
+        value={state.code}
+        onChange={(event) => state.setCode(event.currentTarget.value)}
+        readOnly={state.status !== 'idle'}
+      />
+      <Button
+        variant="link"
+        className="ck-sign-in__resend"
+        onClick={() => state.resendCode()}
+        disabled={state.status !== 'idle' || state.resendIn > 0}
+        busy={state.pending === 'sendCode'}
+      >
+        {state.resendIn > 0
+          ? t('signIn.code.resendIn', { when: formatWait(state.resendIn, language) })
+          : t('signIn.code.resend')}
+      </Button>
+    </div>
+  );
+}

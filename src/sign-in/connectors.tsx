@@ -1,0 +1,43 @@
+/** `SignIn.Connectors`: one button per social or SSO connector, after an "or" separator. */
+import { Button } from '../ui/button.js';
+import { LogoImage } from '../ui/logo-image.js';
+import { useSignInContext } from './context.js';
+
+/** A button per social or SSO connector (identifier view), after an "or" separator. */
+export function SignInConnectors() {
+  const { step, state, t } = useSignInContext('SignIn.Connectors');
+  const connectors = step.login.connectors ?? [];
+  if (state.view !== 'identifier' || connectors.length === 0) return null;
+  return (
+    <div className="ck-sign-in__connectors">
+      {(step.login.password || step.login.code) && (
+        <p className="ck-sign-in__divider">
+          <span>{t('signIn.connectors.or')}</span>
+        </p>
+      )}
+      <ul className="ck-sign-in__connector-list">
+        {connectors.map((connector) => (
+          <li key={connector.id}>
+            <Button
+              className="ck-sign-in__connector"
+              data-kind={connector.kind}
+              onClick={() => state.startConnector(connector.id)}
+              disabled={state.status !== 'idle'}
+              busy={state.pending === 'connector' && state.pendingConnector === connector.id}
+            >
+              <LogoImage
+                className="ck-sign-in__connector-logo"
+                src={connector.logo?.light}
+                darkSrc={connector.logo?.dark}
+                name={connector.name}
+                alt=""
+                size="sm"
+              />
+              <span>{t('signIn.connectors.continueWith', { name: connector.name })}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** `SignIn.Header`: the app's logo, the heading focus lands on, and "to continue to <App>". */
+import { useRef } from 'react';
+import { LogoImage } from '../ui/logo-image.js';
+import { useFocusOnChange } from '../ui/use-focus.js';
+import { useSignInContext } from './context.js';
+
+/** Logo, heading and "to continue to <App>". */
+export function SignInHeader() {
+  const { step, t, ids, autoFocusHeading } = useSignInContext('SignIn.Header');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(heading, autoFocusHeading, autoFocusHeading);
+  const { client } = step;
+  return (
+    <header className="ck-sign-in__header">
+      <LogoImage
+        className="ck-sign-in__logo"
+        src={client.logo?.light}
+        darkSrc={client.logo?.dark}
+        name={client.name}
+        alt={t('common.logoAlt', { app: client.name })}
+      />
+      <h1 id={ids.heading} ref={heading} tabIndex={-1} className="ck-sign-in__title">
+        {t('signIn.title')}
+      </h1>
+      <p className="ck-sign-in__subtitle">{t('signIn.subtitle', { app: client.name })}</p>
+    </header>
+  );
+}

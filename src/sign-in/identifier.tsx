@@ -1,0 +1,47 @@
+/** `SignIn.Identifier`: the email, phone or username; afterwards shown as text with "Change". */
+import { Button } from '../ui/button.js';
+import { useSignInContext } from './context.js';
+import { identifierField } from './identifier-field.js';
+
+/**
+ * The identifier: an input in the identifier view; in the password and code views, the
+ * identifier as text with "Change", plus a hidden `username` field for password managers.
+ */
+export function SignInIdentifier() {
+  const { step, state, t, ids, fields } = useSignInContext('SignIn.Identifier');
+  const field = identifierField(step.login.identifiers);
+  if (state.view === 'account') return null;
+  if (state.view !== 'identifier') {
+    return (
+      <div className="ck-sign-in__identity">
+        <input type="text" name="username" autoComplete="username" value={state.identifier} readOnly hidden />
+        <span className="ck-sign-in__identity-value">{state.identifier.trim()}</span>
+        <Button variant="link" onClick={() => state.changeIdentifier()} disabled={state.status !== 'idle'}>
+          {t('signIn.changeIdentifier')}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="ck-sign-in__field">
+      <label className="ck-sign-in__label" htmlFor={ids.identifier}>
+        {t(field.labelKey)}
+      </label>
+      <input
+        ref={fields.identifier}
+        id={ids.identifier}
+        className="ck-input"
+        name="identifier"
+        type={field.type}
+        inputMode={field.inputMode}
+        autoComplete={field.autoComplete}
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        value={state.identifier}
+        onChange={(event) => state.setIdentifier(event.currentTarget.value)}
+        readOnly={state.status !== 'idle'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** `SignIn.Links`: "Create an account", and "Continue as …" after "Not you?". */
+import { Button } from '../ui/button.js';
+import { SafeLink } from '../ui/safe-link.js';
+import { useSignInContext } from './context.js';
+
+/** "Create an account" (identifier view) and "Continue as …" after "Not you?". */
+export function SignInLinks() {
+  const { step, state, t } = useSignInContext('SignIn.Links');
+  if (state.view !== 'identifier') return null;
+  const { createAccountUrl, session } = step.login;
+  const name = session && (session.displayName || session.email || session.username || session.phone || session.id);
+  if (!createAccountUrl && !name) return null;
+  return (
+    <div className="ck-sign-in__links">
+      {createAccountUrl && (
+        <SafeLink className="ck-sign-in__create" href={createAccountUrl}>
+          {t('signIn.createAccount')}
+        </SafeLink>
+      )}
+      {name && (
+        <Button
+          variant="link"
+          onClick={() => state.continueSession()}
+          disabled={state.status !== 'idle'}
+          busy={state.pending === 'session'}
+        >
+          {t('signIn.account.continueAs', { name })}
+        </Button>
+      )}
+    </div>
+  );
+}

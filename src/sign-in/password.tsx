@@ -1,0 +1,61 @@
+/** `SignIn.Password`: the password with show / hide, a Caps Lock hint and "Forgot password?". */
+import { useState, type KeyboardEvent } from 'react';
+import { Button } from '../ui/button.js';
+import { SafeLink } from '../ui/safe-link.js';
+import { useSignInContext } from './context.js';
+
+/** The password (password view): show / hide, Caps Lock hint, "Forgot password?". */
+export function SignInPassword() {
+  const { step, state, t, ids, fields } = useSignInContext('SignIn.Password');
+  const [visible, setVisible] = useState(false);
+  const [capsLock, setCapsLock] = useState(false);
+  if (state.view !== 'password') return null;
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (typeof event.getModifierState === 'function') setCapsLock(event.getModifierState('CapsLock'));
+  };
+  return (
+    <div className="ck-sign-in__field">
+      <div className="ck-sign-in__label-row">
+        <label className="ck-sign-in__label" htmlFor={ids.password}>
+          {t('signIn.password')}
+        </label>
+        {step.login.forgotPasswordUrl && (
+          <SafeLink className="ck-sign-in__forgot" href={step.login.forgotPasswordUrl}>
+            {t('signIn.forgotPassword')}
+          </SafeLink>
+        )}
+      </div>
+      <div className="ck-sign-in__password">
+        <input
+          ref={fields.password}
+          id={ids.password}
+          className="ck-input"
+          name="password"
+          type={visible ? 'text' : 'password'}
+          autoComplete="current-password"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          aria-describedby={capsLock ? ids.capsLock : undefined}
+          value={state.password}
+          onChange={(event) => state.setPassword(event.currentTarget.value)}
+          onKeyDown={onKey}
+          onKeyUp={onKey}
+          readOnly={state.status !== 'idle'}
+        />
+        <Button
+          variant="link"
+          className="ck-sign-in__reveal"
+          aria-pressed={visible}
+          aria-controls={ids.password}
+          onClick={() => setVisible((v) => !v)}
+        >
+          {t('signIn.showPassword')}
+        </Button>
+      </div>
+      <p id={ids.capsLock} className="ck-sign-in__hint" role="status" data-visible={capsLock ? '' : undefined}>
+        {capsLock ? t('signIn.capsLock') : ''}
+      </p>
+    </div>
+  );
+}
