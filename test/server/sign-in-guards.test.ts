@@ -62,6 +62,39 @@ describe('given a host whose verifyCode takes 50 ms', () => {
   });
 });
 
+describe('given an address that asks for codes to many identifiers (email bombing, SMS pumping)', () => {
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  const sent: string[] = [];
+  beforeAll(async () => {
+    ({ idp, web } = await start(() => ({
+      async sendCode(identifier) {
+        sent.push(identifier);
+      },
+      verifyCode: async () => null,
+      attemptLimit: { maxCodesPerIp: 3 },
+    })));
+  });
+  afterAll(() => idp?.close());
+
+  it('should send maxCodesPerIp codes per window, then answer 429 with Retry-After and send nothing', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const ask = (identifier: string) => browser.kit(uid, 'send-code', { identifier });
+    expect((await ask('victim-1@example.test')).status).toBe(200);
+    // Refused within the resend window: nothing sent, so it costs the address nothing.
+    expect((await ask('victim-1@example.test')).status).toBe(429);
+    expect((await ask('victim-2@example.test')).status).toBe(200);
+    expect((await ask('victim-3@example.test')).status).toBe(200);
+
+    const refused = await ask('victim-4@example.test');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: 'too_many_attempts' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await ask('victim-5@example.test')).status).toBe(429);
+    expect(sent).toEqual(['victim-1@example.test', 'victim-2@example.test', 'victim-3@example.test']);
+  });
+});
+
 describe('given the demo sign-in with maxFailures 3', () => {
   let idp: RunningIdp;
   let web: oidc.Configuration;

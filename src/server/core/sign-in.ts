@@ -121,7 +121,8 @@ export interface SignInBridgeOptions {
    * Failed password and code attempts before a method (or an address) is locked, answered
    * `429 too_many_attempts` with `Retry-After`. See `core/limits.ts` and the README for the
    * policy. Default: 5 failures per identifier or account in 15 minutes lock that method for
-   * 15 minutes; 50 per client address lock the address. Counted in the bridge's `store`
+   * 15 minutes; 50 per client address lock the address; 50 codes sent from one address in
+   * 15 minutes stop `send-code` from it for 15 minutes. Counted in the bridge's `store`
    * (shared by every instance with the Redis store). `false` turns limiting off (then it is the
    * host's job).
    */
@@ -306,13 +307,21 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       const subject = await subjectOf(identifier, req);
       const locked = (await limits?.lockedFor('code', subject)) ?? 0;
       if (locked > 0) throw tooManyAttempts(locked);
+      // Counted per address before anything is sent, given back when nothing is.
+      const giveBack = (await limits?.reserveCode(subject)) ?? (async () => undefined);
       const now = Date.now();
       if (!(await store.add(keys.resend(subject), now, resendAfter))) {
+        await giveBack();
         const sentAt = await store.get<number>(keys.resend(subject));
         const wait = typeof sentAt === 'number' ? (sentAt + resendAfter * 1000 - now) / 1000 : resendAfter;
         throw tooManyAttempts(Math.min(resendAfter, Math.max(1, wait)));
       }
-      await codes.send(identifier, { uid: interaction.uid });
+      try {
+        await codes.send(identifier, { uid: interaction.uid });
+      } catch (error) {
+        await giveBack();
+        throw error;
+      }
       return { resendAfter };
     },
 
