@@ -4,6 +4,7 @@
  * code request, "Continue as" under a demand for a fresh sign-in, and a connector callback with
  * the wrong state.
  */
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as oidc from 'openid-client';
 import { demoClients, DEMO_WEB_CLIENT, startIdp, type RunningIdp } from '../../demo/idp/index.js';
@@ -92,6 +93,84 @@ describe('given an address that asks for codes to many identifiers (email bombin
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await ask('victim-5@example.test')).status).toBe(429);
     expect(sent).toEqual(['victim-1@example.test', 'victim-2@example.test', 'victim-3@example.test']);
+  });
+});
+
+describe('given a client that hangs up as soon as it has sent an attempt', () => {
+  // The attacker does not need the answer to spray one password over many accounts, or to make
+  // the IdP text strangers. The host's resolveAccount (a database lookup) is still running
+  // when the connection goes: it returns only once the server has seen the client leave.
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  let gone: Promise<void> | undefined;
+  const checked: string[] = [];
+  const sent: string[] = [];
+  beforeAll(async () => {
+    idp = await startIdp({
+      clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+      signIn: () => ({
+        async resolveAccount() {
+          await gone;
+          return undefined;
+        },
+        async sendCode(identifier) {
+          sent.push(identifier);
+        },
+        verifyCode: async () => null,
+        attemptLimit: { maxFailuresPerIp: 3, maxCodesPerIp: 3 },
+      }),
+      bridge: {
+        async authenticate(identifier) {
+          checked.push(identifier);
+          return null;
+        },
+      },
+      wrap: (handler) => (req, res) => {
+        if (req.headers['x-hang-up']) gone = new Promise((resolve) => req.socket.once('close', () => resolve()));
+        handler(req, res);
+      },
+    });
+    web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
+  });
+  afterAll(() => idp?.close());
+
+  /** Sends one kit POST on a connection of its own and resets it once the request is out. */
+  async function hangUp(uid: string, cookie: string, endpoint: string, body: unknown) {
+    const text = JSON.stringify(body);
+    const socket = net.connect(Number(new URL(idp.issuer).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    await new Promise((resolve) =>
+      socket.write(
+        `POST /interaction/${uid}/${endpoint} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nX-Hang-Up: 1\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+        resolve,
+      ),
+    );
+    await sleep(50);
+    socket.resetAndDestroy();
+    await gone;
+    gone = undefined;
+  }
+
+  it('should count a password sprayed over many accounts against its address all the same', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const cookie = browser.jar.header(`${idp.issuer}/interaction/${uid}/login`);
+    for (let index = 0; index < 6; index += 1)
+      await hangUp(uid, cookie, 'login', { identifier: `user-${index}@demo.test`, password: 'Winter2025!' });
+    await sleep(200);
+    expect(checked.length).toBeLessThanOrEqual(3);
+  });
+
+  it('should count its codes against its address all the same: no more than maxCodesPerIp are sent', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const cookie = browser.jar.header(`${idp.issuer}/interaction/${uid}/send-code`);
+    for (let index = 0; index < 6; index += 1)
+      await hangUp(uid, cookie, 'send-code', { identifier: `victim-${index}@example.test` });
+    await sleep(200);
+    expect(sent.length).toBeLessThanOrEqual(3);
   });
 });
 

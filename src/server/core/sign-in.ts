@@ -220,6 +220,12 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
   async function subjectOf(identifier: string, req: IncomingMessage): Promise<AttemptSubject> {
     const accountId = await deps.resolveAccount?.(identifier);
     const ip = deps.clientIp ? deps.clientIp(req) : req.socket?.remoteAddress;
+    // A socket forgets its peer once closed: a client that hangs up right after sending would
+    // otherwise be counted against no address (it needs no answer to spray a password or have
+    // codes sent). Its attempt is not made.
+    if (ip === undefined && !deps.clientIp && req.socket?.destroyed) {
+      throw new KitHttpError(400, 'invalid_request', 'the client closed the connection');
+    }
     return {
       identifier,
       ...(typeof accountId === 'string' && accountId !== '' && { accountId }),
