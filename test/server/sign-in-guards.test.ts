@@ -174,6 +174,34 @@ describe('given a client that hangs up as soon as it has sent an attempt', () =>
   });
 });
 
+describe('given a bridge behind a reverse proxy and no clientIp', () => {
+  // Every client then has the proxy's address: one stranger's failures lock everyone's sign-in.
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  const reported: unknown[] = [];
+  beforeAll(async () => {
+    idp = await startIdp({
+      clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+      bridge: { onError: (error) => reported.push(error) },
+    });
+    web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
+  });
+  afterAll(() => idp?.close());
+
+  it('should tell the operator once that the limits count every client as the proxy', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const proxied = { headers: { 'x-forwarded-for': '203.0.113.9' } };
+    expect((await browser.kit(uid, 'login', { identifier: 'bob@demo.test', password: 'wrong' }, proxied)).status).toBe(
+      401,
+    );
+    await browser.kit(uid, 'login', { identifier: 'bob@demo.test', password: 'wrong' }, proxied);
+    expect(reported).toHaveLength(1);
+    expect(String(reported[0])).toMatch(/clientIp/);
+  });
+});
+
 describe('given the demo sign-in with maxFailures 3', () => {
   let idp: RunningIdp;
   let web: oidc.Configuration;

@@ -216,8 +216,27 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       )}`,
   };
 
+  let proxyReported = false;
+  /**
+   * Behind a reverse proxy the socket's address is the proxy's: without `clientIp` every client
+   * shares one count, and one stranger's failures lock everyone's sign-in. Said once.
+   */
+  function reportProxy(req: IncomingMessage): void {
+    if (proxyReported || deps.clientIp || !limits) return;
+    if (req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined) return;
+    proxyReported = true;
+    deps.onError(
+      new Error(
+        'consent-kit: sign-in requests come through a proxy (X-Forwarded-For / Forwarded) but no clientIp option is set: ' +
+          'the sign-in limits count every client as the proxy, so one client can lock everyone out. ' +
+          'Set clientIp(req) to the address your own proxy reports.',
+      ),
+    );
+  }
+
   /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */
   async function subjectOf(identifier: string, req: IncomingMessage): Promise<AttemptSubject> {
+    reportProxy(req);
     const accountId = await deps.resolveAccount?.(identifier);
     const ip = deps.clientIp ? deps.clientIp(req) : req.socket?.remoteAddress;
     // A socket forgets its peer once closed: a client that hangs up right after sending would
