@@ -79,8 +79,8 @@ async function reporting<T>(
 
 /**
  * The consent screen, ready to mount. `className` and the ref go to its outermost element (the
- * kit root, `.ck-root`), whatever it shows: loading, the consent form, or the sign-in screen
- * after "Not you?".
+ * kit root `.ck-root`, or `.ck-scope` inside a host's provider), whatever it shows: loading,
+ * the consent form, or the sign-in screen after "Not you?".
  *
  * @example
  * ```tsx

@@ -49,7 +49,8 @@ export interface InteractionScreenProps extends PartProps {
 
 /**
  * Sign-in or consent, whichever the interaction is at. `className` and the ref go to the
- * outermost element of the screen shown (the kit root, `.ck-root`).
+ * outermost element of the screen shown: the kit root (`.ck-root`), or `.ck-scope` inside a
+ * host's `ConsentKitProvider`, whose element is then the root.
  */
 export const InteractionScreen = forwardRef<HTMLDivElement, InteractionScreenProps>(function InteractionScreen(
   { client, initialStep, onRedirect, locale, className, components, onError, onSignIn, ...consent },

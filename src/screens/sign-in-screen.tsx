@@ -109,7 +109,8 @@ export function signInActions(
 
 /**
  * The sign-in screen. `className` and the ref go to its outermost element (the kit root,
- * `.ck-root`), whether it shows the loading state or the form.
+ * `.ck-root`, or `.ck-scope` inside a host's provider), whether it shows the loading state or
+ * the form.
  */
 export const SignInScreen = forwardRef<HTMLDivElement, SignInScreenProps>(function SignInScreen(props, ref) {
   const { client, step, onRedirect, locale, autoFocusHeading, initialView, className } = props;

@@ -130,14 +130,21 @@ describe.each(['react-18', 'react-19'] as const)('given a Vite app on %s', (host
       const heading = page.getByRole('heading', { level: 1 });
       await expect.poll(() => heading.textContent()).toBe(de.consent.title.replace('{{app}}', APP_NAME));
       expect(await page.evaluate(() => window.reactVersion.split('.')[0])).toBe(String(MAJORS[host][0]));
-      // The replaced part, and the ref and class on the screen's outermost element.
+      // The replaced part, and the ref and class on the screen's outermost element: a scope
+      // inside the host's provider, which holds the page's one kit root.
       await page.getByText(`Reviewed by the host for ${APP_NAME}`).waitFor();
       expect(
         await page.evaluate(() => {
-          const root = document.querySelector('.host-screen');
-          return [window.hostScreen === root, root?.classList.contains('ck-root'), root?.getAttribute('lang')];
+          const screen = document.querySelector('.host-screen');
+          return [
+            window.hostScreen === screen,
+            screen?.classList.contains('ck-scope'),
+            screen?.getAttribute('lang'),
+            screen?.parentElement?.classList.contains('ck-root'),
+            document.querySelectorAll('.ck-root').length,
+          ];
         }),
-      ).toEqual([true, true, 'de']);
+      ).toEqual([true, true, 'de', true, 1]);
 
       await page.getByRole('checkbox', { name: de.scopes.email }).click();
       await page.getByRole('button', { name: de.consent.authorize }).click();
