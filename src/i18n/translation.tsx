@@ -4,7 +4,16 @@
  * it through {@link LanguageContext}; parts read it with {@link useKitTranslation}.
  */
 import type { i18n as I18n } from 'i18next';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ConsentKitOverrides,
@@ -99,8 +108,16 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
   const complete = immediate !== undefined && isSettled(i18n, wanted);
   const settled =
     loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : complete ? { language: wanted } : undefined;
-  // While a new language loads (the host switched), the one shown before stays.
-  const language = immediate ?? settled?.language ?? (loaded?.i18n === i18n ? loaded.language : undefined);
+  // While a new language loads (the host switched), the one shown before stays: whether it was
+  // loaded here or found complete at the first render (then nothing was loaded to remember),
+  // so the screen under this provider is not unmounted and keeps the user's choices.
+  const shown = useRef<{ i18n: I18n; language: string } | undefined>(undefined);
+  const previous =
+    loaded?.i18n === i18n ? loaded.language : shown.current?.i18n === i18n ? shown.current.language : undefined;
+  const language = immediate ?? settled?.language ?? previous;
+  useEffect(() => {
+    if (language) shown.current = { i18n, language };
+  }, [i18n, language]);
 
   useEffect(() => {
     if (settled) return;

@@ -106,7 +106,7 @@ describe('given a host instance limited to its own languages', () => {
     const host = await hostI18n({ supportedLngs: ['en', 'fr'], load: 'languageOnly', lowerCaseLng: true });
     renderConsent(host, consentStep({ uiLocales: ['de'] }));
     expect(await screen.findByRole('button', { name: de.consent.authorize })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1 }).closest('.ck-root')).toHaveAttribute('lang', 'de');
+    expect(screen.getByRole('heading', { level: 1 }).closest('[lang]')).toHaveAttribute('lang', 'de');
   });
 });
 
@@ -130,7 +130,7 @@ describe("given a host instance in the host's language and no locale prop", () =
     await act(() => host.changeLanguage('fr'));
     expect(await screen.findByRole('button', { name: fr.consent.authorize })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: fr.scopes.email })).not.toBeChecked();
-    expect(screen.getByRole('heading', { level: 1 }).closest('.ck-root')).toHaveAttribute('lang', 'fr');
+    expect(screen.getByRole('heading', { level: 1 }).closest('[lang]')).toHaveAttribute('lang', 'fr');
   });
 
   it('should let the interaction ui_locales and the locale prop win over the host language', async () => {
@@ -164,7 +164,7 @@ describe('given an instance the kit created', () => {
       );
       expect(await screen.findByRole('button', { name: de.consent.authorize })).toBeInTheDocument();
       await waitFor(() =>
-        expect(within(container).getByRole('heading', { level: 1 }).closest('.ck-root')).toHaveAttribute('lang', 'de'),
+        expect(within(container).getByRole('heading', { level: 1 }).closest('[lang]')).toHaveAttribute('lang', 'de'),
       );
     } finally {
       spy.mockRestore();
