@@ -183,8 +183,8 @@ export default defineConfig({
         extends: true,
         test: {
           // The packed tarball in fresh host apps: Vite + React 18 and 19, a server-rendering
-          // host hydrating in Chromium, Node ESM and CommonJS, publint and attw
-          // (test/integration). Fixtures install offline from node_modules.
+          // host hydrating in Chromium, Next.js 15 (App Router), Node ESM and CommonJS, publint
+          // and attw (test/integration). Fixtures install offline from node_modules.
           name: 'integration',
           environment: 'node',
           include: ['test/integration/**/*.test.ts'],

@@ -17,8 +17,9 @@ import { type AppServer, serveApp } from './support/app-server.js';
 import { copyApp, type Host, installApp } from './support/install.js';
 import { output, projectBin, runIn } from './support/run.js';
 
-/** The majors each host manifest installs: React, i18next, react-i18next. */
-const MAJORS: Record<Host, [number, number, number]> = { 'react-18': [18, 25, 15], 'react-19': [19, 27, 18] };
+/** The React hosts, and the majors each installs: React, i18next, react-i18next. */
+type ReactHost = Exclude<Host, 'next'>;
+const MAJORS: Record<ReactHost, [number, number, number]> = { 'react-18': [18, 25, 15], 'react-19': [19, 27, 18] };
 
 /** An app name with every character HTML escaping would change. */
 const APP_NAME = `Acme & "Co" <b>`;
@@ -68,7 +69,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(['react-18', 'react-19'] as const)('given a Vite app on %s', (host) => {
+describe.each(['react-18', 'react-19'] as const satisfies readonly ReactHost[])('given a Vite app on %s', (host) => {
   let appDir: string;
   let installed: Map<string, string>;
   let server: AppServer | undefined;

@@ -1,7 +1,7 @@
 /**
  * Installs a fixture app's dependencies offline, from what `npm ci` already put on this machine:
  * the packed consent-kit tarball, the packages of a host manifest (`test/integration/hosts/`:
- * React 18 with i18next 25, React 19 with i18next 27) and any package of the project's own
+ * React 18 with i18next 25, React 19 with i18next 27, Next.js 15) and any package of the project's own
  * `node_modules`, each with its dependencies, laid out as npm lays them out: one folder per
  * package under the app's `node_modules`, a second version nested under the package that needs
  * it. Copies, not links: Node resolves a linked package's imports from where the link points,
@@ -20,12 +20,12 @@ import { HOSTS_DIR, PROJECT_ROOT } from './paths.js';
 const run = promisify(execFile);
 
 /** A host manifest under `test/integration/hosts/`. */
-export type Host = 'react-18' | 'react-19';
+export type Host = 'react-18' | 'react-19' | 'next';
 
 /** What {@link installApp} installs besides consent-kit. */
 export interface InstallOptions {
-  /** A host manifest: every package it depends on (React, its types, i18next, react-i18next). */
-  host?: Host | undefined;
+  /** Host manifests: every package each depends on (React, its types, i18next, react-i18next; Next.js). */
+  host?: Host | readonly Host[] | undefined;
   /** More packages, as the project's `node_modules` has them (a server's `oidc-provider`, `express`). */
   packages?: readonly string[] | undefined;
 }
@@ -116,11 +116,11 @@ export async function installApp(
     await place(name, realpathSync(found), appDir);
   }
 
-  if (options.host) {
-    const manifestDir = join(HOSTS_DIR, options.host);
+  for (const host of [options.host ?? []].flat()) {
+    const manifestDir = join(HOSTS_DIR, host);
     for (const name of Object.keys(readManifest(manifestDir).dependencies ?? {})) {
       const found = lookup(name, manifestDir);
-      if (!found) throw new Error(`${name} of the ${options.host} host is not installed: run npm ci`);
+      if (!found) throw new Error(`${name} of the ${host} host is not installed: run npm ci`);
       await place(name, realpathSync(found), appDir);
     }
   }
