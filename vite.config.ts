@@ -66,7 +66,7 @@ function staticAssets(): Plugin {
  * few seconds). The browser suites' Playwright waits (120 s, test/e2e/support/browser.ts) stay
  * below their test limit, so a hang reports what it was waiting for.
  */
-const TEST_LIMIT = { node: 60_000, browser: 300_000, browserHooks: 600_000 };
+const TEST_LIMIT = { node: 60_000, browser: 300_000, browserHooks: 600_000, browserWait: 120_000 };
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
@@ -191,6 +191,10 @@ export default defineConfig({
           globalSetup: ['test/integration/support/global-setup.ts'],
           testTimeout: TEST_LIMIT.browser,
           hookTimeout: TEST_LIMIT.browserHooks,
+          // expect.poll waits for what a page does after a click (hydration, a POST, a
+          // navigation): Vitest's 1 s default is within reach of a loaded machine. The same
+          // hang guard as Playwright's waits (test/e2e/support/browser.ts).
+          expect: { poll: { timeout: TEST_LIMIT.browserWait } },
         },
       },
       {
