@@ -115,7 +115,7 @@ export interface ConsentResourceGroupsProps extends PartProps {
  * One {@link ConsentResourceGroup} per requested resource, in the request's order. It renders no
  * element of its own (so it takes no ref): `className` goes to every group.
  */
-export function ConsentResourceGroups({ defaultOpen, className }: ConsentResourceGroupsProps = {}): ReactElement {
+export function ConsentResourceGroups({ defaultOpen, className }: ConsentResourceGroupsProps): ReactElement {
   const { step } = useConsentContext('Consent.ResourceGroups');
   return (
     <>

@@ -23,6 +23,7 @@ export interface ConsentRootProps {
   value?: ConsentDecision | undefined;
   /** Initial decision when uncontrolled. */
   defaultValue?: ConsentDecision | undefined;
+  /** Called with every change of the decision (a scope, organization or Remember toggled). */
   onValueChange?: ((value: ConsentDecision) => void) | undefined;
   /**
    * Sends the decision. Resolving means the decision is final (the page is navigating away):
@@ -35,7 +36,9 @@ export interface ConsentRootProps {
   onSwitchAccount?: (() => Promise<void> | void) | undefined;
   /** Move focus to the heading on mount; screens set it when the step just changed. */
   autoFocusHeading?: boolean | undefined;
+  /** Extra class names on the `<form>`, after its stable `ck-consent` class. */
   className?: string | undefined;
+  /** The parts to render (`Consent.AppHeader`, `Consent.Actions`, …), in the order shown. */
   children?: ReactNode;
 }
 

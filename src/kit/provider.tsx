@@ -53,6 +53,7 @@ export interface ConsentKitProviderProps {
   branding?: RequestBranding | undefined;
   /** Extra class on the kit root (the element the ref is given). */
   className?: string | undefined;
+  /** The screens or parts that take the language, direction and theme. */
   children?: ReactNode;
 }
 

@@ -31,6 +31,7 @@ export const defaultConsentComponents: Readonly<ConsentComponents> = composed;
 
 /** Props of {@link ConsentScreen}. */
 export interface ConsentScreenProps extends PartProps {
+  /** Talks to the provider's interaction endpoints (`consent-kit/client`; see `InteractionClient`). */
   client: InteractionClient;
   /** The consent step; loaded with `client.load()` when absent. */
   step?: ConsentStep | undefined;
@@ -42,6 +43,7 @@ export interface ConsentScreenProps extends PartProps {
   value?: ConsentDecision | undefined;
   /** Initial decision when uncontrolled. */
   defaultValue?: ConsentDecision | undefined;
+  /** Called with every change of the decision (a scope, organization or Remember toggled). */
   onValueChange?: ((value: ConsentDecision) => void) | undefined;
   /** Move focus to the heading when shown; defaults to whether the step had to be loaded. */
   autoFocusHeading?: boolean | undefined;

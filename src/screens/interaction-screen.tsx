@@ -20,6 +20,7 @@ import { useStep } from './use-step.js';
 
 /** Props of {@link InteractionScreen}: what it passes on to the screen of the step. */
 export interface InteractionScreenProps extends PartProps {
+  /** Talks to the provider's interaction endpoints (`consent-kit/client`; see `InteractionClient`). */
   client: InteractionClient;
   /**
    * The step the server embedded in the page (`readEmbeddedStep()` from `consent-kit/client`):
@@ -38,6 +39,7 @@ export interface InteractionScreenProps extends PartProps {
   value?: ConsentDecision | undefined;
   /** The consent decision's initial value when uncontrolled. */
   defaultValue?: ConsentDecision | undefined;
+  /** Called with every change of the decision (a scope, organization or Remember toggled). */
   onValueChange?: ((value: ConsentDecision) => void) | undefined;
   /** The consent screen's `onDecision`: a decision the provider accepted. */
   onDecision?: ((event: ConsentDecisionEvent) => void) | undefined;

@@ -28,6 +28,7 @@ export const defaultSignInComponents: Readonly<SignInComponents> = composed;
 
 /** Props of {@link SignInScreen}. */
 export interface SignInScreenProps extends PartProps {
+  /** Talks to the provider's interaction endpoints (`consent-kit/client`; see `InteractionClient`). */
   client: InteractionClient;
   /** The login step; loaded with `client.load()` when absent. */
   step?: LoginStep | undefined;

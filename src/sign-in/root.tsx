@@ -19,9 +19,13 @@ import { type UseSignInOptions, useSignIn } from './use-sign-in.js';
 
 /** Props of {@link SignInRoot}: the {@link UseSignInOptions} plus presentation. */
 export interface SignInRootProps extends UseSignInOptions {
+  /** The sign-in step to render. */
   step: LoginStep;
+  /** Move focus to the heading on mount; screens set it when the step just changed. */
   autoFocusHeading?: boolean | undefined;
+  /** Extra class names on the `<form>`, after its stable `ck-sign-in` class. */
   className?: string | undefined;
+  /** The parts to render (`SignIn.Header`, `SignIn.Identifier`, …), in the order shown. */
   children?: ReactNode;
 }
 
