@@ -39,6 +39,13 @@ function staticAssets(): Plugin {
     apply: 'build',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'styles.css', source: shippedStyles() });
+      // Its types, so `import 'consent-kit/styles.css'` type-checks where TypeScript checks
+      // side-effect imports (noUncheckedSideEffectImports, on by default since TypeScript 6).
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css.d.ts',
+        source: "// The kit's stylesheet, imported for its side effect: it exports nothing.\nexport {};\n",
+      });
       for (const lng of readdirSync('src/locales')) {
         for (const file of readdirSync(join('src/locales', lng))) {
           this.emitFile({
@@ -59,7 +66,7 @@ function staticAssets(): Plugin {
  * few seconds). The browser suites' Playwright waits (120 s, test/e2e/support/browser.ts) stay
  * below their test limit, so a hang reports what it was waiting for.
  */
-const TEST_LIMIT = { node: 60_000, browser: 300_000, browserHooks: 600_000 };
+const TEST_LIMIT = { node: 60_000, browser: 300_000, browserHooks: 600_000, browserWait: 120_000 };
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
@@ -170,6 +177,24 @@ export default defineConfig({
           testTimeout: TEST_LIMIT.browser,
           hookTimeout: TEST_LIMIT.browserHooks,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The packed tarball in fresh host apps: Vite + React 18 and 19, a server-rendering
+          // host hydrating in Chromium, Next.js 15 (App Router), Node ESM and CommonJS, publint
+          // and attw (test/integration). Fixtures install offline from node_modules.
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/support/global-setup.ts'],
+          testTimeout: TEST_LIMIT.browser,
+          hookTimeout: TEST_LIMIT.browserHooks,
+          // expect.poll waits for what a page does after a click (hydration, a POST, a
+          // navigation): Vitest's 1 s default is within reach of a loaded machine. The same
+          // hang guard as Playwright's waits (test/e2e/support/browser.ts).
+          expect: { poll: { timeout: TEST_LIMIT.browserWait } },
         },
       },
       {

@@ -80,6 +80,12 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
+    // The accessibility panel (addon-a11y) checks the rules the story tests check: WCAG 2.0 and
+    // 2.1, A and AA. 'error': a violation fails a story run, not just a warning in the panel.
+    a11y: {
+      options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+      test: 'error',
+    },
     options: { storySort: { order: ['Docs', 'Screens', 'Theming', 'Stress', '*'] } },
   },
   initialGlobals: { locale: 'en', preset: 'default', scheme: 'preset', dir: 'auto' } satisfies KitGlobals,

@@ -53,11 +53,11 @@ if (!process.env.BENCH_SKIP_LIBRARY_BUILD) {
 }
 
 /** `consent-kit/…` as a bundler resolves it for a consumer: through package.json's `exports`. */
-const alias = Object.entries(pkg.exports as Record<string, string | { import: string }>)
+const alias = Object.entries(pkg.exports as Record<string, string | { default: string }>)
   .filter(([key]) => !key.includes('*'))
   .map(([key, target]) => ({
     find: new RegExp(`^${`consent-kit${key.slice(1)}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
-    replacement: join(repo, typeof target === 'string' ? target : target.import),
+    replacement: join(repo, typeof target === 'string' ? target : target.default),
   }));
 
 await build({

@@ -18,6 +18,10 @@ export type { PreloadStepOptions } from './screens/preload.js';
 export { SignInScreen, signInActions } from './screens/sign-in-screen.js';
 export type { SignInScreenProps } from './screens/sign-in-screen.js';
 export type { RedirectHandler } from './screens/navigate.js';
+export { defaultSignInComponents } from './screens/sign-in-screen.js';
+export type { SignInActionEvents, SignInComponents } from './screens/sign-in-screen.js';
+export type { ConsentDecisionEvent, ScreenAction, ScreenErrorHandler, SignInEvent } from './screens/events.js';
+export type { PartProps } from './ui/part.js';
 
 // Headless consent
 export { Consent } from './consent/parts.js';

@@ -3,15 +3,18 @@
  * anything is in flight; the Root's submission lock makes a second click a no-op even before the
  * disabled state renders.
  */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
 
-/** The Cancel (deny) and Authorize buttons. */
-export function ConsentActions() {
+/** The Cancel (deny) and Authorize buttons, in a `<div>`. */
+export const ConsentActions = forwardRef<HTMLDivElement, PartProps>(function ConsentActions({ className }, ref) {
   const { t, status, pending, state, deny } = useConsentContext('Consent.Actions');
   const locked = status !== 'idle';
   return (
-    <div className="ck-consent__actions">
+    <div ref={ref} className={cx('ck-consent__actions', className)}>
       <Button className="ck-consent__deny" onClick={deny} disabled={locked} busy={pending === 'deny'}>
         {t('consent.cancel')}
       </Button>
@@ -27,4 +30,4 @@ export function ConsentActions() {
       </Button>
     </div>
   );
-}
+});

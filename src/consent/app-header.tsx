@@ -3,22 +3,27 @@
  * "<App> wants to access your account", the app's home page, a third-party badge with a word
  * of caution, and a warning when the operator has not verified the app.
  */
-import { useRef, type ReactNode } from 'react';
+import { forwardRef, useRef, type ReactNode } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
 import { Badge } from '../ui/checkbox-field.js';
+import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
+import type { PartProps } from '../ui/part.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
 
 /** Props of {@link ConsentAppHeader}. */
-export interface ConsentAppHeaderProps {
+export interface ConsentAppHeaderProps extends PartProps {
   /** Extra content under the heading. */
   children?: ReactNode;
 }
 
-/** The app's identity and the screen heading (the `h1` focus lands on at step changes). */
-export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
+/** The app's identity and the screen heading (the `h1` focus lands on at step changes), in a `<header>`. */
+export const ConsentAppHeader = forwardRef<HTMLElement, ConsentAppHeaderProps>(function ConsentAppHeader(
+  { children, className },
+  ref,
+) {
   const { step, t, ids, autoFocusHeading } = useConsentContext('Consent.AppHeader');
   const { client } = step;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -26,7 +31,7 @@ export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
   const thirdParty = client.party === 'third';
   const homepage = safeHttpUrl(client.homepage);
   return (
-    <header className="ck-consent__header" data-third-party={thirdParty ? '' : undefined}>
+    <header ref={ref} className={cx('ck-consent__header', className)} data-third-party={thirdParty ? '' : undefined}>
       <LogoImage
         className="ck-consent__logo"
         src={client.logo?.light}
@@ -57,4 +62,4 @@ export function ConsentAppHeader({ children }: ConsentAppHeaderProps) {
       {children}
     </header>
   );
-}
+});

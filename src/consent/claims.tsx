@@ -4,20 +4,27 @@
  * untick; only ticked ones are sent as approved (`ConsentDecision.claims`). Renders nothing
  * when none are requested, so it can always be composed.
  */
-import { useId } from 'react';
+import { forwardRef, useId } from 'react';
 import { CheckboxField } from '../ui/checkbox-field.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { claimLabel, KNOWN_CLAIMS } from './claim-label.js';
 import { useConsentContext } from './context.js';
 
-/** The requested-claims checkboxes, under a "Requested details" heading. */
-export function ConsentClaims() {
+/** The requested-claims checkboxes, under a "Requested details" heading, in a `<section>`. */
+export const ConsentClaims = forwardRef<HTMLElement, PartProps>(function ConsentClaims({ className }, ref) {
   const { step, state, t, language, status } = useConsentContext('Consent.Claims');
   const headingId = useId();
   const claims = step.consent.claims;
   if (claims.length === 0) return null;
   const locked = status !== 'idle';
   return (
-    <section className="ck-consent__claims ck-consent__section" data-kind="claims" aria-labelledby={headingId}>
+    <section
+      ref={ref}
+      className={cx('ck-consent__claims ck-consent__section', className)}
+      data-kind="claims"
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} className="ck-consent__section-title">
         {t('consent.claims.heading')}
       </h2>
@@ -47,4 +54,4 @@ export function ConsentClaims() {
       </ul>
     </section>
   );
-}
+});

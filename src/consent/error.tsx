@@ -4,21 +4,25 @@
  * message and no Retry: only the app can start a new one, so the banner links back to the
  * app's home page when it has a safe one.
  */
+import { forwardRef } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
 import { errorKeyOf, isFatal } from '../ui/errors.js';
+import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
 
-/** The error banner; nothing while there is no error. */
-export function ConsentError() {
+/** The error banner (`<div role="alert">`); nothing while there is no error. */
+export const ConsentError = forwardRef<HTMLDivElement, PartProps>(function ConsentError({ className }, ref) {
   const { error, errorCount, t, retry, step } = useConsentContext('Consent.Error');
   if (errorCount === 0) return null;
   const fatal = isFatal(error);
   const home = fatal ? safeHttpUrl(step.client.homepage) : undefined;
   return (
     <Alert
-      className="ck-consent__error"
+      ref={ref}
+      className={cx('ck-consent__error', className)}
       focusKey={errorCount}
       action={
         !fatal ? (
@@ -34,4 +38,4 @@ export function ConsentError() {
       {t(errorKeyOf(error))}
     </Alert>
   );
-}
+});

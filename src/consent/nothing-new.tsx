@@ -3,15 +3,21 @@
  * before (the provider may still need a decision, e.g. to record withheld scopes), so the
  * screen does not look broken with an empty list. Authorize then just continues.
  */
+import { forwardRef } from 'react';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
 
-/** The "nothing new" notice; nothing while something is to be decided. */
-export function ConsentNothingNew() {
+/** The "nothing new" notice (`<p role="note">`); nothing while something is to be decided. */
+export const ConsentNothingNew = forwardRef<HTMLParagraphElement, PartProps>(function ConsentNothingNew(
+  { className },
+  ref,
+) {
   const { step, state, t } = useConsentContext('Consent.NothingNew');
   if (!state.nothingNew) return null;
   return (
-    <p className="ck-consent__nothing-new" role="note">
+    <p ref={ref} className={cx('ck-consent__nothing-new', className)} role="note">
       {t('consent.nothingNew', { app: step.client.name })}
     </p>
   );
-}
+});

@@ -5,7 +5,10 @@
  * and in full for custom schemes (`com.example.app:/callback`: the scheme *is* the identity).
  * It is never a link: following it is the provider's job, after the decision.
  */
+import { forwardRef } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useConsentContext } from './context.js';
 
@@ -17,8 +20,8 @@ function redirectTarget(redirectUri: string | undefined): string | undefined {
   return http ? new URL(http).origin : trimmed;
 }
 
-/** The redirect notice and the terms / privacy links. */
-export function ConsentNotice() {
+/** The redirect notice and the terms / privacy links, in a `<div>`. */
+export const ConsentNotice = forwardRef<HTMLDivElement, PartProps>(function ConsentNotice({ className }, ref) {
   const { step, t } = useConsentContext('Consent.Notice');
   const { client } = step;
   const target = redirectTarget(client.redirectUri) ?? client.nativeRedirectUri?.trim();
@@ -26,7 +29,7 @@ export function ConsentNotice() {
   const privacy = safeHttpUrl(client.policyUrl);
   if (!target && !terms && !privacy) return null;
   return (
-    <div className="ck-consent__notice">
+    <div ref={ref} className={cx('ck-consent__notice', className)}>
       {target && <p className="ck-consent__redirect">{t('consent.redirect', { target })}</p>}
       {(terms || privacy) && (
         <p className="ck-consent__legal">
@@ -37,4 +40,4 @@ export function ConsentNotice() {
       )}
     </div>
   );
-}
+});

@@ -4,9 +4,11 @@
  * for multiple; a filter box above more than {@link ORGANIZATION_FILTER_THRESHOLD} options.
  * Renders nothing when the request has no organization part.
  */
-import { memo, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { OrganizationOption } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
 import { providerScopeLabel } from './scope-label.js';
@@ -15,8 +17,14 @@ import type { ConsentState } from './use-consent.js';
 /** Above this many organizations a filter box is shown. */
 export const ORGANIZATION_FILTER_THRESHOLD = 8;
 
-/** The organization choice. */
-export function ConsentOrganizations() {
+/**
+ * The organization choice: a `<fieldset>`, or a `<section>` explaining that the user belongs to
+ * none (the ref is whichever shows).
+ */
+export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function ConsentOrganizations(
+  { className },
+  ref,
+) {
   const { step, state, t, language, status, ids, organizationInvalid, organizationAttempts } =
     useConsentContext('Consent.Organizations');
   const legendId = useId();
@@ -33,7 +41,12 @@ export function ConsentOrganizations() {
 
   if (request.options.length === 0) {
     return (
-      <section className="ck-consent__organizations ck-consent__section" data-empty="" aria-labelledby={legendId}>
+      <section
+        ref={ref}
+        className={cx('ck-consent__organizations ck-consent__section', className)}
+        data-empty=""
+        aria-labelledby={legendId}
+      >
         <h2 id={legendId} className="ck-consent__section-title">
           {t('consent.organizations.heading')}
         </h2>
@@ -62,7 +75,8 @@ export function ConsentOrganizations() {
   };
   return (
     <fieldset
-      className="ck-consent__organizations ck-consent__section"
+      ref={ref as Ref<HTMLFieldSetElement>}
+      className={cx('ck-consent__organizations ck-consent__section', className)}
       data-selection={request.selection}
       data-invalid={organizationInvalid ? '' : undefined}
       aria-describedby={organizationInvalid ? ids.organizationMessage : undefined}
@@ -112,7 +126,7 @@ export function ConsentOrganizations() {
       )}
     </fieldset>
   );
-}
+});
 
 interface OrganizationRowProps {
   option: OrganizationOption;

@@ -2,18 +2,28 @@
  * `Consent.ProfileScopes`: the OIDC scopes (profile data). Renders nothing when none are
  * requested, so it can always be composed.
  */
-import { useId } from 'react';
+import { forwardRef, useId } from 'react';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
 
-/** The profile scope checkboxes, under a "Profile information" heading. */
-export function ConsentProfileScopes() {
+/** The profile scope checkboxes, under a "Profile information" heading, in a `<section>`. */
+export const ConsentProfileScopes = forwardRef<HTMLElement, PartProps>(function ConsentProfileScopes(
+  { className },
+  ref,
+) {
   const { step, t } = useConsentContext('Consent.ProfileScopes');
   const headingId = useId();
   const scopes = step.consent.profileScopes;
   if (scopes.length === 0) return null;
   return (
-    <section className="ck-consent__scopes ck-consent__section" data-kind="profile" aria-labelledby={headingId}>
+    <section
+      ref={ref}
+      className={cx('ck-consent__scopes ck-consent__section', className)}
+      data-kind="profile"
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} className="ck-consent__section-title">
         {t('consent.profile.heading')}
       </h2>
@@ -21,4 +31,4 @@ export function ConsentProfileScopes() {
       <ScopeList scopes={scopes} part="Consent.ProfileScopes" />
     </section>
   );
-}
+});

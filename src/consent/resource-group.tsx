@@ -4,15 +4,17 @@
  * count of what is selected, a disclosure button to expand or collapse the list, and "select
  * all" for the optional scopes. `Consent.ResourceGroups` renders one group per resource.
  */
-import { useId } from 'react';
+import { forwardRef, type ReactElement, useId } from 'react';
 import type { ResourceRequest } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useControllableState } from '../ui/use-controllable-state.js';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
 
 /** Props of {@link ConsentResourceGroup}. */
-export interface ConsentResourceGroupProps {
+export interface ConsentResourceGroupProps extends PartProps {
   /** The resource to render. */
   resource: ResourceRequest;
   /**
@@ -34,7 +36,10 @@ export interface ConsentResourceGroupProps {
  * One API resource and its scope checkboxes. The list is not rendered while collapsed (the
  * count in the toggle still says what is selected), which keeps large requests quick.
  */
-export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange }: ConsentResourceGroupProps) {
+export const ConsentResourceGroup = forwardRef<HTMLElement, ConsentResourceGroupProps>(function ConsentResourceGroup(
+  { resource, defaultOpen, open, onOpenChange, className },
+  ref,
+) {
   const { step, state, t, status } = useConsentContext('Consent.ResourceGroup');
   const id = useId();
   const [expanded, setExpanded] = useControllableState({
@@ -54,7 +59,8 @@ export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange
 
   return (
     <section
-      className="ck-consent__resource ck-consent__section"
+      ref={ref}
+      className={cx('ck-consent__resource ck-consent__section', className)}
       data-kind="resource"
       data-resource={indicator}
       data-state={expanded ? 'open' : 'closed'}
@@ -93,25 +99,33 @@ export function ConsentResourceGroup({ resource, defaultOpen, open, onOpenChange
       </div>
     </section>
   );
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Consent.ResourceGroups
 // ---------------------------------------------------------------------------------------------
 
 /** Props of {@link ConsentResourceGroups}. */
-export interface ConsentResourceGroupsProps {
+export interface ConsentResourceGroupsProps extends PartProps {
   /** Expand every group at first (default: only a lone group is expanded). */
   defaultOpen?: boolean | undefined;
 }
 
-/** One {@link ConsentResourceGroup} per requested resource, in the request's order. */
-export function ConsentResourceGroups({ defaultOpen }: ConsentResourceGroupsProps = {}) {
+/**
+ * One {@link ConsentResourceGroup} per requested resource, in the request's order. It renders no
+ * element of its own (so it takes no ref): `className` goes to every group.
+ */
+export function ConsentResourceGroups({ defaultOpen, className }: ConsentResourceGroupsProps): ReactElement {
   const { step } = useConsentContext('Consent.ResourceGroups');
   return (
     <>
       {step.consent.resources.map((resource) => (
-        <ConsentResourceGroup key={resource.indicator} resource={resource} defaultOpen={defaultOpen} />
+        <ConsentResourceGroup
+          key={resource.indicator}
+          resource={resource}
+          defaultOpen={defaultOpen}
+          className={className}
+        />
       ))}
     </>
   );

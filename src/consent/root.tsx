@@ -2,7 +2,7 @@
  * `Consent.Root`: owns the consent state (through `useConsent`) and the submission (through
  * `useSubmission`), renders the `<form>`, and shares both with the parts.
  */
-import { type FormEvent, type ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import { type FormEvent, forwardRef, type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
 import { cx } from '../ui/cx.js';
@@ -23,6 +23,7 @@ export interface ConsentRootProps {
   value?: ConsentDecision | undefined;
   /** Initial decision when uncontrolled. */
   defaultValue?: ConsentDecision | undefined;
+  /** Called with every change of the decision (a scope, organization or Remember toggled). */
   onValueChange?: ((value: ConsentDecision) => void) | undefined;
   /**
    * Sends the decision. Resolving means the decision is final (the page is navigating away):
@@ -35,7 +36,9 @@ export interface ConsentRootProps {
   onSwitchAccount?: (() => Promise<void> | void) | undefined;
   /** Move focus to the heading on mount; screens set it when the step just changed. */
   autoFocusHeading?: boolean | undefined;
+  /** Extra class names on the `<form>`, after its stable `ck-consent` class. */
   className?: string | undefined;
+  /** The parts to render (`Consent.AppHeader`, `Consent.Actions`, …), in the order shown. */
   children?: ReactNode;
 }
 
@@ -43,8 +46,8 @@ export interface ConsentRootProps {
 // Component
 // ---------------------------------------------------------------------------------------------
 
-/** The root of the consent parts. */
-export function ConsentRoot(props: ConsentRootProps) {
+/** The root of the consent parts: the `<form>` (the ref's element). */
+export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(function ConsentRoot(props, ref) {
   const { step, onAuthorize, onDeny, onSwitchAccount } = props;
   const { t, language } = useKitTranslation();
   const state = useConsent({
@@ -109,6 +112,7 @@ export function ConsentRoot(props: ConsentRootProps) {
       }}
     >
       <form
+        ref={ref}
         className={cx('ck-consent', 'ck-card', props.className)}
         aria-labelledby={ids.heading}
         aria-busy={submission.status === 'submitting' || undefined}
@@ -124,4 +128,4 @@ export function ConsentRoot(props: ConsentRootProps) {
       </form>
     </ConsentProvider>
   );
-}
+});

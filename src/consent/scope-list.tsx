@@ -6,7 +6,7 @@
  * or the language provider settling after mount (a new `t` with the same strings), re-renders
  * the rows that changed, not every row of a large request.
  */
-import { memo } from 'react';
+import { memo, type ReactElement } from 'react';
 import type { ScopeItem } from '../protocol/interaction.js';
 import { Badge, CheckboxField } from '../ui/checkbox-field.js';
 import { useConsentContext } from './context.js';
@@ -23,7 +23,7 @@ export interface ScopeListProps {
 }
 
 /** One checkbox per scope; required scopes are checked and locked, with "Required" said aloud. */
-export function ScopeList({ scopes, resource, part }: ScopeListProps) {
+export function ScopeList({ scopes, resource, part }: ScopeListProps): ReactElement {
   const { state, t, language, status } = useConsentContext(part);
   const locked = status !== 'idle';
   const profile = resource === undefined;

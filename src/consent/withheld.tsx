@@ -4,15 +4,18 @@
  * something. The names are in a native disclosure (`<details>`), keyboard and screen-reader
  * friendly with no script.
  */
+import { forwardRef } from 'react';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
 
-/** The withheld-scopes summary; nothing when none were withheld. */
-export function ConsentWithheld() {
+/** The withheld-scopes summary (`<details>`); nothing when none were withheld. */
+export const ConsentWithheld = forwardRef<HTMLDetailsElement, PartProps>(function ConsentWithheld({ className }, ref) {
   const { step, t } = useConsentContext('Consent.Withheld');
   const withheld = step.consent.withheld;
   if (withheld.length === 0) return null;
   return (
-    <details className="ck-consent__withheld">
+    <details ref={ref} className={cx('ck-consent__withheld', className)}>
       <summary className="ck-consent__withheld-summary">
         {t('consent.withheld.summary', { count: withheld.length })}
       </summary>
@@ -27,4 +30,4 @@ export function ConsentWithheld() {
       </ul>
     </details>
   );
-}
+});

@@ -15,12 +15,24 @@ import { DEFAULT_LANGUAGE, FALLBACK_CHAINS, NAMESPACE } from './languages.js';
 export type LocaleResources = { [key: string]: string | LocaleResources };
 
 /**
+ * The instances the kit made (`createConsentKitI18n`): their language is the kit's default, not a
+ * choice of the host's, so it never stands in for the host's language.
+ */
+const kitInstances = new WeakSet<I18n>();
+
+/** Whether `instance` is the host's own i18next instance rather than one the kit created. */
+export function isHostInstance(instance: I18n): boolean {
+  return !kitInstances.has(instance);
+}
+
+/**
  * Creates an initialized i18next instance holding only the kit's namespace, with English
  * loaded. Initialization is synchronous (`initAsync: false`) so the first render already has
  * its strings.
  */
 export function createConsentKitI18n(): I18n {
   const instance = i18next.createInstance();
+  kitInstances.add(instance);
   void instance.init({
     initAsync: false,
     lng: DEFAULT_LANGUAGE,
@@ -105,6 +117,21 @@ export function ensureEnglish(instance: I18n): void {
  */
 export type ConsentKitOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** Sets `tree[a][b]…` for the dotted key `a.b…`. */
+function setPath(tree: LocaleResources, key: string, value: string): void {
+  const parts = key.split('.');
+  let node = tree;
+  for (const part of parts.slice(0, -1)) {
+    let next = node[part];
+    if (typeof next !== 'object') {
+      next = {};
+      node[part] = next;
+    }
+    node = next;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
 /** A short stable hash, so the same overrides always share one namespace. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
@@ -134,10 +161,11 @@ export function installOverrides(
   for (const [lng, phrases] of entries) {
     const code = normalize(lng);
     if (instance.hasResourceBundle(code, ns)) continue;
-    const strings: Record<string, string> = {};
-    for (const [key, value] of Object.entries(phrases)) if (typeof value === 'string') strings[key] = value;
-    // addResources splits dotted keys into the nested shape the kit's keys use.
-    instance.addResources(code, ns, strings);
+    // Nested here rather than by `addResources`, which splits keys on the instance's own
+    // `keySeparator` (a host's may be `false`): the kit looks keys up by their dotted path.
+    const tree: LocaleResources = {};
+    for (const [key, value] of Object.entries(phrases)) if (typeof value === 'string') setPath(tree, key, value);
+    instance.addResourceBundle(code, ns, tree, true, true);
   }
   return ns;
 }

@@ -4,7 +4,16 @@
  * it through {@link LanguageContext}; parts read it with {@link useKitTranslation}.
  */
 import type { i18n as I18n } from 'i18next';
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ConsentKitOverrides,
@@ -13,6 +22,7 @@ import {
   getDefaultI18n,
   hasLanguage,
   installOverrides,
+  isHostInstance,
   isSettled,
 } from './instance.js';
 import type { KitKey, KitT } from './keys.js';
@@ -44,13 +54,36 @@ export interface LanguageOptions {
 }
 
 /**
- * Resolves the language (the interaction's `ui_locales`, then the host's locale, then the
- * browser), loads its chunk, and installs the overrides. `null` until the language can render.
+ * The language a host's i18next instance is in (`i18n.language`), kept current through its
+ * `languageChanged` event; undefined for an instance the kit created, whose language is no
+ * choice of the host's.
+ */
+function useHostLanguage(i18n: I18n): string | undefined {
+  const host = isHostInstance(i18n);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!host) return () => {};
+      i18n.on('languageChanged', onChange);
+      return () => i18n.off('languageChanged', onChange);
+    },
+    [i18n, host],
+  );
+  // `cimode` is i18next's show-the-keys mode, a developer's tool rather than a language.
+  const read = () => (host && i18n.language !== 'cimode' ? i18n.language : undefined);
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/**
+ * Resolves the language (the interaction's `ui_locales`, then the host's locale: the `locale`
+ * prop, else the language of the host's i18next instance; then the browser), loads its chunk,
+ * and installs the overrides. `null` until the language can render; while a new language loads,
+ * the one rendered before stays (the screen keeps its state).
  */
 export function useLanguageState(options: LanguageOptions): LanguageState | null {
   const parent = useContext(LanguageContext);
   const i18n = options.i18n ?? parent?.i18n ?? getDefaultI18n();
   const locale = options.locale ?? parent?.locale;
+  const hostLanguage = useHostLanguage(i18n);
   const overrides = options.overrides ?? parent?.overrides;
   const uiKey = (options.uiLocales ?? []).join(',');
   // A host-provided instance needs the English bundle before the first render.
@@ -64,8 +97,8 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
   const supported = useMemo(() => [...new Set([...SUPPORTED_LANGUAGES, ...hostLanguages])], [supportedKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: uiKey stands for options.uiLocales
   const wanted = useMemo(
-    () => resolveLanguage({ uiLocales: options.uiLocales, locale }, supported),
-    [uiKey, locale, supported],
+    () => resolveLanguage({ uiLocales: options.uiLocales, locale: locale ?? hostLanguage }, supported),
+    [uiKey, locale, hostLanguage, supported],
   );
   const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
   const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
@@ -75,7 +108,16 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
   const complete = immediate !== undefined && isSettled(i18n, wanted);
   const settled =
     loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : complete ? { language: wanted } : undefined;
-  const language = immediate ?? settled?.language;
+  // While a new language loads (the host switched), the one shown before stays: whether it was
+  // loaded here or found complete at the first render (then nothing was loaded to remember),
+  // so the screen under this provider is not unmounted and keeps the user's choices.
+  const shown = useRef<{ i18n: I18n; language: string } | undefined>(undefined);
+  const previous =
+    loaded?.i18n === i18n ? loaded.language : shown.current?.i18n === i18n ? shown.current.language : undefined;
+  const language = immediate ?? settled?.language ?? previous;
+  useEffect(() => {
+    if (language) shown.current = { i18n, language };
+  }, [i18n, language]);
 
   useEffect(() => {
     if (settled) return;
@@ -106,6 +148,34 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
 }
 
 /**
+ * What every kit `t` call passes, so that the kit's strings render the same through any i18next
+ * instance whatever the host initialized it with (i18next takes these per call): dotted keys
+ * (a host may set `keySeparator` or `nsSeparator` to `false`, or `:` / `.`), `{{value}}`
+ * interpolation without i18next's HTML escaping (React escapes text already; the host default
+ * `escapeValue: true` would show `Acme &amp; Co`), no nesting (a provider's app name reading
+ * `$t(…)` stays text), none of the host's post-processors, and the languages to look in given
+ * outright (`lngs`), so a host's `supportedLngs`, `load` or `lowerCaseLng` cannot turn `zh-HK`
+ * into something the kit has no strings for.
+ */
+const RENDER_OPTIONS = {
+  keySeparator: '.',
+  nsSeparator: false,
+  interpolation: {
+    escapeValue: false,
+    prefix: '{{',
+    suffix: '}}',
+    formatSeparator: ',',
+    unescapePrefix: '-',
+    unescapeSuffix: '',
+    skipOnVariables: true,
+    alwaysFormat: false,
+  },
+  nest: false,
+  postProcess: [] as string[],
+  returnObjects: false,
+} as const;
+
+/**
  * The kit's translation function, fixed to the provider's language and namespace, with the
  * language's fallback chain (zh-HK → zh-TW → en) and the operator's overrides, and the language
  * it renders (for provider-supplied per-language text and `Intl` formatting). Outside a provider
@@ -121,16 +191,16 @@ export function useKitTranslation(): { t: KitT; language: string } {
   // `settled` is a dependency on purpose: a new `t` once fallback bundles arrive.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const t = useMemo<KitT>(() => {
-    const fallbackLng = fallbackChain(language);
+    const lngs = [language, ...fallbackChain(language)];
     const base = fixed as unknown as (key: KitKey, options: Record<string, unknown>) => string;
     return (key, values) => {
       if (overridesNs) {
         // Only the active language's own override counts: an English override must not leak
         // into Korean through the fallback chain.
-        const options = { ...values, ns: overridesNs, lng: language, fallbackLng: false as const };
-        if (i18n.exists(key, options)) return i18n.t(key, options) as string;
+        const options = { ...values, ...RENDER_OPTIONS, ns: overridesNs, lng: language, lngs: [language] };
+        if (i18n.exists(key, options)) return (i18n.t as typeof base)(key, options);
       }
-      return base(key, { ...values, fallbackLng });
+      return base(key, { ...values, ...RENDER_OPTIONS, lng: language, lngs });
     };
   }, [fixed, i18n, language, overridesNs, settled]);
   return useMemo(() => ({ t, language }), [t, language]);

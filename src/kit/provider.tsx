@@ -5,8 +5,9 @@
  * `lang`, `dir` and theme attributes. Every screen wraps itself in one, so a host only needs it
  * to share an i18next instance, a locale or a theme across several screens.
  */
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import type { i18n as I18n } from 'i18next';
-import { type ReactNode, useContext, useMemo } from 'react';
+import { forwardRef, type ReactNode, useContext, useMemo } from 'react';
 import type { ConsentKitOverrides } from '../i18n/instance.js';
 import { directionOf } from '../i18n/languages.js';
 import { LanguageContext, useLanguageState } from '../i18n/translation.js';
@@ -50,8 +51,9 @@ export interface ConsentKitProviderProps {
    * until it arrives the root shows `theme` alone.
    */
   branding?: RequestBranding | undefined;
-  /** Extra class on the kit root. */
+  /** Extra class on the kit root (the element the ref is given). */
   className?: string | undefined;
+  /** The screens or parts that take the language, direction and theme. */
   children?: ReactNode;
 }
 
@@ -65,37 +67,40 @@ export interface ConsentKitProviderProps {
  * `aria-busy`, rather than flashing English text or the operator's colors that would then
  * change under the user's eyes.
  */
-export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
-  const parentTheme = useContext(ThemeContext);
-  const language = useLanguageState(props);
-  const { theme, pending } = useBrandedTheme(props.theme ?? parentTheme?.theme, props.branding);
-  const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
-  const rootRef = useCssVariables<HTMLDivElement>(applied?.style);
-  const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
-  const themeValue = useMemo(() => ({ theme, scheme: dataTheme }), [theme, dataTheme]);
-  // One `.ck-root` per kit: the outermost provider's (its tokens would reset a theme set further
-  // out). A provider inside another (a screen inside the host's provider) scopes only what it
-  // changes: language, direction and theme variables; unless it shows another color scheme, which
-  // needs the stylesheet's tokens for that scheme, i.e. a root of its own.
-  const base = parentTheme && parentTheme.scheme === dataTheme ? 'ck-scope' : 'ck-root';
-  const className = props.className ? `${base} ${props.className}` : base;
+export const ConsentKitProvider = forwardRef<HTMLDivElement, ConsentKitProviderProps>(
+  function ConsentKitProvider(props, ref) {
+    const parentTheme = useContext(ThemeContext);
+    const language = useLanguageState(props);
+    const { theme, pending } = useBrandedTheme(props.theme ?? parentTheme?.theme, props.branding);
+    const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
+    const rootRef = useCssVariables<HTMLDivElement>(applied?.style);
+    const refs = useComposedRefs(rootRef, ref);
+    const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
+    const themeValue = useMemo(() => ({ theme, scheme: dataTheme }), [theme, dataTheme]);
+    // One `.ck-root` per kit: the outermost provider's (its tokens would reset a theme set further
+    // out). A provider inside another (a screen inside the host's provider) scopes only what it
+    // changes: language, direction and theme variables; unless it shows another color scheme, which
+    // needs the stylesheet's tokens for that scheme, i.e. a root of its own.
+    const base = parentTheme && parentTheme.scheme === dataTheme ? 'ck-scope' : 'ck-root';
+    const className = props.className ? `${base} ${props.className}` : base;
 
-  if (!language || pending) {
-    return <div ref={rootRef} className={className} aria-busy="true" data-theme={dataTheme} />;
-  }
-  return (
-    <LanguageContext.Provider value={language}>
-      <ThemeContext.Provider value={themeValue}>
-        <div
-          ref={rootRef}
-          className={className}
-          lang={language.language}
-          dir={directionOf(language.language)}
-          data-theme={dataTheme}
-        >
-          {props.children}
-        </div>
-      </ThemeContext.Provider>
-    </LanguageContext.Provider>
-  );
-}
+    if (!language || pending) {
+      return <div ref={refs} className={className} aria-busy="true" data-theme={dataTheme} />;
+    }
+    return (
+      <LanguageContext.Provider value={language}>
+        <ThemeContext.Provider value={themeValue}>
+          <div
+            ref={refs}
+            className={className}
+            lang={language.language}
+            dir={directionOf(language.language)}
+            data-theme={dataTheme}
+          >
+            {props.children}
+          </div>
+        </ThemeContext.Provider>
+      </LanguageContext.Provider>
+    );
+  },
+);

@@ -4,12 +4,15 @@
  * `client.deny()`, each followed by a top-level navigation; "Not you?" →
  * `client.switchAccount()` and the sign-in screen for the same interaction.
  */
-import { Suspense, useCallback, useState, type ComponentType } from 'react';
+import { type ComponentType, forwardRef, type RefObject, Suspense, useCallback, useRef, useState } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { ConsentDecision, ConsentStep, InteractionStep } from '../protocol/interaction.js';
 import { Consent } from '../consent/parts.js';
+import type { PartProps } from '../ui/part.js';
+import { type ConsentDecisionEvent, notifyHost, type ScreenErrorHandler, type SignInEvent } from './events.js';
 import { LazySignInScreen, loadSignIn } from './lazy-sign-in.js';
 import { navigate, type RedirectHandler } from './navigate.js';
+import type { SignInComponents } from './sign-in-screen.js';
 import { StepShell, StepShellFallback } from './step-shell.js';
 import { useStep } from './use-step.js';
 
@@ -27,7 +30,8 @@ export type ConsentComponents = { [Part in keyof typeof composed]: ComponentType
 export const defaultConsentComponents: Readonly<ConsentComponents> = composed;
 
 /** Props of {@link ConsentScreen}. */
-export interface ConsentScreenProps {
+export interface ConsentScreenProps extends PartProps {
+  /** Talks to the provider's interaction endpoints (`consent-kit/client`; see `InteractionClient`). */
   client: InteractionClient;
   /** The consent step; loaded with `client.load()` when absent. */
   step?: ConsentStep | undefined;
@@ -39,6 +43,7 @@ export interface ConsentScreenProps {
   value?: ConsentDecision | undefined;
   /** Initial decision when uncontrolled. */
   defaultValue?: ConsentDecision | undefined;
+  /** Called with every change of the decision (a scope, organization or Remember toggled). */
   onValueChange?: ((value: ConsentDecision) => void) | undefined;
   /** Move focus to the heading when shown; defaults to whether the step had to be loaded. */
   autoFocusHeading?: boolean | undefined;
@@ -47,32 +52,71 @@ export interface ConsentScreenProps {
    * through `useConsentContext()` or render the original `Consent.*` part.
    */
   components?: Partial<ConsentComponents> | undefined;
+  /**
+   * Called when the provider accepted a decision (Authorize or Cancel), with the decision and
+   * where the browser goes next, just before it goes there.
+   */
+  onDecision?: ((event: ConsentDecisionEvent) => void) | undefined;
+  /** Called with every failure the screen shows (loading, Authorize, Cancel, "Not you?"). */
+  onError?: ScreenErrorHandler | undefined;
+  /** Replacements for parts of the sign-in screen "Not you?" leads to (see `SignInScreen`). */
+  signInComponents?: Partial<SignInComponents> | undefined;
+  /** `onSignIn` of the sign-in screen "Not you?" leads to. */
+  onSignIn?: ((event: SignInEvent) => void) | undefined;
+}
+
+/** Runs a client call, telling the host about its failure before the screen shows it. */
+async function reporting<T>(
+  events: RefObject<ConsentScreenProps>,
+  action: 'authorize' | 'deny' | 'switchAccount',
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    notifyHost(events.current.onError, error, { action });
+    throw error;
+  }
 }
 
 /**
- * The consent screen, ready to mount.
+ * The consent screen, ready to mount. `className` and the ref go to its outermost element (the
+ * kit root `.ck-root`, or `.ck-scope` inside a host's provider), whatever it shows: loading,
+ * the consent form, or the sign-in screen after "Not you?".
  *
  * @example
  * ```tsx
  * <ConsentScreen client={client} components={{ AppHeader: MyHeader, Remember: () => null }} />
  * ```
  */
-export function ConsentScreen(props: ConsentScreenProps) {
-  const { client, onRedirect, locale } = props;
+export const ConsentScreen = forwardRef<HTMLDivElement, ConsentScreenProps>(function ConsentScreen(props, ref) {
+  const { client, onRedirect, locale, className } = props;
+  // The host's callbacks as of the last render, read when an action ends: a new function per
+  // render must not make new actions (and re-render every part).
+  const events = useRef(props);
+  events.current = props;
   // The one holder of the step: the one given or loaded, then the sign-in step "Not you?" leads to.
-  const loader = useStep<InteractionStep>(client, props.step, onRedirect);
+  const loader = useStep<InteractionStep>(client, props.step, onRedirect, props.onError);
   const [switched, setSwitched] = useState(false);
   const current = loader.step;
   const { setStep } = loader;
 
   const onAuthorize = useCallback(
-    async (decision: ConsentDecision) => navigate(await client.consent(decision), onRedirect),
+    async (decision: ConsentDecision) => {
+      const redirect = await reporting(events, 'authorize', () => client.consent(decision));
+      notifyHost(events.current.onDecision, { action: 'authorize', decision, redirect });
+      navigate(redirect, onRedirect);
+    },
     [client, onRedirect],
   );
-  const onDeny = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
+  const onDeny = useCallback(async () => {
+    const redirect = await reporting(events, 'deny', () => client.deny());
+    notifyHost(events.current.onDecision, { action: 'deny', redirect });
+    navigate(redirect, onRedirect);
+  }, [client, onRedirect]);
   // The sign-in kit is its own chunk, fetched while the provider switches accounts.
   const onSwitchAccount = useCallback(async () => {
-    const [step] = await Promise.all([client.switchAccount(), loadSignIn()]);
+    const [step] = await reporting(events, 'switchAccount', () => Promise.all([client.switchAccount(), loadSignIn()]));
     setSwitched(true);
     setStep(step);
   }, [client, setStep]);
@@ -83,13 +127,17 @@ export function ConsentScreen(props: ConsentScreenProps) {
       <Suspense
         fallback={
           <StepShellFallback
+            ref={ref}
+            className={className}
             locale={locale}
             loader={{ ...loader, error: undefined, errorCount: 0 }}
-            className="ck-sign-in"
+            cardClassName="ck-sign-in"
           />
         }
       >
         <LazySignInScreen
+          ref={ref}
+          className={className}
           client={client}
           step={current}
           onRedirect={onRedirect}
@@ -97,13 +145,20 @@ export function ConsentScreen(props: ConsentScreenProps) {
           autoFocusHeading
           // "Not you?": the account just left must not be offered again.
           initialView={switched ? 'identifier' : undefined}
+          components={props.signInComponents}
+          onSignIn={props.onSignIn}
+          onError={props.onError}
         />
       </Suspense>
     );
   }
-  if (current?.kind !== 'consent') return <StepShellFallback locale={locale} loader={loader} className="ck-consent" />;
+  if (current?.kind !== 'consent') {
+    return (
+      <StepShellFallback ref={ref} className={className} locale={locale} loader={loader} cardClassName="ck-consent" />
+    );
+  }
   return (
-    <StepShell step={current} locale={locale}>
+    <StepShell ref={ref} className={className} step={current} locale={locale}>
       <ConsentRoot
         key={current.uid}
         step={current}
@@ -130,4 +185,4 @@ export function ConsentScreen(props: ConsentScreenProps) {
       </ConsentRoot>
     </StepShell>
   );
-}
+});

@@ -3,6 +3,7 @@
  * label for screen readers), or the load error with Retry. Shared by every screen so loading
  * looks the same everywhere.
  */
+import type { ReactElement } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
 import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
@@ -18,7 +19,7 @@ export interface StepFallbackProps {
 }
 
 /** Loading skeleton or load error. */
-export function StepFallback({ loader, className }: StepFallbackProps) {
+export function StepFallback({ loader, className }: StepFallbackProps): ReactElement {
   const { t } = useKitTranslation();
   if (loader.errorCount > 0) {
     const fatal = isFatal(loader.error);

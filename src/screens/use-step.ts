@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InteractionClient } from '../client/types.js';
 import type { InteractionStep } from '../protocol/interaction.js';
+import { notifyHost, type ScreenErrorHandler } from './events.js';
 import { followDecided, type RedirectHandler } from './navigate.js';
 
 /** What {@link useStep} returns. */
@@ -26,12 +27,14 @@ export interface StepState<S extends InteractionStep> {
 /**
  * Loads the step unless `initial` is given. Aborts an in-flight load on unmount. A load the
  * provider answers with "decided already, go on here" (`InteractionError.redirect`) navigates
- * through `onRedirect` instead of failing: the loading state stays until the page leaves.
+ * through `onRedirect` instead of failing: the loading state stays until the page leaves. A
+ * failed load is reported to `onError` (action `load`) as it is shown.
  */
 export function useStep<S extends InteractionStep = InteractionStep>(
   client: InteractionClient,
   initial: S | undefined,
   onRedirect?: RedirectHandler,
+  onError?: ScreenErrorHandler,
 ): StepState<S> {
   const [held, setHeld] = useState<{ step: InteractionStep | undefined; loaded: boolean }>({
     step: initial,
@@ -42,6 +45,8 @@ export function useStep<S extends InteractionStep = InteractionStep>(
   // The latest handler, read when a load fails: a new callback each render must not reload.
   const redirect = useRef(onRedirect);
   redirect.current = onRedirect;
+  const reportError = useRef(onError);
+  reportError.current = onError;
 
   useEffect(() => {
     if (attempt < 0) return;
@@ -55,6 +60,7 @@ export function useStep<S extends InteractionStep = InteractionStep>(
       (error: unknown) => {
         if (controller.signal.aborted || followDecided(error, redirect.current)) return;
         setFailure((previous) => ({ error, count: (previous?.count ?? 0) + 1 }));
+        notifyHost(reportError.current, error, { action: 'load' });
       },
     );
     return () => controller.abort();

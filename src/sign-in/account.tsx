@@ -1,17 +1,20 @@
 /** `SignIn.Account`: "Continue as Alice" and "Use another account", for a session the provider knows. */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
-/** "Continue as Alice" and "Use another account" (account view only). */
-export function SignInAccount() {
+/** "Continue as Alice" and "Use another account" (account view only), in a `<div>`. */
+export const SignInAccount = forwardRef<HTMLDivElement, PartProps>(function SignInAccount({ className }, ref) {
   const { step, state, t, fields } = useSignInContext('SignIn.Account');
   const user = step.login.session;
   if (state.view !== 'account' || !user) return null;
   const name = user.displayName || user.email || user.username || user.phone || user.id;
   const detail = [user.email, user.username, user.phone].find((v) => v && v !== name);
   return (
-    <div className="ck-sign-in__account">
+    <div ref={ref} className={cx('ck-sign-in__account', className)}>
       <Button
         ref={fields.account}
         variant="secondary"
@@ -31,4 +34,4 @@ export function SignInAccount() {
       </Button>
     </div>
   );
-}
+});

@@ -1,16 +1,23 @@
 /** `SignIn.Alternatives`: "Sign in with a code instead" / "Use your password instead". */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
-/** "Sign in with a code instead" / "Use your password instead", when both are offered. */
-export function SignInAlternatives() {
+/** "Sign in with a code instead" / "Use your password instead" (a `<button>`), when both are offered. */
+export const SignInAlternatives = forwardRef<HTMLButtonElement, PartProps>(function SignInAlternatives(
+  { className },
+  ref,
+) {
   const { step, state, t } = useSignInContext('SignIn.Alternatives');
   const { password, code } = step.login;
   if (state.view === 'password' && code) {
     return (
       <Button
+        ref={ref}
         variant="link"
-        className="ck-sign-in__alternative"
+        className={cx('ck-sign-in__alternative', className)}
         onClick={() => state.switchToCode()}
         disabled={state.status !== 'idle'}
         busy={state.pending === 'sendCode'}
@@ -22,8 +29,9 @@ export function SignInAlternatives() {
   if (state.view === 'code' && password) {
     return (
       <Button
+        ref={ref}
         variant="link"
-        className="ck-sign-in__alternative"
+        className={cx('ck-sign-in__alternative', className)}
         onClick={() => state.switchToPassword()}
         disabled={state.status !== 'idle'}
       >
@@ -32,4 +40,4 @@ export function SignInAlternatives() {
     );
   }
   return null;
-}
+});

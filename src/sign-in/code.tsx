@@ -1,15 +1,18 @@
 /** `SignIn.Code`: the one-time code, one input for the whole code, with resend and its countdown. */
+import { forwardRef } from 'react';
 import { formatWait } from '../i18n/wait.js';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
 /** The one-time code (code view): one input for the whole code, resend with countdown. */
-export function SignInCode() {
+export const SignInCode = forwardRef<HTMLDivElement, PartProps>(function SignInCode({ className }, ref) {
   const { step, state, t, language, ids, fields } = useSignInContext('SignIn.Code');
   const options = step.login.code;
   if (state.view !== 'code' || !options) return null;
   return (
-    <div className="ck-sign-in__field">
+    <div ref={ref} className={cx('ck-sign-in__field', className)}>
       <p id={ids.codeHint} className="ck-sign-in__note">
         {t('signIn.code.sent', { identifier: state.identifier.trim() })}
       </p>
@@ -46,4 +49,4 @@ export function SignInCode() {
       </Button>
     </div>
   );
-}
+});

@@ -1,15 +1,18 @@
 /** `SignIn.Connectors`: one button per social or SSO connector, after an "or" separator. */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
 /** A button per social or SSO connector (identifier view), after an "or" separator. */
-export function SignInConnectors() {
+export const SignInConnectors = forwardRef<HTMLDivElement, PartProps>(function SignInConnectors({ className }, ref) {
   const { step, state, t } = useSignInContext('SignIn.Connectors');
   const connectors = step.login.connectors ?? [];
   if (state.view !== 'identifier' || connectors.length === 0) return null;
   return (
-    <div className="ck-sign-in__connectors">
+    <div ref={ref} className={cx('ck-sign-in__connectors', className)}>
       {(step.login.password || step.login.code) && (
         <p className="ck-sign-in__divider">
           <span>{t('signIn.connectors.or')}</span>
@@ -40,4 +43,4 @@ export function SignInConnectors() {
       </ul>
     </div>
   );
-}
+});

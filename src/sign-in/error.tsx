@@ -2,14 +2,17 @@
  * `SignIn.Error`: the banner for a failed attempt, focused when it appears; after too many
  * attempts it says how long to wait, in words of the language shown.
  */
+import { forwardRef } from 'react';
 import { formatWait } from '../i18n/wait.js';
 import { InteractionError } from '../protocol/errors.js';
 import { Alert } from '../ui/alert.js';
+import { cx } from '../ui/cx.js';
 import { errorKeyOf } from '../ui/errors.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
 /** The error banner (`role="alert"`, focused when it appears). */
-export function SignInError() {
+export const SignInError = forwardRef<HTMLDivElement, PartProps>(function SignInError({ className }, ref) {
   const { state, t, language } = useSignInContext('SignIn.Error');
   if (state.errorCount === 0 || state.error === undefined) return null;
   const { error } = state;
@@ -19,7 +22,7 @@ export function SignInError() {
       ? error.retryAfter
       : undefined;
   return (
-    <Alert className="ck-sign-in__error" focusKey={state.errorCount}>
+    <Alert ref={ref} className={cx('ck-sign-in__error', className)} focusKey={state.errorCount}>
       {t(errorKeyOf(error))}
       {wait && (
         <>
@@ -31,4 +34,4 @@ export function SignInError() {
       )}
     </Alert>
   );
-}
+});

@@ -1,17 +1,19 @@
 /** `SignIn.Header`: the app's logo, the heading focus lands on, and "to continue to <App>". */
-import { useRef } from 'react';
+import { forwardRef, useRef } from 'react';
+import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
+import type { PartProps } from '../ui/part.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useSignInContext } from './context.js';
 
 /** Logo, heading and "to continue to <App>". */
-export function SignInHeader() {
+export const SignInHeader = forwardRef<HTMLElement, PartProps>(function SignInHeader({ className }, ref) {
   const { step, t, ids, autoFocusHeading } = useSignInContext('SignIn.Header');
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, autoFocusHeading, autoFocusHeading);
   const { client } = step;
   return (
-    <header className="ck-sign-in__header">
+    <header ref={ref} className={cx('ck-sign-in__header', className)}>
       <LogoImage
         className="ck-sign-in__logo"
         src={client.logo?.light}
@@ -25,4 +27,4 @@ export function SignInHeader() {
       <p className="ck-sign-in__subtitle">{t('signIn.subtitle', { app: client.name })}</p>
     </header>
   );
-}
+});

@@ -1,5 +1,8 @@
 /** `SignIn.Identifier`: the email, phone or username; afterwards shown as text with "Change". */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 import { identifierField } from './identifier-field.js';
 
@@ -7,13 +10,13 @@ import { identifierField } from './identifier-field.js';
  * The identifier: an input in the identifier view; in the password and code views, the
  * identifier as text with "Change", plus a hidden `username` field for password managers.
  */
-export function SignInIdentifier() {
+export const SignInIdentifier = forwardRef<HTMLDivElement, PartProps>(function SignInIdentifier({ className }, ref) {
   const { step, state, t, ids, fields } = useSignInContext('SignIn.Identifier');
   const field = identifierField(step.login.identifiers);
   if (state.view === 'account') return null;
   if (state.view !== 'identifier') {
     return (
-      <div className="ck-sign-in__identity">
+      <div ref={ref} className={cx('ck-sign-in__identity', className)}>
         <input type="text" name="username" autoComplete="username" value={state.identifier} readOnly hidden />
         <span className="ck-sign-in__identity-value">{state.identifier.trim()}</span>
         <Button variant="link" onClick={() => state.changeIdentifier()} disabled={state.status !== 'idle'}>
@@ -23,7 +26,7 @@ export function SignInIdentifier() {
     );
   }
   return (
-    <div className="ck-sign-in__field">
+    <div ref={ref} className={cx('ck-sign-in__field', className)}>
       <label className="ck-sign-in__label" htmlFor={ids.identifier}>
         {t(field.labelKey)}
       </label>
@@ -44,4 +47,4 @@ export function SignInIdentifier() {
       />
     </div>
   );
-}
+});

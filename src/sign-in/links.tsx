@@ -1,17 +1,20 @@
 /** `SignIn.Links`: "Create an account", and "Continue as …" after "Not you?". */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useSignInContext } from './context.js';
 
 /** "Create an account" (identifier view) and "Continue as …" after "Not you?". */
-export function SignInLinks() {
+export const SignInLinks = forwardRef<HTMLDivElement, PartProps>(function SignInLinks({ className }, ref) {
   const { step, state, t } = useSignInContext('SignIn.Links');
   if (state.view !== 'identifier') return null;
   const { createAccountUrl, session } = step.login;
   const name = session && (session.displayName || session.email || session.username || session.phone || session.id);
   if (!createAccountUrl && !name) return null;
   return (
-    <div className="ck-sign-in__links">
+    <div ref={ref} className={cx('ck-sign-in__links', className)}>
       {createAccountUrl && (
         <SafeLink className="ck-sign-in__create" href={createAccountUrl}>
           {t('signIn.createAccount')}
@@ -29,4 +32,4 @@ export function SignInLinks() {
       )}
     </div>
   );
-}
+});

@@ -1,11 +1,13 @@
 /** `SignIn.Password`: the password with show / hide, a Caps Lock hint and "Forgot password?". */
-import { useState, type KeyboardEvent } from 'react';
+import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useSignInContext } from './context.js';
 
 /** The password (password view): show / hide, Caps Lock hint, "Forgot password?". */
-export function SignInPassword() {
+export const SignInPassword = forwardRef<HTMLDivElement, PartProps>(function SignInPassword({ className }, ref) {
   const { step, state, t, ids, fields } = useSignInContext('SignIn.Password');
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
@@ -14,7 +16,7 @@ export function SignInPassword() {
     if (typeof event.getModifierState === 'function') setCapsLock(event.getModifierState('CapsLock'));
   };
   return (
-    <div className="ck-sign-in__field">
+    <div ref={ref} className={cx('ck-sign-in__field', className)}>
       <div className="ck-sign-in__label-row">
         <label className="ck-sign-in__label" htmlFor={ids.password}>
           {t('signIn.password')}
@@ -58,4 +60,4 @@ export function SignInPassword() {
       </p>
     </div>
   );
-}
+});

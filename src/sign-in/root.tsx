@@ -4,7 +4,7 @@
  * `Alternatives`, `Connectors`, `Links`, one file each. Each part renders only in the views it
  * belongs to, so a host may compose them in any order and always get a coherent screen.
  */
-import { type FormEvent, type ReactNode, useId, useMemo, useRef } from 'react';
+import { type FormEvent, forwardRef, type ReactNode, useId, useMemo, useRef } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { cx } from '../ui/cx.js';
@@ -19,14 +19,21 @@ import { type UseSignInOptions, useSignIn } from './use-sign-in.js';
 
 /** Props of {@link SignInRoot}: the {@link UseSignInOptions} plus presentation. */
 export interface SignInRootProps extends UseSignInOptions {
+  /** The sign-in step to render. */
   step: LoginStep;
+  /** Move focus to the heading on mount; screens set it when the step just changed. */
   autoFocusHeading?: boolean | undefined;
+  /** Extra class names on the `<form>`, after its stable `ck-sign-in` class. */
   className?: string | undefined;
+  /** The parts to render (`SignIn.Header`, `SignIn.Identifier`, …), in the order shown. */
   children?: ReactNode;
 }
 
-/** The sign-in form and its state. */
-export function SignInRoot({ autoFocusHeading = false, className, children, ...options }: SignInRootProps) {
+/** The sign-in form and its state; its ref is the `<form>`. */
+export const SignInRoot = forwardRef<HTMLFormElement, SignInRootProps>(function SignInRoot(
+  { autoFocusHeading = false, className, children, ...options },
+  ref,
+) {
   const { t, language } = useKitTranslation();
   const state = useSignIn(options);
   const id = useId();
@@ -80,6 +87,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
   return (
     <SignInProvider value={{ step: options.step, state, t, language, autoFocusHeading, ids, fields }}>
       <form
+        ref={ref}
         className={cx('ck-sign-in', 'ck-card', className)}
         aria-labelledby={ids.heading}
         aria-busy={state.status === 'submitting' || undefined}
@@ -95,4 +103,4 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
       </form>
     </SignInProvider>
   );
-}
+});

@@ -1,11 +1,14 @@
 /** `SignIn.Submit`: the submit button of the current view. */
+import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
+import { cx } from '../ui/cx.js';
+import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
 const SUBMIT_LABEL = { identifier: 'signIn.continue', password: 'signIn.submit', code: 'signIn.code.submit' } as const;
 
 /** The submit button of the current view; disabled while submitting and after success. */
-export function SignInSubmit() {
+export const SignInSubmit = forwardRef<HTMLButtonElement, PartProps>(function SignInSubmit({ className }, ref) {
   const { step, state, t } = useSignInContext('SignIn.Submit');
   if (state.view === 'account') return null;
   const offersSomething =
@@ -15,9 +18,10 @@ export function SignInSubmit() {
   ];
   return (
     <Button
+      ref={ref}
       type="submit"
       variant="primary"
-      className="ck-sign-in__submit"
+      className={cx('ck-sign-in__submit', className)}
       disabled={state.status !== 'idle' || !offersSomething}
       busy={
         state.pending !== undefined &&
@@ -28,4 +32,4 @@ export function SignInSubmit() {
       {t(SUBMIT_LABEL[state.view])}
     </Button>
   );
-}
+});

@@ -3,7 +3,8 @@
  * to it (`tabIndex={-1}`) each time a new error arrives so keyboard users land on the message
  * and the Retry button right after it.
  */
-import { useRef, type ReactNode } from 'react';
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
+import { forwardRef, useRef, type ReactNode } from 'react';
 import { cx } from './cx.js';
 import { useFocusOnChange } from './use-focus.js';
 
@@ -18,12 +19,16 @@ export interface AlertProps {
   tone?: 'error' | 'warning';
 }
 
-/** A focusable, announced error banner. */
-export function Alert({ children, focusKey, action, className, tone = 'error' }: AlertProps) {
+/** A focusable, announced error banner; its ref is the banner's `<div>`. */
+export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
+  { children, focusKey, action, className, tone = 'error' },
+  forwardedRef,
+) {
   const ref = useRef<HTMLDivElement>(null);
+  const refs = useComposedRefs(ref, forwardedRef);
   useFocusOnChange(ref, focusKey);
   return (
-    <div ref={ref} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone}>
+    <div ref={refs} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone}>
       <span className="ck-alert__icon" aria-hidden="true">
         !
       </span>
@@ -31,4 +36,4 @@ export function Alert({ children, focusKey, action, className, tone = 'error' }:
       {action && <div className="ck-alert__action">{action}</div>}
     </div>
   );
-}
+});

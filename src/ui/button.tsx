@@ -2,7 +2,7 @@
  * `<Button>`: a real `<button>` with the kit's variants. Defaults to `type="button"` so a
  * button inside a form never submits by accident.
  */
-import type { ButtonHTMLAttributes, Ref } from 'react';
+import { type ButtonHTMLAttributes, forwardRef } from 'react';
 import { cx } from './cx.js';
 
 /** Props of {@link Button}. */
@@ -11,21 +11,20 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'link';
   /** Shows a spinner and sets `aria-busy`; the caller still decides `disabled`. */
   busy?: boolean;
-  ref?: Ref<HTMLButtonElement>;
 }
 
-/** A styled native button. */
-export function Button({
-  variant = 'secondary',
-  busy = false,
-  className,
-  type = 'button',
-  children,
-  ...rest
-}: ButtonProps) {
+/**
+ * A styled native button. Forwards its ref to the `<button>` (React 18 drops a `ref` given to a
+ * plain function component, with a warning).
+ */
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant = 'secondary', busy = false, className, type = 'button', children, ...rest },
+  ref,
+) {
   return (
     <button
       {...rest}
+      ref={ref}
       type={type}
       className={cx('ck-button', `ck-button--${variant}`, className)}
       data-variant={variant}
@@ -36,4 +35,4 @@ export function Button({
       {children}
     </button>
   );
-}
+});

@@ -5,7 +5,15 @@
  * through `aria-labelledby`, and styleable in every browser (a native checkbox only takes
  * `accent-color`).
  */
-import { isValidElement, useId, type ChangeEvent, type ReactNode } from 'react';
+import {
+  forwardRef,
+  isValidElement,
+  useId,
+  type ChangeEvent,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { Checkbox, checkedDataState } from './checkbox.js';
 import { cx } from './cx.js';
 
@@ -45,8 +53,8 @@ export interface CheckboxFieldProps {
   required?: boolean | undefined;
 }
 
-/** A labelled native checkbox or radio with description and badges. */
-export function CheckboxField(props: CheckboxFieldProps) {
+/** A labelled checkbox or radio with description and badges; its ref is the field's element. */
+export const CheckboxField = forwardRef<HTMLElement, CheckboxFieldProps>(function CheckboxField(props, ref) {
   const id = useId();
   const descriptionId = props.description || props.badges ? `${id}-desc` : undefined;
   const describedBy = [descriptionId, props.describedBy].filter(Boolean).join(' ') || undefined;
@@ -55,6 +63,8 @@ export function CheckboxField(props: CheckboxFieldProps) {
   const Root = props.as ?? 'div';
   return (
     <Root
+      // The element is a div or an li, both HTMLElements.
+      ref={ref as Ref<HTMLDivElement & HTMLLIElement>}
       className={cx('ck-field', props.className)}
       data-state={checkedDataState(props.checked)}
       data-disabled={props.disabled ? '' : undefined}
@@ -103,10 +113,16 @@ export function CheckboxField(props: CheckboxFieldProps) {
       {props.children}
     </Root>
   );
-}
+});
 
 /** A small pill used for "Required", "Third-party app" … */
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'info' | 'warning'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'info' | 'warning';
+  children: ReactNode;
+}): ReactElement {
   return (
     <span className="ck-badge" data-tone={tone}>
       {children}

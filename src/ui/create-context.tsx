@@ -6,7 +6,7 @@
  * throws a message naming the part, because the usual cause is a part rendered by a host in the
  * wrong place, and "cannot read properties of null" would not say which.
  */
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { createContext, type ReactElement, type ReactNode, useContext, useMemo } from 'react';
 
 /**
  * Creates the context of a family of parts.
@@ -20,7 +20,7 @@ export function createPartsContext<T extends object>(root: string) {
   Context.displayName = `${root} context`;
 
   // biome-ignore lint/correctness/noComponentHookFactories: called once per family of parts, at module level
-  function Provider({ value, children }: { value: T; children?: ReactNode }) {
+  function Provider({ value, children }: { value: T; children?: ReactNode }): ReactElement {
     // A value built with the same fields in the same order on every render (the Roots do).
     // biome-ignore lint/correctness/useExhaustiveDependencies: the value's fields are its dependencies
     const memoized = useMemo(() => value, Object.values(value));

@@ -3,7 +3,7 @@
  * shows when the URL is missing, unsafe, or fails to load, so the header never shows a broken
  * image icon and never hands an unsafe URL to `src`.
  */
-import { useMemo, useState, type CSSProperties } from 'react';
+import { type CSSProperties, type ReactElement, useMemo, useState } from 'react';
 import { useCssVariables } from '../theme/runtime.js';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from './cx.js';
@@ -44,7 +44,15 @@ function hueOf(name: string): number {
 }
 
 /** An image with monogram fallback. */
-export function LogoImage({ src, darkSrc, name, alt, shape = 'square', size = 'lg', className }: LogoImageProps) {
+export function LogoImage({
+  src,
+  darkSrc,
+  name,
+  alt,
+  shape = 'square',
+  size = 'lg',
+  className,
+}: LogoImageProps): ReactElement {
   const light = safeHttpUrl(src);
   const dark = safeHttpUrl(darkSrc);
   // Remember which URL failed: a new URL deserves a new attempt.

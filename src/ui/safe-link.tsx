@@ -3,7 +3,7 @@
  * kit's only URL check); anything else (`javascript:`, `data:` …) renders nothing at all,
  * because a dead link that looks clickable is worse than no link.
  */
-import type { AnchorHTMLAttributes, ReactNode } from 'react';
+import type { AnchorHTMLAttributes, ReactElement, ReactNode } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from './cx.js';
 
@@ -19,7 +19,7 @@ export interface SafeLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorEleme
  * screen, and the linked document must get neither a `window.opener` handle nor a referrer
  * carrying the interaction URL.
  */
-export function SafeLink({ href, className, children, ...rest }: SafeLinkProps) {
+export function SafeLink({ href, className, children, ...rest }: SafeLinkProps): ReactElement | null {
   const url = safeHttpUrl(href);
   if (!url) return null;
   return (

@@ -3,7 +3,7 @@
  * stylesheet and the locales, importable by package name the way a host app imports them.
  */
 import { execFile } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ const exists = (path: string) =>
     () => false,
   );
 
-type Export = string | { types: string; import: string };
+type Export = string | { types: string; default: string };
 
 /**
  * The top-level statements of `css` that are not a `@layer consent-kit` block (comments aside):
@@ -81,7 +81,7 @@ async function bundleConsumer(source: string): Promise<Rolldown.OutputChunk[]> {
       .filter(([key]) => !key.includes('*'))
       .map(([key, target]) => ({
         find: `consent-kit${key.slice(1)}`,
-        replacement: fileURLToPath(new URL(typeof target === 'string' ? target : target.import, root)),
+        replacement: fileURLToPath(new URL(typeof target === 'string' ? target : target.default, root)),
       }))
       .sort((a, b) => b.find.length - a.find.length);
     const output = await build({
@@ -109,17 +109,32 @@ describe('given a fresh library build', () => {
   it.each(['.', './client', './server', './server/redis', './server/render', './theme'])(
     'should write the %s entry point and its type declarations',
     async (entry) => {
-      const target = exportsMap[entry] as { types: string; import: string };
-      await expect(exists(target.import)).resolves.toBe(true);
+      const target = exportsMap[entry] as { types: string; default: string };
+      await expect(exists(target.default)).resolves.toBe(true);
       await expect(exists(target.types)).resolves.toBe(true);
     },
   );
 
+  it('should write declarations that import no JSON (a host without resolveJsonModule reads them)', async () => {
+    const dir = new URL('dist/types/', root);
+    const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.d.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    const jsonImports: string[] = [];
+    for (const file of files) {
+      const source = await readFile(new URL(file, dir), 'utf8');
+      if (/from ['"][^'"]*\.json['"]|import\(['"][^'"]*\.json['"]\)/.test(source)) jsonImports.push(file);
+    }
+    expect(jsonImports).toEqual([]);
+    // The typed keys survive: the English file's shape is written in their place.
+    const keys = await readFile(new URL('i18n/keys.d.ts', dir), 'utf8');
+    expect(keys).toMatch(/declare const en: \{\n\s+"common": \{/);
+  });
+
   it('should mark the React entry as a client module and keep React and i18next external', async () => {
-    const entry = exportsMap['.'] as { import: string };
-    const source = await readFile(new URL(entry.import, root), 'utf8');
+    const entry = exportsMap['.'] as { default: string };
+    const source = await readFile(new URL(entry.default, root), 'utf8');
     expect(source.startsWith('"use client";') || source.startsWith("'use client';")).toBe(true);
-    const imports = await staticImports(fileURLToPath(new URL(entry.import, root)));
+    const imports = await staticImports(fileURLToPath(new URL(entry.default, root)));
     expect([...imports]).toEqual(expect.arrayContaining(['react', 'i18next', 'react-i18next']));
     for (const file of [...imports].filter((specifier) => specifier.startsWith('/'))) {
       expect(await readFile(file, 'utf8')).not.toContain('function useState(');
@@ -127,7 +142,7 @@ describe('given a fresh library build', () => {
   });
 
   it('should ship every stylesheet, each with every top-level rule inside the consent-kit layer', async () => {
-    const css = await readFile(new URL(exportsMap['./styles.css'] as string, root), 'utf8');
+    const css = await readFile(new URL((exportsMap['./styles.css'] as { default: string }).default, root), 'utf8');
     expect(outsideTheLayer(css)).toEqual([]);
     for (const name of STYLESHEETS) {
       expect([name, outsideTheLayer(stylesheet(name))]).toEqual([name, []]);
@@ -169,9 +184,9 @@ describe('given a fresh library build', () => {
   });
 
   it('should keep the Redis code out of consent-kit/server, and load no Redis client itself', async () => {
-    const server = await readFile(new URL((exportsMap['./server'] as { import: string }).import, root), 'utf8');
+    const server = await readFile(new URL((exportsMap['./server'] as { default: string }).default, root), 'utf8');
     expect(server).not.toMatch(/RateLimiterRedis|createRedisStore|ioredis/);
-    const redis = await readFile(new URL((exportsMap['./server/redis'] as { import: string }).import, root), 'utf8');
+    const redis = await readFile(new URL((exportsMap['./server/redis'] as { default: string }).default, root), 'utf8');
     expect(redis).toContain('RateLimiterRedis');
     // The host hands its own ioredis client in: the entry never imports one.
     expect(redis).not.toMatch(/from ["']ioredis["']/);
@@ -212,9 +227,9 @@ describe('given a host that bundles only the consent screen from the published p
 
 describe('given a React Server Component that compiles a theme', () => {
   it('should import consent-kit/theme from a module without the use client directive and without React', async () => {
-    const entry = exportsMap['./theme'] as { import: string; types: string };
+    const entry = exportsMap['./theme'] as { default: string; types: string };
     await expect(exists(entry.types)).resolves.toBe(true);
-    const file = fileURLToPath(new URL(entry.import, root));
+    const file = fileURLToPath(new URL(entry.default, root));
     expect(await readFile(file, 'utf8')).not.toMatch(/^\s*['"]use client['"]/);
     const imports = [...(await staticImports(file))].filter((specifier) => !specifier.startsWith('/'));
     expect(imports.filter((specifier) => /react|i18next|radix/.test(specifier))).toEqual([]);

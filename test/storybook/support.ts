@@ -136,12 +136,19 @@ export async function collectErrors(page: Page, fn: () => Promise<void>): Promis
   return errors;
 }
 
+/**
+ * The accessibility addon's automatic run switched to manual (the panel's "Run" button): these
+ * checks run axe themselves, with the same rules, right after the story renders, and two axe
+ * runs at once in one page fail ("Axe is already running").
+ */
+export const A11Y_MANUAL = { 'a11y.manual': '!true' };
+
 /** Toolbar globals in Storybook's URL syntax. */
 export function storyUrl(base: string, entry: IndexEntry, globals: Record<string, string> = {}): string {
   const url = new URL('iframe.html', base);
   url.searchParams.set('id', entry.id);
   url.searchParams.set('viewMode', entry.type === 'docs' ? 'docs' : 'story');
-  const g = Object.entries(globals)
+  const g = Object.entries({ ...A11Y_MANUAL, ...globals })
     .map(([k, v]) => `${k}:${v}`)
     .join(';');
   if (g) url.searchParams.set('globals', g);

@@ -5,6 +5,7 @@
  */
 import { act, render, renderHook, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentType } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   Consent,
@@ -38,7 +39,7 @@ describe('Consent parts outside Consent.Root', () => {
     'Consent.%s should throw the documented message',
     (name) => {
       const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-      const Part = Consent[name as keyof typeof Consent] as () => null;
+      const Part = Consent[name as keyof typeof Consent] as unknown as ComponentType;
       expect(() => render(<Part />)).toThrow(`Consent.${name} must be used within Consent.Root`);
       error.mockRestore();
     },
