@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { CheckboxField } from '../ui/checkbox-field.js';
 import { claimLabel, KNOWN_CLAIMS } from './claim-label.js';
 import { useConsentContext } from './context.js';
+import { FullText, ProviderText, TEXT_MAX, tNodes } from '../ui/provider-text.js';
 
 /** The requested-claims checkboxes, under a "Requested details" heading. */
 export function ConsentClaims() {
@@ -16,15 +17,19 @@ export function ConsentClaims() {
   const claims = step.consent.claims;
   if (claims.length === 0) return null;
   const locked = status !== 'idle';
+  const fullText = t('common.fullText');
   return (
     <section className="ck-consent__claims ck-consent__section" data-kind="claims" aria-labelledby={headingId}>
       <h2 id={headingId} className="ck-consent__section-title">
         {t('consent.claims.heading')}
       </h2>
-      <p className="ck-consent__section-hint">{t('consent.claims.hint', { app: step.client.name })}</p>
+      <p className="ck-consent__section-hint">
+        {tNodes(t, 'consent.claims.hint', { app: <ProviderText text={step.client.name} reveal /> })}
+      </p>
       <ul className="ck-consent__scope-list" role="list">
         {claims.map((claim) => {
           const label = claimLabel(claim, t, language);
+          const named = !KNOWN_CLAIMS.has(claim.name) && label !== claim.name;
           return (
             <CheckboxField
               key={claim.name}
@@ -34,14 +39,18 @@ export function ConsentClaims() {
               checked={state.isClaimGranted(claim.name)}
               disabled={locked}
               onCheckedChange={(checked) => state.setClaimGranted(claim.name, checked)}
-              label={label}
+              label={<ProviderText text={label} max={TEXT_MAX} />}
               // A provider's own text: show the claim name the app receives, as for API scopes.
               description={
-                !KNOWN_CLAIMS.has(claim.name) && label !== claim.name ? (
-                  <code className="ck-field__description ck-consent__scope-name">{claim.name}</code>
+                named ? (
+                  <code className="ck-field__description ck-consent__scope-name">
+                    <ProviderText text={claim.name} max={TEXT_MAX} />
+                  </code>
                 ) : undefined
               }
-            />
+            >
+              <FullText texts={[label, named ? claim.name : undefined]} max={TEXT_MAX} label={fullText} />
+            </CheckboxField>
           );
         })}
       </ul>

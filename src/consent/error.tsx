@@ -9,6 +9,7 @@ import { Alert } from '../ui/alert.js';
 import { Button } from '../ui/button.js';
 import { errorKeyOf, isFatal } from '../ui/errors.js';
 import { useConsentContext } from './context.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 
 /** The error banner; nothing while there is no error. */
 export function ConsentError() {
@@ -26,7 +27,7 @@ export function ConsentError() {
         ) : home ? (
           // Same tab, no referrer: the interaction URL is of no use to the app.
           <a className="ck-link ck-consent__back" href={home} rel="noreferrer">
-            {t('consent.backToApp', { app: step.client.name })}
+            {tNodes(t, 'consent.backToApp', { app: <ProviderText text={step.client.name} reveal /> })}
           </a>
         ) : undefined
       }

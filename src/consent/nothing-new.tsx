@@ -4,6 +4,7 @@
  * screen does not look broken with an empty list. Authorize then just continues.
  */
 import { useConsentContext } from './context.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 
 /** The "nothing new" notice; nothing while something is to be decided. */
 export function ConsentNothingNew() {
@@ -11,7 +12,7 @@ export function ConsentNothingNew() {
   if (!state.nothingNew) return null;
   return (
     <p className="ck-consent__nothing-new" role="note">
-      {t('consent.nothingNew', { app: step.client.name })}
+      {tNodes(t, 'consent.nothingNew', { app: <ProviderText text={step.client.name} reveal /> })}
     </p>
   );
 }

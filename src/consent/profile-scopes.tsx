@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 
 /** The profile scope checkboxes, under a "Profile information" heading. */
 export function ConsentProfileScopes() {
@@ -17,7 +18,9 @@ export function ConsentProfileScopes() {
       <h2 id={headingId} className="ck-consent__section-title">
         {t('consent.profile.heading')}
       </h2>
-      <p className="ck-consent__section-hint">{t('consent.profile.hint', { app: step.client.name })}</p>
+      <p className="ck-consent__section-hint">
+        {tNodes(t, 'consent.profile.hint', { app: <ProviderText text={step.client.name} reveal /> })}
+      </p>
       <ScopeList scopes={scopes} part="Consent.ProfileScopes" />
     </section>
   );

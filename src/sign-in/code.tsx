@@ -1,6 +1,7 @@
 /** `SignIn.Code`: the one-time code, one input for the whole code, with resend and its countdown. */
 import { formatWait } from '../i18n/wait.js';
 import { Button } from '../ui/button.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** The one-time code (code view): one input for the whole code, resend with countdown. */
@@ -11,7 +12,7 @@ export function SignInCode() {
   return (
     <div className="ck-sign-in__field">
       <p id={ids.codeHint} className="ck-sign-in__note">
-        {t('signIn.code.sent', { identifier: state.identifier.trim() })}
+        {tNodes(t, 'signIn.code.sent', { identifier: <ProviderText text={state.identifier.trim()} /> })}
       </p>
       <label className="ck-sign-in__label" htmlFor={ids.code}>
         {t('signIn.code.label')}

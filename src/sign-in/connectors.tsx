@@ -1,6 +1,7 @@
 /** `SignIn.Connectors`: one button per social or SSO connector, after an "or" separator. */
 import { Button } from '../ui/button.js';
 import { LogoImage } from '../ui/logo-image.js';
+import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** A button per social or SSO connector (identifier view), after an "or" separator. */
@@ -33,8 +34,11 @@ export function SignInConnectors() {
                 alt=""
                 size="sm"
               />
-              <span>{t('signIn.connectors.continueWith', { name: connector.name })}</span>
+              <span className="ck-sign-in__connector-name">
+                {tNodes(t, 'signIn.connectors.continueWith', { name: <ProviderText text={connector.name} reveal /> })}
+              </span>
             </Button>
+            <FullText texts={[connector.name]} reveal label={t('common.fullText')} />
           </li>
         ))}
       </ul>

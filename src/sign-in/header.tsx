@@ -1,6 +1,7 @@
 /** `SignIn.Header`: the app's logo, the heading focus lands on, and "to continue to <App>". */
 import { useRef } from 'react';
 import { LogoImage } from '../ui/logo-image.js';
+import { FullText, hasHidden, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useSignInContext } from './context.js';
 
@@ -17,12 +18,20 @@ export function SignInHeader() {
         src={client.logo?.light}
         darkSrc={client.logo?.dark}
         name={client.name}
-        alt={t('common.logoAlt', { app: client.name })}
+        alt={t('common.logoAlt', { app: providerString(client.name, undefined, true) })}
       />
       <h1 id={ids.heading} ref={heading} tabIndex={-1} className="ck-sign-in__title">
         {t('signIn.title')}
       </h1>
-      <p className="ck-sign-in__subtitle">{t('signIn.subtitle', { app: client.name })}</p>
+      <p className="ck-sign-in__subtitle">
+        {tNodes(t, 'signIn.subtitle', { app: <ProviderText text={client.name} reveal /> })}
+      </p>
+      <FullText texts={[client.name]} reveal label={t('common.fullText')} />
+      {hasHidden(client.name) && (
+        <p className="ck-sign-in__hidden" data-tone="warning">
+          {t('common.hiddenCharacters')}
+        </p>
+      )}
     </header>
   );
 }

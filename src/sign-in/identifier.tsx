@@ -1,5 +1,6 @@
 /** `SignIn.Identifier`: the email, phone or username; afterwards shown as text with "Change". */
 import { Button } from '../ui/button.js';
+import { ProviderText } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 import { identifierField } from './identifier-field.js';
 
@@ -15,7 +16,9 @@ export function SignInIdentifier() {
     return (
       <div className="ck-sign-in__identity">
         <input type="text" name="username" autoComplete="username" value={state.identifier} readOnly hidden />
-        <span className="ck-sign-in__identity-value">{state.identifier.trim()}</span>
+        <span className="ck-sign-in__identity-value">
+          <ProviderText text={state.identifier.trim()} />
+        </span>
         <Button variant="link" onClick={() => state.changeIdentifier()} disabled={state.status !== 'idle'}>
           {t('signIn.changeIdentifier')}
         </Button>

@@ -1,5 +1,6 @@
 /** `SignIn.Links`: "Create an account", and "Continue as …" after "Not you?". */
 import { Button } from '../ui/button.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useSignInContext } from './context.js';
 
@@ -24,7 +25,7 @@ export function SignInLinks() {
           disabled={state.status !== 'idle'}
           busy={state.pending === 'session'}
         >
-          {t('signIn.account.continueAs', { name })}
+          {tNodes(t, 'signIn.account.continueAs', { name: <ProviderText text={name} /> })}
         </Button>
       )}
     </div>
