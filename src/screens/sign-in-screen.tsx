@@ -17,7 +17,7 @@ export interface SignInScreenProps {
   client: InteractionClient;
   /** The login step; loaded with `client.load()` when absent. */
   step?: LoginStep | undefined;
-  /** Performs the navigation after `safeHttpUrl`; defaults to `window.location.assign`. */
+  /** Performs the navigation after `safeHttpUrl`; defaults to `location.replace` (`assign` to a connector). */
   onRedirect?: RedirectHandler | undefined;
   /** The host's language choice. */
   locale?: string | undefined;
@@ -32,14 +32,16 @@ export function signInActions(
   client: InteractionClient,
   onRedirect: RedirectHandler | undefined,
 ): Omit<UseSignInOptions, 'step' | 'initialView'> {
-  const { sendCode, verifyCode, startConnector, continueSession } = client;
+  const { sendCode, verifyCode, startConnector, continueSession, identify } = client;
   return {
     onSubmit: async (submission) => navigate(await client.signIn(submission), onRedirect),
     onSendCode: sendCode && ((request) => sendCode.call(client, request)),
     onVerifyCode: verifyCode && (async (submission) => navigate(await verifyCode.call(client, submission), onRedirect)),
+    // To the connector's provider with a new history entry: Back returns to this page.
     onConnector:
-      startConnector && (async (request) => navigate(await startConnector.call(client, request), onRedirect)),
+      startConnector && (async (request) => navigate(await startConnector.call(client, request), onRedirect, true)),
     onContinueSession: continueSession && (async () => navigate(await continueSession.call(client), onRedirect)),
+    onIdentify: identify && ((request) => identify.call(client, request)),
   };
 }
 

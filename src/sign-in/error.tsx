@@ -6,6 +6,7 @@ import { formatWait } from '../i18n/wait.js';
 import { InteractionError } from '../protocol/errors.js';
 import { Alert } from '../ui/alert.js';
 import { errorKeyOf } from '../ui/errors.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** The error banner (`role="alert"`, focused when it appears). */
@@ -20,7 +21,12 @@ export function SignInError() {
       : undefined;
   return (
     <Alert className="ck-sign-in__error" focusKey={state.errorCount}>
-      {t(errorKeyOf(error))}
+      {state.cancelledConnector
+        ? // Cancelled at the connector's provider: say where, and that the other ways are here.
+          tNodes(t, 'signIn.connectors.cancelled', {
+            name: <ProviderText text={state.cancelledConnector.name} reveal />,
+          })
+        : t(errorKeyOf(error))}
       {wait && (
         <>
           {' '}
