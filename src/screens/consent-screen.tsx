@@ -31,7 +31,7 @@ export interface ConsentScreenProps {
   client: InteractionClient;
   /** The consent step; loaded with `client.load()` when absent. */
   step?: ConsentStep | undefined;
-  /** Performs the navigation after `safeHttpUrl`; defaults to `window.location.assign`. */
+  /** Performs the navigation after `safeHttpUrl`; defaults to `location.replace` (`assign` to a connector). */
   onRedirect?: RedirectHandler | undefined;
   /** The host's language choice, used when the request's `ui_locales` match no kit locale. */
   locale?: string | undefined;
@@ -70,11 +70,13 @@ export function ConsentScreen(props: ConsentScreenProps) {
     [client, onRedirect],
   );
   const onDeny = useCallback(async () => navigate(await client.deny(), onRedirect), [client, onRedirect]);
-  // The sign-in kit is its own chunk, fetched while the provider switches accounts.
+  // The sign-in kit is its own chunk, fetched while the provider switches accounts. The account
+  // the user just said is not theirs is not offered again ("Continue as …").
   const onSwitchAccount = useCallback(async () => {
-    const [step] = await Promise.all([client.switchAccount(), loadSignIn()]);
+    const [{ login, ...step }] = await Promise.all([client.switchAccount(), loadSignIn()]);
+    const { session: _left, ...rest } = login;
     setSwitched(true);
-    setStep(step);
+    setStep({ ...step, login: rest });
   }, [client, setStep]);
   const parts = { ...defaultConsentComponents, ...props.components };
 

@@ -13,7 +13,7 @@ import { ConsentScreen } from './consent-screen.js';
 /** Props of {@link InteractionScreen}. */
 export interface InteractionScreenProps {
   client: InteractionClient;
-  /** Performs the navigation after `safeHttpUrl`; defaults to `window.location.assign`. */
+  /** Performs the navigation after `safeHttpUrl`; defaults to `location.replace` (`assign` to a connector). */
   onRedirect?: RedirectHandler | undefined;
   /** The host's language choice. */
   locale?: string | undefined;
