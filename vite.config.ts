@@ -4,6 +4,16 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { shippedStyles } from './scripts/kit-styles.js';
 
+/** The sign-in kit's modules: the parts, their hook, and the ready screen. */
+const SIGN_IN_MODULES = /[\\/]src[\\/]sign-in[\\/]|[\\/]src[\\/]screens[\\/]sign-in-screen\.tsx$/;
+
+/**
+ * The React half both screens share: not `theme/`'s compiler (`consent-kit/theme`, and the
+ * branding chunk), nor the locale loader (a chunk of its own, for pages not in English).
+ */
+const SHARED_REACT_MODULES =
+  /[\\/]src[\\/](?:ui|kit|consent)[\\/]|[\\/]src[\\/]screens[\\/](?!sign-in-screen\.tsx$)|[\\/]src[\\/]i18n[\\/](?!load\.ts$)|[\\/]src[\\/]theme[\\/](?:runtime|context)\.tsx$/;
+
 /** Runtime imports the library leaves to the host: peers, its own dependencies and Node built-ins. */
 const external = [
   /^react($|\/)/,
@@ -64,6 +74,8 @@ export default defineConfig({
         index: 'src/index.ts',
         client: 'src/client/index.ts',
         server: 'src/server/index.ts',
+        theme: 'src/theme/entry.ts',
+        render: 'src/render/index.tsx',
         // Its own entry, so hosts without Redis never load the Redis code.
         'server-redis': 'src/server/redis.ts',
       },
@@ -72,8 +84,31 @@ export default defineConfig({
     rolldownOptions: {
       external,
       output: {
+        // The sign-in kit in a chunk of its own, so that a host bundling only the consent screen
+        // (or InteractionScreen on a consent step) tree-shakes it away: the entry re-exports it,
+        // and the consent screen imports it dynamically, after "Not you?".
+        // What both screens share goes to a chunk of its own first, so the sign-in group holds
+        // nothing the consent screen needs.
+        codeSplitting: {
+          groups: [
+            // Browser and Node code of every entry: never pulled into a React chunk.
+            { name: 'protocol', test: /[\\/]src[\\/]protocol[\\/]/, priority: 4 },
+            { name: 'client', test: /[\\/]src[\\/]client[\\/]/, priority: 3 },
+            { name: 'screens', test: SHARED_REACT_MODULES, priority: 2 },
+            { name: 'sign-in', test: SIGN_IN_MODULES, priority: 1 },
+          ],
+        },
         // The React entry is a client module for React Server Components hosts (Next.js app router).
         banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
+        // Chunks a server may preload for a step (`preloadLinks`) carry a readable name. The
+        // locale chunks and their loader carry no hash: the host's bundler adds its own, and 30
+        // hashes in the loader's table of chunks are bytes no compression saves.
+        chunkFileNames: (chunk) => {
+          const locale = /[\\/]locales[\\/]([\w-]+)[\\/]consent-kit\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          if (locale) return `locale-${locale}.js`;
+          if (/[\\/]i18n[\\/]load\.ts$/.test(chunk.facadeModuleId ?? '')) return 'locale-loader.js';
+          return '[name]-[hash].js';
+        },
       },
     },
   },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
 import { PRODUCTION_PAGE } from '../scripts/production-page.js';
+import { precompress } from './precompress.js';
 
 /** Where `npm start` puts the built pages; tests build into a folder of their own. */
 export const BUILD_DIR = fileURLToPath(new URL('./.build/', import.meta.url));
@@ -27,6 +28,8 @@ function page(root: string, base: string, outDir: string): InlineConfig {
       emptyOutDir: true,
       sourcemap: true,
       target: 'es2022',
+      // The IdP reads it to preload the chunks a step needs (`preloadLinks`).
+      manifest: true,
       rolldownOptions: {
         onwarn(warning, warn) {
           // The demo page mounts <InteractionScreen>, which needs the sign-in kit up front; the
@@ -39,10 +42,11 @@ function page(root: string, base: string, outDir: string): InlineConfig {
   };
 }
 
-/** Builds both pages into `dir`. */
+/** Builds both pages into `dir`, with compressed copies of the IdP page's assets. */
 export async function buildDemo(dir = BUILD_DIR): Promise<void> {
   const paths = buildPaths(dir);
   await build(page('./interaction/', INTERACTION_ASSETS_PREFIX, paths.interaction));
+  await precompress(join(paths.interaction, 'assets'));
   await build(page('./app/spa/', '/spa/', paths.spa));
 }
 

@@ -2,9 +2,12 @@
  * The whole demo in one call: the third-party app (web + SPA) and the identity provider whose
  * interaction page embeds consent-kit. Used by `npm start` and by the end-to-end tests.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import compression from 'compression';
+import sirv from 'sirv';
 import { startApp, type RunningApp } from './app/server.js';
 import { BUILD_DIR, INTERACTION_ASSETS_PREFIX, buildPaths } from './build.js';
 import { demoClients, startIdp } from './idp/index.js';
@@ -12,14 +15,8 @@ import { demoSignIn } from './idp/sign-in.js';
 import { createMailbox, type Mailbox } from './mailbox/mailbox.js';
 import { startSocialProvider } from './social/provider.js';
 import type { Redis } from 'ioredis';
-import type { AttemptLimitOptions } from '../src/server/index.js';
-
-const MIME: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-};
+import type { AttemptLimitOptions, OidcProviderBridge } from '../src/server/index.js';
+import { preloadLinks, renderInteraction, type PreloadManifest } from '../src/render/index.js';
 
 /** A running demo. */
 export interface Stack {
@@ -32,43 +29,96 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** The interaction page's security headers: the kit needs no inline script, so a strict policy proves it. */
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'content-security-policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' https: data:",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-  ].join('; '),
-};
+/**
+ * The interaction page's security headers: the kit needs no inline script, so a strict policy
+ * proves it. The one inline element allowed is the step's branding stylesheet, by its nonce.
+ */
+function pageHeaders(styleNonce?: string) {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+      "img-src 'self' https: data:",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ].join('; '),
+  };
+}
+
+const ATTRIBUTE = (value: string) => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A year: hashed assets never change under their name. */
+const IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60;
 
 /**
- * Serves the built interaction page: `render` answers `GET /interaction/<uid>` with its HTML,
- * `assets` its scripts and styles under {@link INTERACTION_ASSETS_PREFIX} (`true` when handled).
+ * Serves the built interaction page the way a production host would.
+ *
+ * `render` answers `GET /interaction/<uid>` (compressed by `compression`, never cached: it
+ * belongs to one interaction) with the screen already in it: the bridge's step for this request
+ * (`step`), rendered by `renderInteraction` in its language and branding, embedded as JSON for
+ * the page's script to hydrate from, with `<link rel="modulepreload">` for the chunks the step
+ * needs (read from the build's manifest) and the branding as a nonce'd stylesheet. Without a
+ * step (expired, decided) the page is the empty shell and the screens ask the details endpoint.
+ *
+ * `assets` serves the scripts and styles under {@link INTERACTION_ASSETS_PREFIX} (`true` when
+ * handled). Vite names every asset by its content hash, so `sirv` serves them `immutable` for a
+ * year, as the brotli or gzip copy `buildDemo` wrote, whichever the browser accepts; the consent
+ * page then reuses what the sign-in page downloaded.
  */
-export function interactionPage(dir: string) {
-  const html = readFile(join(dir, 'index.html'), 'utf8');
+export function interactionPage(dir: string, step: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>) {
+  const template = readFile(join(dir, 'index.html'), 'utf8');
+  const manifest = readFile(join(dir, '.vite/manifest.json'), 'utf8').then(
+    (text) => JSON.parse(text) as PreloadManifest,
+  );
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  const assetsPrefix = `${INTERACTION_ASSETS_PREFIX}assets/`;
+  const serveAssets = sirv(join(dir, 'assets'), {
+    brotli: true,
+    gzip: true,
+    maxAge: IMMUTABLE_MAX_AGE,
+    immutable: true,
+    extensions: [],
+  });
   return {
-    async render(_req: IncomingMessage, res: ServerResponse): Promise<void> {
-      res.writeHead(200, PAGE_HEADERS).end(await html);
+    async render(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      let html = await template;
+      const current = await step(req, res);
+      let nonce: string | undefined;
+      if (current) {
+        const rendered = await renderInteraction(current, { acceptLanguage: req.headers['accept-language'] });
+        const preloads = preloadLinks(rendered.needs, await manifest, { base: INTERACTION_ASSETS_PREFIX });
+        if (rendered.css) nonce = randomBytes(16).toString('base64');
+        const head = [
+          ...preloads.map((href) => `<link rel="modulepreload" crossorigin href="${ATTRIBUTE(href)}">`),
+          rendered.css ? `<style nonce="${nonce}">${rendered.css}</style>` : '',
+        ].join('');
+        // The language rendered goes to the page's script (to hydrate in the same one); the
+        // host page's own `lang` stays its own: the kit's root carries the screen's.
+        html = html
+          .replace('</head>', `${head}</head>`)
+          .replace(
+            '<div id="root"></div>',
+            `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}`,
+          );
+      }
+      compress(req, res, () => res.writeHead(200, pageHeaders(nonce)).end(html));
     },
     async assets(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (req.method !== 'GET' || !path.startsWith(INTERACTION_ASSETS_PREFIX)) return false;
-      const file = normalize(join(dir, path.slice(INTERACTION_ASSETS_PREFIX.length)));
-      if (!file.startsWith(normalize(dir))) return false;
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
-        return true;
-      } catch {
-        return false;
-      }
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !path.startsWith(assetsPrefix)) return false;
+      // sirv answers paths relative to the folder it serves.
+      const url = req.url!;
+      req.url = url.slice(assetsPrefix.length - 1);
+      let handled = true;
+      serveAssets(req, res, () => {
+        handled = false;
+      });
+      req.url = url;
+      return handled;
     },
   };
 }
@@ -93,7 +143,9 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const paths = buildPaths(options.buildDir ?? BUILD_DIR);
   const app = await startApp({ port: options.appPort ?? 0, spaDir: paths.spa });
-  const page = interactionPage(paths.interaction);
+  // The page asks the bridge for its step; the bridge exists once the IdP has started.
+  let bridge: OidcProviderBridge | undefined;
+  const page = interactionPage(paths.interaction, async (req, res) => bridge?.step(req, res));
   const mailbox = createMailbox(options.log);
   let socialIssuer: string | undefined;
   try {
@@ -112,6 +164,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ...(options.attemptLimit && { attemptLimit: options.attemptLimit }),
         }),
     });
+    bridge = idp.bridge;
     app.setIssuer(idp.issuer);
     let social: Awaited<ReturnType<typeof startSocialProvider>>;
     try {

@@ -13,6 +13,8 @@ export { ConsentScreen, defaultConsentComponents } from './screens/consent-scree
 export type { ConsentComponents, ConsentScreenProps } from './screens/consent-screen.js';
 export { InteractionScreen } from './screens/interaction-screen.js';
 export type { InteractionScreenProps } from './screens/interaction-screen.js';
+export { preloadStep } from './screens/preload.js';
+export type { PreloadStepOptions } from './screens/preload.js';
 export { SignInScreen, signInActions } from './screens/sign-in-screen.js';
 export type { SignInScreenProps } from './screens/sign-in-screen.js';
 export type { RedirectHandler } from './screens/navigate.js';

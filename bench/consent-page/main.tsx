@@ -1,14 +1,15 @@
 /**
- * The page the size benchmark builds: what an operator ships for a consent screen, i.e. the
- * React entry, the kit client with its kit adapter, English, and the stylesheet.
+ * The page the size benchmark builds: the README's embedding on the fast path, importing the
+ * published package (`consent-kit` resolves to `dist/` through package.json's `exports`). The
+ * server embedded the step; the page preloads what it needs and renders once. (A server-rendered
+ * page hydrates instead of rendering, after loading the very same files.)
  */
 import { createRoot } from 'react-dom/client';
-import { ConsentScreen } from '../../src/index.js';
-import { createInteractionClient, kitAdapter } from '../../src/client/index.js';
-import '../../src/styles/tokens.css';
-import '../../src/styles/ui.css';
-import '../../src/styles/consent.css';
-import '../../src/styles/sign-in.css';
+import { InteractionScreen, preloadStep } from 'consent-kit';
+import { createInteractionClient, kitAdapter, readEmbeddedStep } from 'consent-kit/client';
+import 'consent-kit/styles.css';
 
 const client = createInteractionClient(kitAdapter({ baseUrl: location.pathname }));
-createRoot(document.getElementById('root') as HTMLElement).render(<ConsentScreen client={client} />);
+const step = readEmbeddedStep();
+if (step) await preloadStep(step);
+createRoot(document.getElementById('root')!).render(<InteractionScreen client={client} initialStep={step} />);

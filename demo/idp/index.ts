@@ -83,6 +83,13 @@ export interface StartIdpOptions {
   wrap?: (handler: RequestListener) => RequestListener;
   /** Bridge options over the demo's (tests change a user's permissions through `getPermissions`). */
   bridge?: Partial<OidcProviderBridgeOptions>;
+  /**
+   * Serve oidc-provider's own server-rendered development pages (`devInteractions`: any login,
+   * any password, one Continue button granting everything asked) instead of consent-kit, with
+   * the same clients, scopes, claims and resources. Only the flow benchmark (`npm run
+   * bench:flow`) uses it, as the baseline the kit is measured against; never a real IdP.
+   */
+  devInteractions?: boolean;
 }
 
 /** A running demo IdP. */
@@ -222,7 +229,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     },
     pkce: { required: (_ctx: unknown, client: any) => client.clientAuthMethod === 'none' },
     features: {
-      devInteractions: { enabled: false },
+      devInteractions: { enabled: options.devInteractions === true },
       // Apps may ask for single claims (`claims={"id_token":{"email":null}}`); the consent
       // screen lists those no requested scope releases, each refusable.
       claimsParameter: { enabled: true },
@@ -246,7 +253,10 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
         },
       },
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    // The development pages mount at the provider's own `/interaction/:uid` and set this themselves.
+    ...(!options.devInteractions && {
+      interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    }),
     // "Remember this decision": only a grant the user asked to remember skips consent next time.
     loadExistingGrant: (ctx: unknown) => bridge?.loadExistingGrant(ctx),
     async findAccount(ctx: any, sub: string, token?: { grantId?: string }) {
@@ -316,6 +326,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   const callback = provider.callback();
 
   handler = (req, res) => {
+    if (options.devInteractions) return void callback(req, res);
     void activeBridge.handle(req, res, () => {
       const match = req.method === 'GET' ? INTERACTION_PAGE.exec((req.url ?? '/').split('?')[0]!) : null;
       if (match?.[1]) {

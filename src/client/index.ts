@@ -6,6 +6,7 @@
  */
 export { createInteractionClient, followRedirect } from './interaction-client.js';
 export { kitAdapter } from './adapters/kit.js';
+export { parseEmbeddedStep, readEmbeddedStep } from './embedded-step.js';
 export type { KitAdapterOptions } from './adapters/kit.js';
 export { logtoAdapter } from './adapters/logto.js';
 export type { LogtoAdapterOptions } from './adapters/logto.js';

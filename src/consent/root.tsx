@@ -6,6 +6,7 @@ import { type FormEvent, type ReactNode, useCallback, useId, useMemo, useState }
 import { useKitTranslation } from '../i18n/translation.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
 import { cx } from '../ui/cx.js';
+import { useHydrated } from '../ui/use-hydrated.js';
 import { useSubmission } from '../ui/use-submission.js';
 import { type ConsentAction, ConsentProvider } from './context.js';
 import { useConsent } from './use-consent.js';
@@ -80,6 +81,7 @@ export function ConsentRoot(props: ConsentRootProps) {
   const deny = useCallback(() => run('deny'), [run]);
   const switchAccount = useCallback(() => run('switchAccount'), [run]);
 
+  const hydrated = useHydrated();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     run('authorize');
@@ -115,7 +117,10 @@ export function ConsentRoot(props: ConsentRootProps) {
         noValidate
         onSubmit={onSubmit}
       >
-        {props.children}
+        {/* Disabled until hydrated (server-rendered markup): see useHydrated. */}
+        <fieldset className="ck-controls" disabled={!hydrated}>
+          {props.children}
+        </fieldset>
       </form>
     </ConsentProvider>
   );

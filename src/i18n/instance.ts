@@ -59,11 +59,32 @@ export async function ensureLanguage(instance: I18n, lng: string): Promise<strin
   if (lng === DEFAULT_LANGUAGE) return lng;
   try {
     const { loadLanguage } = await import('./load.js');
-    return await loadLanguage(instance, lng);
+    const language = await loadLanguage(instance, lng);
+    if (language === lng) markSettled(instance, lng);
+    return language;
   } catch {
     // A failed chunk (offline, CDN hiccup) must not block the screen: English is always there.
     return instance.hasResourceBundle(lng, NAMESPACE) ? lng : DEFAULT_LANGUAGE;
   }
+}
+
+/** Languages `ensureLanguage` completed per instance (the kit's strings and its fallback chain in). */
+const settledLanguages = new WeakMap<I18n, Set<string>>();
+
+function markSettled(instance: I18n, lng: string): void {
+  const set = settledLanguages.get(instance) ?? new Set<string>();
+  set.add(lng);
+  settledLanguages.set(instance, set);
+}
+
+/**
+ * Whether `lng` is complete in `instance`: English (bundled), or a language `ensureLanguage`
+ * loaded with its fallback chain. A bundle the host added itself may lack keys the kit's chunk
+ * would fill, so it does not count until `ensureLanguage` has run for it.
+ */
+export function isSettled(instance: I18n, lng: string): boolean {
+  if (lng === DEFAULT_LANGUAGE) return instance.hasResourceBundle(lng, NAMESPACE);
+  return settledLanguages.get(instance)?.has(lng) ?? false;
 }
 
 /** Whether `lng` can be rendered right away, without waiting for a chunk. */

@@ -13,6 +13,7 @@ import {
   getDefaultI18n,
   hasLanguage,
   installOverrides,
+  isSettled,
 } from './instance.js';
 import type { KitKey, KitT } from './keys.js';
 import { DEFAULT_LANGUAGE, fallbackChain, NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from './languages.js';
@@ -68,7 +69,12 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
   );
   const [loaded, setLoaded] = useState<{ i18n: I18n; wanted: string; language: string } | null>(null);
   const immediate = hasLanguage(i18n, wanted) ? wanted : undefined;
-  const settled = loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : undefined;
+  // The language and every language it falls back to are there already (English, or a locale
+  // preloaded with `preloadStep`): settled from the first render, so the strings are looked up
+  // once per mount, not again after an effect finds nothing to load.
+  const complete = immediate !== undefined && isSettled(i18n, wanted);
+  const settled =
+    loaded && loaded.i18n === i18n && loaded.wanted === wanted ? loaded : complete ? { language: wanted } : undefined;
   const language = immediate ?? settled?.language;
 
   useEffect(() => {

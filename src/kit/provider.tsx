@@ -12,7 +12,7 @@ import { directionOf } from '../i18n/languages.js';
 import { LanguageContext, useLanguageState } from '../i18n/translation.js';
 import { type ConsentKitTheme, ThemeContext, type ThemeInput, useBrandedTheme } from '../theme/context.js';
 import type { RequestBranding } from '../theme/request.js';
-import { isCompiledTheme, useAppliedTheme } from '../theme/runtime.js';
+import { isCompiledTheme, useAppliedTheme, useCssVariables } from '../theme/runtime.js';
 
 export type { ConsentKitTheme };
 
@@ -58,7 +58,8 @@ export interface ConsentKitProviderProps {
 /**
  * Provides the kit's translations and theme and renders its root element (`.ck-root`). Nested
  * providers inherit the instance, locale, overrides and theme of the nearest outer one unless
- * given their own.
+ * given their own, and render a `.ck-scope` element (their `lang`, `dir` and theme variables)
+ * inside that root rather than a second root, unless they show another color scheme.
  *
  * While a locale chunk or the branding compiler loads, the root is rendered empty with
  * `aria-busy`, rather than flashing English text or the operator's colors that would then
@@ -68,23 +69,29 @@ export function ConsentKitProvider(props: ConsentKitProviderProps): ReactNode {
   const parentTheme = useContext(ThemeContext);
   const language = useLanguageState(props);
   const { theme, pending } = useBrandedTheme(props.theme ?? parentTheme?.theme, props.branding);
-  const themeValue = useMemo(() => ({ theme }), [theme]);
   const applied = useAppliedTheme(isCompiledTheme(theme) ? theme : undefined);
+  const rootRef = useCssVariables<HTMLDivElement>(applied?.style);
   const dataTheme = applied?.scheme ?? (typeof theme === 'string' ? theme : undefined);
-  const className = props.className ? `ck-root ${props.className}` : 'ck-root';
+  const themeValue = useMemo(() => ({ theme, scheme: dataTheme }), [theme, dataTheme]);
+  // One `.ck-root` per kit: the outermost provider's (its tokens would reset a theme set further
+  // out). A provider inside another (a screen inside the host's provider) scopes only what it
+  // changes: language, direction and theme variables; unless it shows another color scheme, which
+  // needs the stylesheet's tokens for that scheme, i.e. a root of its own.
+  const base = parentTheme && parentTheme.scheme === dataTheme ? 'ck-scope' : 'ck-root';
+  const className = props.className ? `${base} ${props.className}` : base;
 
   if (!language || pending) {
-    return <div className={className} aria-busy="true" data-theme={dataTheme} style={applied?.style} />;
+    return <div ref={rootRef} className={className} aria-busy="true" data-theme={dataTheme} />;
   }
   return (
     <LanguageContext.Provider value={language}>
       <ThemeContext.Provider value={themeValue}>
         <div
+          ref={rootRef}
           className={className}
           lang={language.language}
           dir={directionOf(language.language)}
           data-theme={dataTheme}
-          style={applied?.style}
         >
           {props.children}
         </div>

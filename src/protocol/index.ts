@@ -5,3 +5,4 @@ export { KIT_ENDPOINTS } from './kit.js';
 export type { KitErrorResponse, KitRedirectResponse } from './kit.js';
 export { safeHttpUrl } from './url.js';
 export { safeBranding, safeHexColor } from './branding.js';
+export { EMBEDDED_STEP_ID, embeddedStepElement, toScriptJson } from './embed.js';

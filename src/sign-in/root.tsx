@@ -9,6 +9,7 @@ import { useKitTranslation } from '../i18n/translation.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { cx } from '../ui/cx.js';
 import { useCommitEffect } from '../ui/use-focus.js';
+import { useHydrated } from '../ui/use-hydrated.js';
 import { type SignInContextValue, SignInProvider } from './context.js';
 import { type UseSignInOptions, useSignIn } from './use-sign-in.js';
 
@@ -75,6 +76,7 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
         return;
     }
   };
+  const hydrated = useHydrated();
   return (
     <SignInProvider value={{ step: options.step, state, t, language, autoFocusHeading, ids, fields }}>
       <form
@@ -86,7 +88,10 @@ export function SignInRoot({ autoFocusHeading = false, className, children, ...o
         noValidate
         onSubmit={handleSubmit}
       >
-        {children}
+        {/* Disabled until hydrated (server-rendered markup): see useHydrated. */}
+        <fieldset className="ck-controls" disabled={!hydrated}>
+          {children}
+        </fieldset>
       </form>
     </SignInProvider>
   );

@@ -13,12 +13,27 @@ export type ConsentKitTheme = 'light' | 'dark';
 /** What a provider's `theme` prop takes. */
 export type ThemeInput = ConsentKitTheme | CompiledTheme | undefined;
 
-/** The theme in force under a provider (branding applied). */
-export const ThemeContext = createContext<{ theme: ThemeInput } | null>(null);
+/**
+ * The theme in force under a provider (branding applied), and the `data-theme` of the element
+ * that applies it, so a nested provider knows whether it shows another scheme.
+ */
+export const ThemeContext = createContext<{ theme: ThemeInput; scheme: string | undefined } | null>(null);
 
 type BrandModule = typeof import('./brand.js');
 let brandModule: BrandModule | undefined;
 let brandModuleLoading: Promise<BrandModule> | undefined;
+
+/**
+ * Loads (once) the theme compiler that applies a request's branding, a chunk of its own.
+ * `preloadStep` calls it before mounting, so a branded step's first render is already branded.
+ */
+export function loadBrandModule(): Promise<BrandModule> {
+  brandModuleLoading ??= import('./brand.js').then((loaded) => {
+    brandModule = loaded;
+    return loaded;
+  });
+  return brandModuleLoading;
+}
 
 /**
  * `theme` with the request's branding over it, once the (lazy) compiler is loaded, and whether
@@ -28,16 +43,14 @@ export function useBrandedTheme(
   theme: ThemeInput,
   branding: RequestBranding | undefined,
 ): { theme: ThemeInput; pending: boolean } {
-  const [module, setModule] = useState(brandModule);
+  const [state, setModule] = useState(brandModule);
+  // Loaded since this provider mounted (by another provider or preloadStep): no need to wait.
+  const module = state ?? brandModule;
   const key = branding ? JSON.stringify(branding) : undefined;
   useEffect(() => {
     if (!key || module) return;
     let active = true;
-    brandModuleLoading ??= import('./brand.js').then((loaded) => {
-      brandModule = loaded;
-      return loaded;
-    });
-    void brandModuleLoading.then((loaded) => {
+    void loadBrandModule().then((loaded) => {
       if (active) setModule(() => loaded);
     });
     return () => {

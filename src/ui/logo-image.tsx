@@ -3,7 +3,8 @@
  * shows when the URL is missing, unsafe, or fails to load, so the header never shows a broken
  * image icon and never hands an unsafe URL to `src`.
  */
-import { useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
+import { useCssVariables } from '../theme/runtime.js';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from './cx.js';
 
@@ -50,17 +51,21 @@ export function LogoImage({ src, darkSrc, name, alt, shape = 'square', size = 'l
   const [failed, setFailed] = useState<string | undefined>();
   const url = light ?? dark;
   const classes = cx('ck-logo', className);
+  // Through the CSSOM, not a style attribute: a strict CSP refuses those in server-rendered markup.
+  const monogram = useCssVariables<HTMLSpanElement>(
+    useMemo(() => ({ ['--ck-monogram-hue' as string]: String(hueOf(name)) }) as CSSProperties, [name]),
+  );
 
   if (!url || failed === url) {
     return (
       <span
+        ref={monogram}
         className={classes}
         data-shape={shape}
         data-size={size}
         data-fallback=""
         // Named as an image when it stands for something, hidden when decorative.
         {...(alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true })}
-        style={{ ['--ck-monogram-hue' as string]: String(hueOf(name)) }}
       >
         {monogramOf(name)}
       </span>

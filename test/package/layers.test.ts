@@ -21,7 +21,8 @@ const SRC = resolve(import.meta.dirname, '../../src');
 
 /** Top to bottom; a folder may import the folders on later lines only. */
 const TIERS: readonly (readonly string[])[] = [
-  ['index.ts'],
+  // The React entry, and server rendering (`consent-kit/server/render`): both compose the screens.
+  ['index.ts', 'render'],
   ['screens'],
   ['consent', 'sign-in'],
   ['kit'],

@@ -31,13 +31,13 @@ function describeDecisionState(states: () => DecisionState[]) {
   it('should let submissions for one interaction take turns, and others run at once', async () => {
     expect(await overlap(states())).toBe(1);
     // Three interactions: each task waits until all three are inside, which only happens when
-    // they run at once (a 10 s guard fails the test instead of hanging).
+    // they run at once (a 45 s guard, below the test limit, fails the test instead of hanging).
     const [state] = states();
     let inside = 0;
     let allInside!: () => void;
     const barrier = new Promise<void>((resolve) => (allInside = resolve));
     const stopGuard = new AbortController();
-    const guard = sleep(10_000, undefined, { signal: stopGuard.signal }).then(() =>
+    const guard = sleep(45_000, undefined, { signal: stopGuard.signal }).then(() =>
       Promise.reject(new Error('interactions did not run at once')),
     );
     guard.catch(() => undefined);
@@ -87,7 +87,8 @@ describe('given the decision state in memory', () => {
   it('should take over a lock whose holder never released it once it lapses', async () => {
     const store = createMemoryStore();
     await store.add('decision-lock:stuck', 'crashed-instance', 0.2);
-    const quick = createDecisionState(store, { lockSeconds: 5, waitSeconds: 5 });
+    // The wait is a hang guard far above the 0.2 s the stale lock has left.
+    const quick = createDecisionState(store, { lockSeconds: 5, waitSeconds: 60 });
     await expect(quick.exclusive('stuck', async () => 'decided')).resolves.toBe('decided');
     const impatient = createDecisionState(store, { waitSeconds: 0.1 });
     await store.add('decision-lock:held', 'other', 30);

@@ -113,7 +113,8 @@ function describeLimits(makeStore: () => KitStore | Promise<KitStore>) {
   it('should end a lock after lockSeconds', async () => {
     const limits = createSignInLimits(store, { maxFailures: 1, lockSeconds: 1 });
     expect(await statusOf(limits, false)).toBe(429);
-    expect(await statusOf(limits, true)).toBe(429);
+    // That a lock refuses even the right password is the reset test's last step (a 15-minute
+    // lock): checking it here would race the 1 s lock on a machine that stalls the test.
     await sleep(1_100);
     expect(await statusOf(limits, true)).toBe(200);
   });

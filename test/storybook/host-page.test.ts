@@ -156,7 +156,7 @@ describe('a host page with its own styles and a strict CSP', () => {
           radius: getComputedStyle(root).getPropertyValue('--ck-radius-md').trim(),
           font: getComputedStyle(root).fontFamily,
           badge: getComputedStyle(badge).color,
-          styled: document.querySelectorAll('.ck-root[style]').length,
+          styled: document.querySelectorAll('.ck-root[style], .ck-scope[style]').length,
         };
       });
     const [fromProp, fromCss] = await Promise.all([read(page), read(css)]);

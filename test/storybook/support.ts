@@ -156,7 +156,7 @@ export async function waitForStory(page: Page, entry: IndexEntry): Promise<void>
       if (type === 'docs') return !!document.querySelector('#storybook-docs h1');
       const root = document.querySelector('#storybook-root');
       if (!root?.querySelector('.ck-root[lang]')) return false;
-      if (root.querySelector('.ck-root[aria-busy="true"]:not([lang])')) return false;
+      if (root.querySelector(':is(.ck-root, .ck-scope)[aria-busy="true"]:not([lang])')) return false;
       // Every image loaded or failed, and each failed logo replaced by its monogram (LogoImage
       // swaps it on the error event), which is what the checks after this must see.
       return [...document.images].every((img) => img.complete && (img.naturalWidth > 0 || !img.closest('.ck-logo')));

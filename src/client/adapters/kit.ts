@@ -247,7 +247,7 @@ function parseRedirect(body: unknown): Redirect {
 }
 
 /** Validates an {@link InteractionStep} (login or consent variant) and returns a fresh copy. */
-function parseInteractionStep(value: unknown, label: string): InteractionStep {
+export function parseInteractionStep(value: unknown, label: string): InteractionStep {
   assertObject(value, label);
   const { kind, uid, client, uiLocales } = value;
   assertOneOf(kind, `${label}.kind`, ['login', 'consent']);

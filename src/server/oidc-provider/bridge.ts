@@ -10,6 +10,7 @@ import type {
   ClaimItem,
   ClientInfo,
   ConsentStep,
+  InteractionStep,
   LoginStep,
   OrganizationContext,
   ProviderBranding,
@@ -246,6 +247,17 @@ export interface OidcProviderBridge {
    * a CORS preflight the bridge never grants.
    */
   handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void>;
+  /**
+   * The interaction step for the page request `GET <prefix>/<uid>`, for the host to embed in
+   * that page (`embeddedStepElement`, or `renderInteraction` from `consent-kit/server/render`)
+   * so the screens start without a details request. It is the very answer
+   * `GET <prefix>/<uid>/details` would give the same request (same cookie, same checks, same
+   * offer computed for the user), as kit-protocol JSON; `undefined` when that answer would be
+   * an error (no such interaction, another uid in the cookie, already decided, an unknown
+   * prompt): the page then renders without it and the screens show what the details request
+   * says. Unexpected failures reject.
+   */
+  step(req: IncomingMessage, res: ServerResponse): Promise<InteractionStep | undefined>;
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
   organizationsForGrant(grantId: string | undefined): Promise<string[]>;
   /**
@@ -661,14 +673,38 @@ export function createOidcProviderBridge(
     return record;
   }
 
+  /** The step an interaction is at (`GET <prefix>/<uid>/details`), if the kit has one for its prompt. */
+  async function stepOf(interaction: InteractionDetailsLike): Promise<InteractionStep | undefined> {
+    if (interaction.prompt.name === 'login') return loginStep(interaction, true);
+    if (interaction.prompt.name === 'consent') return consentStep(interaction);
+    return undefined;
+  }
+
+  const page = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/?$`);
+
+  async function step(req: IncomingMessage, res: ServerResponse): Promise<InteractionStep | undefined> {
+    const uid = page.exec(new URL(req.url ?? '/', 'http://localhost').pathname)?.[1];
+    if (!uid || req.method !== 'GET') return undefined;
+    let interaction: InteractionDetailsLike;
+    try {
+      interaction = await details(req, res, uid);
+    } catch (error) {
+      if (error instanceof KitHttpError) return undefined;
+      throw error;
+    }
+    // The details answer, through the same checks; as JSON, the way the endpoint sends it.
+    const current = await stepOf(interaction);
+    return current && (JSON.parse(JSON.stringify(current)) as InteractionStep);
+  }
+
   /** The answer to one kit call; the router does methods, bodies and errors. */
   async function answer({ req, res, route: uid, endpoint, body }: KitCall<string>): Promise<unknown> {
     switch (endpoint) {
       case KIT_ENDPOINTS.details: {
         const interaction = await details(req, res, uid);
-        if (interaction.prompt.name === 'login') return loginStep(interaction, true);
-        if (interaction.prompt.name === 'consent') return consentStep(interaction);
-        throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
+        const current = await stepOf(interaction);
+        if (!current) throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
+        return current;
       }
       case KIT_ENDPOINTS.consent:
         // Submissions for one interaction take turns, on every instance: the second sees the first one's decision.
@@ -799,5 +835,5 @@ export function createOidcProviderBridge(
     return true;
   }
 
-  return { handle, organizationsForGrant, loadExistingGrant };
+  return { handle, step, organizationsForGrant, loadExistingGrant };
 }

@@ -10,6 +10,7 @@ import { demoClients, startIdp } from '../../../demo/idp/index.js';
 import { demoSignIn } from '../../../demo/idp/sign-in.js';
 import { createMailbox } from '../../../demo/mailbox/mailbox.js';
 import { interactionPage } from '../../../demo/stack.js';
+import type { OidcProviderBridge } from '../../../src/server/index.js';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -18,7 +19,9 @@ const env = (name: string): string => {
 };
 
 const redis = new Redis(env('REDIS_URL'));
-const page = interactionPage(buildPaths(env('BUILD_DIR')).interaction);
+// The page embeds the bridge's step for each request (the IdP, and so its bridge, comes next).
+let bridge: { step: OidcProviderBridge['step'] } | undefined;
+const page = interactionPage(buildPaths(env('BUILD_DIR')).interaction, async (req, res) => bridge?.step(req, res));
 // Codes go to this process's mailbox: printed on stdout, where the suite reads them.
 const mailbox = createMailbox((line) => console.log(line));
 const socialIssuer = process.env.SOCIAL_ISSUER;
@@ -33,6 +36,7 @@ const idp = await startIdp({
   serve: async (req, res) => (await mailbox.serve(req, res)) || page.assets(req, res),
   signIn: (issuer, store) => demoSignIn({ issuer, store, mailbox, socialIssuer: () => socialIssuer }),
 });
+bridge = idp.bridge;
 
 async function stop() {
   await idp.close();

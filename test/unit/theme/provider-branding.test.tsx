@@ -127,7 +127,7 @@ describe('the screens with provider branding', () => {
         <ConsentScreen client={fakeClient(step)} step={step} />
       </ConsentKitProvider>,
     );
-    const inner = () => container.querySelectorAll<HTMLElement>('.ck-root')[1]!;
+    const inner = () => container.querySelector<HTMLElement>('.ck-root > .ck-scope')!;
     await waitFor(() => expect(inner().style.getPropertyValue('--ck-color-accent')).not.toBe('#1d4ed8'));
     const accent = inner().style.getPropertyValue('--ck-color-accent');
     expect(contrast(accent, inner().style.getPropertyValue('--ck-color-on-accent'))).toBeGreaterThanOrEqual(4.5);

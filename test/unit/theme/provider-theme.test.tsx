@@ -34,18 +34,21 @@ describe('the provider theme prop', () => {
     expect(root.style.getPropertyValue('--ck-radius-md')).toBe('2px');
   });
 
-  it('should pass the theme to the screens nested inside, which render their own roots', () => {
+  it('should pass the theme to the screens nested inside, which scope it inside the one kit root', () => {
     const step = loginStep();
     const { container } = render(
       <ConsentKitProvider theme={createTheme(presets.midnight)}>
         <SignInScreen client={fakeClient(step)} step={step} />
       </ConsentKitProvider>,
     );
-    const roots = container.querySelectorAll<HTMLElement>('.ck-root');
-    expect(roots.length).toBeGreaterThan(1);
-    for (const root of roots) {
-      expect(root).toHaveAttribute('data-theme', 'dark');
-      expect(root.style.getPropertyValue('--ck-color-surface')).toBe('#0f172a');
+    // One root: a second one would reset the theme's variables with the stylesheet's tokens.
+    expect(container.querySelectorAll('.ck-root')).toHaveLength(1);
+    expect(container.querySelector('.ck-root .ck-root')).toBeNull();
+    const scopes = container.querySelectorAll<HTMLElement>('.ck-root, .ck-scope');
+    expect(scopes.length).toBeGreaterThan(1);
+    for (const scope of scopes) {
+      expect(scope).toHaveAttribute('data-theme', 'dark');
+      expect(scope.style.getPropertyValue('--ck-color-surface')).toBe('#0f172a');
     }
   });
 

@@ -1,0 +1,175 @@
+/**
+ * The screen rendered on the server and hydrated in the browser: the first HTML already holds
+ * the localized, branded screen with its buttons (one kit root, no loading state), the embedded
+ * step is read back as the details endpoint would answer, and hydration adopts the server's
+ * markup without a mismatch, after which the buttons act.
+ */
+import { act, fireEvent, screen } from '@testing-library/react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readEmbeddedStep } from '../../../src/client/embedded-step.js';
+import { InteractionScreen, preloadStep } from '../../../src/index.js';
+import { acceptLanguages, preloadLinks, renderInteraction } from '../../../src/render/index.js';
+import ko from '../../../src/locales/ko/consent-kit.json' with { type: 'json' };
+import { brandedConsentStep, brandedLoginStep } from '../../fixtures/branding.js';
+import { consentStep } from '../../fixtures/steps.js';
+import { fakeClient } from './fake-client.js';
+
+/** A branded consent step asking for Korean, as JSON from the details endpoint. */
+const koreanStep = () => JSON.parse(JSON.stringify({ ...brandedConsentStep(), uiLocales: ['ko-KR'] })) as unknown;
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  document.body.innerHTML = '';
+});
+
+/** Puts the server's page in the document, as the browser receives it. */
+function serve(rendered: { html: string; stepElement: string }) {
+  document.body.innerHTML = `${rendered.stepElement}<div id="root">${rendered.html}</div>`;
+  return document.getElementById('root')!;
+}
+
+describe('given a Korean, branded consent step rendered on the server', () => {
+  it('should send the Korean screen with Authorize and Cancel in the first HTML, in one kit root, not loading', async () => {
+    const rendered = await renderInteraction(koreanStep(), { acceptLanguage: 'en-US,en;q=0.9' });
+    expect(rendered.language).toBe('ko');
+    expect(rendered.dir).toBe('ltr');
+    const page = new DOMParser().parseFromString(`<body>${rendered.html}</body>`, 'text/html');
+    expect(page.querySelectorAll('.ck-root')).toHaveLength(1);
+    expect(page.querySelector('.ck-root')!.getAttribute('lang')).toBe('ko');
+    expect(page.querySelector('[aria-busy="true"]')).toBeNull();
+    const buttons = [...page.querySelectorAll('button')].map((button) => button.textContent?.trim());
+    expect(buttons).toEqual(expect.arrayContaining([ko.consent.authorize, ko.consent.cancel]));
+    // Branding in a stylesheet, never in a style attribute a strict CSP would refuse.
+    expect(page.querySelector('[style]')).toBeNull();
+    expect(rendered.css).toMatch(/--ck-color-accent: #[0-9a-f]{6};/);
+    expect(rendered.needs).toEqual({ locales: ['ko'], branding: true, signIn: false });
+  });
+
+  it('should hydrate it without a mismatch, keep the server nodes, and then act on Authorize', async () => {
+    const rendered = await renderInteraction(koreanStep());
+    const container = serve(rendered);
+    const serverButton = screen.getByRole('button', { name: ko.consent.authorize });
+
+    const step = readEmbeddedStep()!;
+    expect(step.kind).toBe('consent');
+    const client = fakeClient(step);
+    await preloadStep(step, { locale: rendered.language });
+    const recoverable = vi.fn();
+    const consoleError = vi.spyOn(console, 'error');
+    await act(async () => {
+      root = hydrateRoot(
+        container,
+        <InteractionScreen client={client} initialStep={step} locale={rendered.language} onRedirect={vi.fn()} />,
+        { onRecoverableError: recoverable },
+      );
+    });
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+    // Held disabled in the server's markup (no native submit before the script runs), live now.
+    expect(rendered.html).toMatch(/<fieldset class="ck-controls" disabled="">/);
+    expect(serverButton).toBeEnabled();
+    // Adopted, not replaced: the very node the server sent is the live button.
+    expect(screen.getByRole('button', { name: ko.consent.authorize })).toBe(serverButton);
+    expect(container.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).not.toBe(
+      '',
+    );
+    expect(client.load).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('radio', { name: /Acme/ }));
+    await act(async () => {
+      fireEvent.click(serverButton);
+    });
+    expect(client.consent).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('given a sign-in step rendered on the server', () => {
+  it('should send the sign-in form and hydrate it once the sign-in kit is preloaded', async () => {
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(brandedLoginStep())));
+    expect(rendered.needs.signIn).toBe(true);
+    const container = serve(rendered);
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeInTheDocument();
+    const step = readEmbeddedStep()!;
+    await preloadStep(step, { locale: rendered.language });
+    const recoverable = vi.fn();
+    await act(async () => {
+      root = hydrateRoot(
+        container,
+        <InteractionScreen client={fakeClient(step)} initialStep={step} locale={rendered.language} />,
+        {
+          onRecoverableError: recoverable,
+        },
+      );
+    });
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+  });
+});
+
+describe('given a step that is not one', () => {
+  it('should refuse to render it', async () => {
+    await expect(renderInteraction({ kind: 'consent', uid: 'x' })).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+});
+
+describe('given an Accept-Language header', () => {
+  it('should order its languages by weight, dropping refused and wildcard ones', () => {
+    expect(acceptLanguages('fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5')).toEqual(['fr-CH', 'fr', 'en', 'de']);
+    expect(acceptLanguages('en;q=0.1, ja, ko;q=0')).toEqual(['ja', 'en']);
+    expect(acceptLanguages(undefined)).toEqual([]);
+  });
+
+  it('should render in it when the step asks for no language of the kit', async () => {
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(consentStep())), {
+      acceptLanguage: 'ja,en;q=0.5',
+    });
+    expect(rendered.language).toBe('ja');
+  });
+});
+
+describe('given a Vite manifest of a page embedding the published package', () => {
+  const manifest = {
+    'main.tsx': { file: 'assets/main-1.js', isEntry: true, imports: ['_screens-2.js'] },
+    '_screens-2.js': { file: 'assets/screens-2.js' },
+    'node_modules/consent-kit/dist/locale-loader-Ab.js': {
+      file: 'assets/locale-loader-3.js',
+      isDynamicEntry: true,
+      imports: ['_screens-2.js'],
+    },
+    'node_modules/consent-kit/dist/locale-zh-HK-Cd.js': { file: 'assets/locale-zh-HK-4.js', isDynamicEntry: true },
+    'node_modules/consent-kit/dist/locale-zh-TW-Ef.js': { file: 'assets/locale-zh-TW-5.js', isDynamicEntry: true },
+    'node_modules/consent-kit/dist/locale-ko-Gh.js': { file: 'assets/locale-ko-6.js', isDynamicEntry: true },
+    'node_modules/consent-kit/dist/brand-Ij.js': {
+      file: 'assets/brand-7.js',
+      isDynamicEntry: true,
+      imports: ['_presets-8.js'],
+    },
+    '_presets-8.js': { file: 'assets/presets-8.js' },
+    'node_modules/consent-kit/dist/sign-in-Kl.js': {
+      file: 'assets/sign-in-9.js',
+      isDynamicEntry: true,
+      imports: ['_screens-2.js'],
+    },
+  };
+
+  it('should name the locale with its fallbacks, the loader and the branding compiler with what it imports, nothing the entry loads', () => {
+    expect(
+      preloadLinks({ locales: ['zh-HK', 'zh-TW'], branding: true, signIn: false }, manifest, { base: '/ui' }),
+    ).toEqual([
+      '/ui/assets/locale-loader-3.js',
+      '/ui/assets/locale-zh-HK-4.js',
+      '/ui/assets/locale-zh-TW-5.js',
+      '/ui/assets/brand-7.js',
+      '/ui/assets/presets-8.js',
+    ]);
+  });
+
+  it('should name the sign-in kit for a sign-in step and nothing for an English unbranded consent step', () => {
+    expect(preloadLinks({ locales: [], branding: false, signIn: true }, manifest)).toEqual(['/assets/sign-in-9.js']);
+    expect(preloadLinks({ locales: [], branding: false, signIn: false }, manifest)).toEqual([]);
+  });
+});
