@@ -265,3 +265,39 @@ describe('the language of the screen', () => {
     expect(indicatorValueFont).toMatch(/monospace/);
   });
 });
+
+describe('the scopes of the consent screen on a phone (390 × 844)', () => {
+  it("should keep each scope's badges and scope name on its label's line where they fit", async () => {
+    for (const locale of ['en', 'de', 'ar'] as const) {
+      const rows = await inLocale(locale).use(async (visit, page) => {
+        await resize(page, VIEWPORTS[1]);
+        await visit(byId.get('screens-consent--full')!);
+        return page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('#storybook-root .ck-consent__scope')].flatMap((row) => {
+            const label = row.querySelector(':scope > .ck-field__label');
+            const first = row.querySelector(':scope > .ck-field__meta > *');
+            if (!label || !first) return [];
+            const lines = label.getClientRects();
+            const last = lines[lines.length - 1]!;
+            const meta = first.getBoundingClientRect();
+            const box = row.getBoundingClientRect();
+            const rtl = getComputedStyle(row).direction === 'rtl';
+            // The room left on the label's last line, and whether the first badge or pill used it.
+            const room = rtl ? last.left - box.left : box.right - last.right;
+            return [
+              {
+                row: row.textContent!.trim().slice(0, 40),
+                ownLine: meta.top >= last.bottom - 1 && room > meta.width + 16,
+              },
+            ];
+          }),
+        );
+      });
+      expect(rows.length, `${locale}: scope rows with a badge or scope name`).toBeGreaterThanOrEqual(3);
+      expect(
+        rows.filter((row) => row.ownLine).map((row) => row.row),
+        `${locale}: on a line of their own`,
+      ).toEqual([]);
+    }
+  });
+});
