@@ -1,6 +1,8 @@
 /**
  * Saves screenshots of the key stories for every theme preset, in light and dark (and one RTL
- * pass), for design review: `npm run screenshots [-- --out dir] [-- --storybook dir]`.
+ * pass), and of the layout checks' stories (the stress fixtures and the plain screens) in
+ * English, Arabic, Korean, Japanese and German at 320, 390 and 1280 px (`layout/<locale>/<width>/`),
+ * for design review: `npm run screenshots [-- --out dir] [-- --storybook dir]`.
  * Builds Storybook into a temp folder unless given a built one. Not part of `npm test`.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +12,9 @@ import { parseArgs } from 'node:util';
 import { presets } from '../src/theme/presets.js';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 import { buildStorybook } from '../test/storybook/global-setup.js';
+import { LAYOUT_LOCALES, LAYOUT_STORIES, LAYOUT_VIEWPORTS } from '../test/storybook/layout-cases.js';
 import { serveStatic } from '../test/storybook/static-server.js';
+import { storyUrl, waitForStory } from '../test/storybook/support.js';
 
 const KEY_STORIES = [
   'screens-consent--full',
@@ -49,22 +53,30 @@ try {
     { preset: 'default', scheme: 'light' as const, dir: 'rtl' },
   ];
   let count = 0;
+  /** Opens `id` with `globals` and saves the whole page as `folder/<id>.png`. */
+  const shoot = async (id: string, globals: Record<string, string>, folder: string) => {
+    const entry = { id, title: id, name: id, type: 'story' as const };
+    await page.goto(storyUrl(server.url, entry, globals));
+    await waitForStory(page, entry);
+    await page.screenshot({ path: join(folder, `${id}.png`), fullPage: true });
+    count++;
+  };
   for (const run of runs) {
     await page.emulateMedia({ colorScheme: run.scheme, reducedMotion: 'reduce' });
     const folder = join(out, run.preset, run.dir === 'rtl' ? `${run.scheme}-rtl` : run.scheme);
     await mkdir(folder, { recursive: true });
     for (const id of KEY_STORIES) {
-      const url = new URL('iframe.html', server.url);
-      url.searchParams.set('id', id);
-      url.searchParams.set('viewMode', 'story');
-      url.searchParams.set('globals', `preset:${run.preset};scheme:${run.scheme};dir:${run.dir}`);
-      await page.goto(url.href);
-      await page.waitForFunction(() => {
-        const root = document.querySelector('#storybook-root');
-        return !!root?.querySelector('.ck-root[lang]') && [...document.images].every((img) => img.complete);
-      });
-      await page.screenshot({ path: join(folder, `${id}.png`), fullPage: true });
-      count++;
+      await shoot(id, { preset: run.preset, scheme: run.scheme, dir: run.dir }, folder);
+    }
+  }
+  // The layout checks' cases, as a reviewer compares them with other consent screens.
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  for (const viewport of LAYOUT_VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    for (const locale of LAYOUT_LOCALES) {
+      const folder = join(out, 'layout', locale, String(viewport.width));
+      await mkdir(folder, { recursive: true });
+      for (const id of LAYOUT_STORIES) await shoot(id, { locale, scheme: 'light' }, folder);
     }
   }
   console.log(`Saved ${count} screenshots under ${out}`);

@@ -49,6 +49,9 @@ export function demoSignIn(options: DemoSignInOptions): SignInBridgeOptions {
       const user = findCodeUser(identifier);
       return user && (await codes.verify(user.email, code)) ? { accountId: user.accountId } : null;
     },
+    // Carol has no password: the screen goes straight to her code. Unknown identifiers are
+    // answered like alice's and bob's (password or code), so this only tells code-only accounts.
+    signInMethods: async (identifier) => (findCodeUser(identifier) ? ['code'] : undefined),
     // An email and a username of one account share one failed-attempt count.
     resolveAccount: async (identifier) => resolveDemoAccount(identifier),
     connectors: socialConnector({

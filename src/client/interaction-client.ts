@@ -156,6 +156,17 @@ export function createInteractionClient(
       const resume = supported(adapter.continueSession, 'continuing a session');
       return checkRedirect(await run('continue the session', () => resume.call(adapter, transport)));
     },
+
+    async identify(request, callOptions) {
+      const body = { identifier: stringField(request, 'request', 'identifier') };
+      const transport = transportFor(callOptions);
+      const identify = supported(adapter.identify, 'telling sign-in methods');
+      const answer = await run('ask how the identifier signs in', () => identify.call(adapter, transport, body));
+      if (!isRecord(answer) || !Array.isArray(answer.methods)) {
+        throw new InteractionError('invalid_response', 'the adapter returned no methods');
+      }
+      return { methods: answer.methods.filter((m) => m === 'password' || m === 'code') };
+    },
   };
 
   /** The adapter's optional method, or an `invalid_request` rejection naming what is missing. */

@@ -8,10 +8,12 @@ import type {
   CodeSubmission,
   ConnectorRequest,
   ConsentDecision,
+  IdentifyRequest,
   InteractionStep,
   LoginStep,
   LoginSubmission,
   Redirect,
+  SignInMethods,
 } from '../protocol/interaction.js';
 
 /** Per-call options, merged over the client's own. */
@@ -51,6 +53,8 @@ export interface InteractionAdapter {
   startConnector?(transport: Transport, request: ConnectorRequest): Promise<Redirect>;
   /** Continues as the session's account (`LoginRequest.session`). */
   continueSession?(transport: Transport): Promise<Redirect>;
+  /** Which methods an identifier signs in with (for steps with `LoginRequest.identify`). */
+  identify?(transport: Transport, request: IdentifyRequest): Promise<SignInMethods>;
 }
 
 /** A JSON response as seen by adapters: status plus parsed body (`undefined` when empty). */
@@ -109,4 +113,10 @@ export interface InteractionClient {
    * methods above are optional for hand-written clients; `createInteractionClient` always has them.
    */
   continueSession?(options?: RequestOptions): Promise<Redirect>;
+  /**
+   * Which methods the identifier signs in with, for a step whose `LoginRequest.identify` is set:
+   * the screen then goes straight to a code for an account without a password. Rejects with
+   * `invalid_request` when the adapter cannot tell.
+   */
+  identify?(request: IdentifyRequest, options?: RequestOptions): Promise<SignInMethods>;
 }

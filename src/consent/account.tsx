@@ -7,6 +7,7 @@ import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, ProviderText } from '../ui/provider-text.js';
 import { useConsentContext } from './context.js';
 
 /** The signed-in user and the "Not you?" button (`<section>`). */
@@ -20,8 +21,15 @@ export const ConsentAccount = forwardRef<HTMLElement, PartProps>(function Consen
       <LogoImage className="ck-consent__avatar" src={user.avatar} name={primary} alt="" shape="round" size="sm" />
       <div className="ck-consent__account-text">
         <span className="ck-consent__account-label">{t('consent.account.signedInAs')}</span>
-        <span className="ck-consent__account-name">{primary}</span>
-        {secondary && <span className="ck-consent__account-detail">{secondary}</span>}
+        <span className="ck-consent__account-name">
+          <ProviderText text={primary} />
+        </span>
+        {secondary && (
+          <span className="ck-consent__account-detail">
+            <ProviderText text={secondary} />
+          </span>
+        )}
+        <FullText texts={[primary, secondary]} label={t('common.fullText')} />
       </div>
       {switchAccount && (
         <Button

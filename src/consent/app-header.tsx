@@ -9,6 +9,7 @@ import { Badge } from '../ui/checkbox-field.js';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, hasHidden, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
@@ -30,6 +31,8 @@ export const ConsentAppHeader = forwardRef<HTMLElement, ConsentAppHeaderProps>(f
   useFocusOnChange(heading, autoFocusHeading, autoFocusHeading);
   const thirdParty = client.party === 'third';
   const homepage = safeHttpUrl(client.homepage);
+  // The name the user decides by: bounded, isolated, its hidden characters shown and flagged.
+  const app = <ProviderText text={client.name} reveal />;
   return (
     <header ref={ref} className={cx('ck-consent__header', className)} data-third-party={thirdParty ? '' : undefined}>
       <LogoImage
@@ -37,14 +40,20 @@ export const ConsentAppHeader = forwardRef<HTMLElement, ConsentAppHeaderProps>(f
         src={client.logo?.light}
         darkSrc={client.logo?.dark}
         name={client.name}
-        alt={t('common.logoAlt', { app: client.name })}
+        alt={t('common.logoAlt', { app: providerString(client.name, undefined, true) })}
       />
       <h1 id={ids.heading} ref={heading} tabIndex={-1} className="ck-consent__title">
-        {t('consent.title', { app: client.name })}
+        {tNodes(t, 'consent.title', { app })}
       </h1>
+      <FullText texts={[client.name]} reveal label={t('common.fullText')} />
+      {hasHidden(client.name) && (
+        <p className="ck-consent__hidden" data-tone="warning">
+          {t('common.hiddenCharacters')}
+        </p>
+      )}
       {homepage && (
         <SafeLink className="ck-consent__homepage" href={homepage}>
-          {t('consent.homepage', { host: new URL(homepage).host })}
+          {tNodes(t, 'consent.homepage', { host: <ProviderText text={new URL(homepage).host} /> })}
         </SafeLink>
       )}
       {(thirdParty || !client.verified) && (
@@ -53,10 +62,10 @@ export const ConsentAppHeader = forwardRef<HTMLElement, ConsentAppHeaderProps>(f
           {!client.verified && <Badge tone="warning">{t('common.unverified')}</Badge>}
         </div>
       )}
-      {thirdParty && <p className="ck-consent__caution">{t('consent.thirdPartyNotice', { app: client.name })}</p>}
+      {thirdParty && <p className="ck-consent__caution">{tNodes(t, 'consent.thirdPartyNotice', { app })}</p>}
       {!client.verified && (
         <p className="ck-consent__unverified" data-tone="warning">
-          {t('consent.unverifiedWarning', { app: client.name })}
+          {tNodes(t, 'consent.unverifiedWarning', { app })}
         </p>
       )}
       {children}

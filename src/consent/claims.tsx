@@ -10,6 +10,7 @@ import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
 import { claimLabel, KNOWN_CLAIMS } from './claim-label.js';
 import { useConsentContext } from './context.js';
+import { FullText, ProviderText, TEXT_MAX, tNodes } from '../ui/provider-text.js';
 
 /** The requested-claims checkboxes, under a "Requested details" heading, in a `<section>`. */
 export const ConsentClaims = forwardRef<HTMLElement, PartProps>(function ConsentClaims({ className }, ref) {
@@ -18,6 +19,7 @@ export const ConsentClaims = forwardRef<HTMLElement, PartProps>(function Consent
   const claims = step.consent.claims;
   if (claims.length === 0) return null;
   const locked = status !== 'idle';
+  const fullText = t('common.fullText');
   return (
     <section
       ref={ref}
@@ -28,10 +30,13 @@ export const ConsentClaims = forwardRef<HTMLElement, PartProps>(function Consent
       <h2 id={headingId} className="ck-consent__section-title">
         {t('consent.claims.heading')}
       </h2>
-      <p className="ck-consent__section-hint">{t('consent.claims.hint', { app: step.client.name })}</p>
+      <p className="ck-consent__section-hint">
+        {tNodes(t, 'consent.claims.hint', { app: <ProviderText text={step.client.name} reveal /> })}
+      </p>
       <ul className="ck-consent__scope-list" role="list">
         {claims.map((claim) => {
           const label = claimLabel(claim, t, language);
+          const named = !KNOWN_CLAIMS.has(claim.name) && label !== claim.name;
           return (
             <CheckboxField
               key={claim.name}
@@ -41,14 +46,18 @@ export const ConsentClaims = forwardRef<HTMLElement, PartProps>(function Consent
               checked={state.isClaimGranted(claim.name)}
               disabled={locked}
               onCheckedChange={(checked) => state.setClaimGranted(claim.name, checked)}
-              label={label}
+              label={<ProviderText text={label} max={TEXT_MAX} />}
               // A provider's own text: show the claim name the app receives, as for API scopes.
               description={
-                !KNOWN_CLAIMS.has(claim.name) && label !== claim.name ? (
-                  <code className="ck-field__description ck-consent__scope-name">{claim.name}</code>
+                named ? (
+                  <code className="ck-field__description ck-consent__scope-name">
+                    <ProviderText text={claim.name} max={TEXT_MAX} />
+                  </code>
                 ) : undefined
               }
-            />
+            >
+              <FullText texts={[label, named ? claim.name : undefined]} max={TEXT_MAX} label={fullText} />
+            </CheckboxField>
           );
         })}
       </ul>

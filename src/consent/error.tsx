@@ -12,6 +12,7 @@ import { cx } from '../ui/cx.js';
 import { errorKeyOf, isFatal } from '../ui/errors.js';
 import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 
 /** The error banner (`<div role="alert">`); nothing while there is no error. */
 export const ConsentError = forwardRef<HTMLDivElement, PartProps>(function ConsentError({ className }, ref) {
@@ -30,7 +31,7 @@ export const ConsentError = forwardRef<HTMLDivElement, PartProps>(function Conse
         ) : home ? (
           // Same tab, no referrer: the interaction URL is of no use to the app.
           <a className="ck-link ck-consent__back" href={home} rel="noreferrer">
-            {t('consent.backToApp', { app: step.client.name })}
+            {tNodes(t, 'consent.backToApp', { app: <ProviderText text={step.client.name} reveal /> })}
           </a>
         ) : undefined
       }

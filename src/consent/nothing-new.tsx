@@ -7,6 +7,7 @@ import { forwardRef } from 'react';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 
 /** The "nothing new" notice (`<p role="note">`); nothing while something is to be decided. */
 export const ConsentNothingNew = forwardRef<HTMLParagraphElement, PartProps>(function ConsentNothingNew(
@@ -17,7 +18,7 @@ export const ConsentNothingNew = forwardRef<HTMLParagraphElement, PartProps>(fun
   if (!state.nothingNew) return null;
   return (
     <p ref={ref} className={cx('ck-consent__nothing-new', className)} role="note">
-      {t('consent.nothingNew', { app: step.client.name })}
+      {tNodes(t, 'consent.nothingNew', { app: <ProviderText text={step.client.name} reveal /> })}
     </p>
   );
 });

@@ -9,6 +9,7 @@ import { forwardRef } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, hasHidden, ProviderText, TEXT_MAX, tNodes } from '../ui/provider-text.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useConsentContext } from './context.js';
 
@@ -30,10 +31,24 @@ export const ConsentNotice = forwardRef<HTMLDivElement, PartProps>(function Cons
   if (!target && !terms && !privacy) return null;
   return (
     <div ref={ref} className={cx('ck-consent__notice', className)}>
-      {target && <p className="ck-consent__redirect">{t('consent.redirect', { target })}</p>}
+      {target && (
+        <>
+          <p className="ck-consent__redirect">
+            {tNodes(t, 'consent.redirect', { target: <ProviderText text={target} max={TEXT_MAX} reveal /> })}
+          </p>
+          <FullText texts={[target]} max={TEXT_MAX} reveal label={t('common.fullText')} />
+          {/* A custom scheme with a direction override reads as another app's: say so. */}
+          {hasHidden(target) && (
+            <p className="ck-consent__hidden" data-tone="warning">
+              {t('common.hiddenCharacters')}
+            </p>
+          )}
+        </>
+      )}
       {(terms || privacy) && (
         <p className="ck-consent__legal">
-          <span>{t('consent.legal', { app: client.name })}</span> <SafeLink href={terms}>{t('consent.terms')}</SafeLink>
+          <span>{tNodes(t, 'consent.legal', { app: <ProviderText text={client.name} reveal /> })}</span>{' '}
+          <SafeLink href={terms}>{t('consent.terms')}</SafeLink>
           {terms && privacy && <span aria-hidden="true"> · </span>}
           <SafeLink href={privacy}>{t('consent.privacy')}</SafeLink>
         </p>

@@ -9,6 +9,7 @@ import type { OrganizationOption } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
 import { providerScopeLabel } from './scope-label.js';
@@ -32,7 +33,7 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
   const message = useRef<HTMLParagraphElement>(null);
   const [query, setQuery] = useState('');
   const request = step.consent.organizations;
-  const app = step.client.name;
+  const app = <ProviderText text={step.client.name} reveal />;
 
   // Each failed attempt moves focus to the message, even when it was already showing.
   useFocusOnChange(message, organizationAttempts, organizationAttempts > 0);
@@ -50,7 +51,7 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
         <h2 id={legendId} className="ck-consent__section-title">
           {t('consent.organizations.heading')}
         </h2>
-        <p className="ck-consent__organizations-empty">{t('consent.organizations.none', { app })}</p>
+        <p className="ck-consent__organizations-empty">{tNodes(t, 'consent.organizations.none', { app })}</p>
       </section>
     );
   }
@@ -69,6 +70,9 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
   const selected = new Set(state.value.organizationIds);
   const permissionsText = t('consent.organizations.permissions');
   const noPermissionsText = t('consent.organizations.noPermissions');
+  // "Your role: {{role}}" around a marker, split once per list: each row puts its role in.
+  const [roleBefore = '', roleAfter = ''] = t('consent.organizations.role', { role: '\u0000' }).split('\u0000');
+  const fullText = t('common.fullText');
   // Enter in the filter must not submit the consent form.
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') event.preventDefault();
@@ -83,7 +87,7 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
     >
       <legend className="ck-consent__section-title">{t('consent.organizations.heading')}</legend>
       <p className="ck-consent__section-hint">
-        {t(single ? 'consent.organizations.hintSingle' : 'consent.organizations.hintMultiple', { app })}
+        {tNodes(t, single ? 'consent.organizations.hintSingle' : 'consent.organizations.hintMultiple', { app })}
       </p>
       {filterable && (
         <input
@@ -98,7 +102,7 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
       )}
       {filterable && noMatch && (
         <p className="ck-consent__section-hint" role="status">
-          {t('consent.organizations.noMatch', { query: query.trim() })}
+          {tNodes(t, 'consent.organizations.noMatch', { query: <ProviderText text={query.trim()} /> })}
         </p>
       )}
       <ul className="ck-consent__organization-list" role="list">
@@ -110,8 +114,10 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
             groupName={groupName}
             checked={selected.has(option.id)}
             disabled={status !== 'idle'}
-            roleText={option.role ? t('consent.organizations.role', { role: option.role }) : undefined}
+            roleBefore={roleBefore}
+            roleAfter={roleAfter}
             permissionsText={permissionsText}
+            fullText={fullText}
             noPermissionsText={noPermissionsText}
             language={language}
             messageId={organizationInvalid ? ids.organizationMessage : undefined}
@@ -134,8 +140,11 @@ interface OrganizationRowProps {
   groupName: string;
   checked: boolean;
   disabled: boolean;
-  roleText: string | undefined;
+  /** "Your role: " and what follows the role, in the language shown. */
+  roleBefore: string;
+  roleAfter: string;
   permissionsText: string;
+  fullText: string;
   noPermissionsText: string;
   language: string;
   /** The "choose an organization" message's id while it shows. */
@@ -150,6 +159,7 @@ interface OrganizationRowProps {
 const OrganizationRow = memo(function OrganizationRow(props: OrganizationRowProps) {
   const { option, single, groupName } = props;
   const permissionsId = `${groupName}-${option.id}-permissions`;
+  const permissions = option.permissions.map((permission) => providerScopeLabel(permission, props.language));
   return (
     <li className="ck-consent__organization">
       <CheckboxField
@@ -159,8 +169,16 @@ const OrganizationRow = memo(function OrganizationRow(props: OrganizationRowProp
         checked={props.checked}
         disabled={props.disabled}
         onCheckedChange={(checked) => props.setOrganizationSelected(option.id, checked)}
-        label={option.name}
-        description={props.roleText}
+        label={<ProviderText text={option.name} />}
+        description={
+          option.role ? (
+            <span className="ck-field__description">
+              {props.roleBefore}
+              <ProviderText text={option.role} />
+              {props.roleAfter}
+            </span>
+          ) : undefined
+        }
         describedBy={props.messageId ? `${permissionsId} ${props.messageId}` : permissionsId}
       >
         <div id={permissionsId} className="ck-consent__organization-permissions">
@@ -168,8 +186,10 @@ const OrganizationRow = memo(function OrganizationRow(props: OrganizationRowProp
             <>
               <span className="ck-consent__organization-permissions-title">{props.permissionsText}</span>
               <ul role="list">
-                {option.permissions.map((permission) => (
-                  <li key={permission.name}>{providerScopeLabel(permission, props.language)}</li>
+                {option.permissions.map((permission, i) => (
+                  <li key={permission.name}>
+                    <ProviderText text={permissions[i]!} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -177,6 +197,7 @@ const OrganizationRow = memo(function OrganizationRow(props: OrganizationRowProp
             <span>{props.noPermissionsText}</span>
           )}
         </div>
+        <FullText texts={[option.name, option.role, ...permissions]} label={props.fullText} />
       </CheckboxField>
     </li>
   );

@@ -7,6 +7,7 @@ import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 
 /** The profile scope checkboxes, under a "Profile information" heading, in a `<section>`. */
 export const ConsentProfileScopes = forwardRef<HTMLElement, PartProps>(function ConsentProfileScopes(
@@ -27,7 +28,9 @@ export const ConsentProfileScopes = forwardRef<HTMLElement, PartProps>(function 
       <h2 id={headingId} className="ck-consent__section-title">
         {t('consent.profile.heading')}
       </h2>
-      <p className="ck-consent__section-hint">{t('consent.profile.hint', { app: step.client.name })}</p>
+      <p className="ck-consent__section-hint">
+        {tNodes(t, 'consent.profile.hint', { app: <ProviderText text={step.client.name} reveal /> })}
+      </p>
       <ScopeList scopes={scopes} part="Consent.ProfileScopes" />
     </section>
   );

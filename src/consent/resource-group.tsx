@@ -9,6 +9,7 @@ import type { ResourceRequest } from '../protocol/interaction.js';
 import { CheckboxField } from '../ui/checkbox-field.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
 import { useControllableState } from '../ui/use-controllable-state.js';
 import { useConsentContext } from './context.js';
 import { ScopeList } from './scope-list.js';
@@ -75,7 +76,7 @@ export const ConsentResourceGroup = forwardRef<HTMLElement, ConsentResourceGroup
           onClick={toggle}
         >
           <span id={`${id}-name`} className="ck-consent__resource-name">
-            {name}
+            <ProviderText text={name} />
           </span>
           <span className="ck-consent__resource-count">
             {t('consent.resource.count', { count: scopes.length, selected })}
@@ -83,7 +84,19 @@ export const ConsentResourceGroup = forwardRef<HTMLElement, ConsentResourceGroup
           <span className="ck-consent__chevron" aria-hidden="true" />
         </button>
       </h2>
-      {name !== indicator && <p className="ck-consent__indicator">{t('consent.resource.indicator', { indicator })}</p>}
+      {name !== indicator && (
+        // Only the indicator is code: the words around it are the language's, in its own font.
+        <p className="ck-consent__indicator">
+          {tNodes(t, 'consent.resource.indicator', {
+            indicator: (
+              <code className="ck-consent__indicator-value">
+                <ProviderText text={indicator} />
+              </code>
+            ),
+          })}
+        </p>
+      )}
+      <FullText texts={[name, indicator]} label={t('common.fullText')} />
       <div id={`${id}-panel`} className="ck-consent__resource-panel" hidden={!expanded}>
         {expanded && optional.length > 1 && (
           <CheckboxField
@@ -92,7 +105,7 @@ export const ConsentResourceGroup = forwardRef<HTMLElement, ConsentResourceGroup
             checked={optionalSelected === optional.length ? true : optionalSelected > 0 ? 'indeterminate' : false}
             disabled={status !== 'idle'}
             onCheckedChange={(checked) => state.setResourceGranted(indicator, checked)}
-            label={t('consent.resource.selectAll', { api: name })}
+            label={tNodes(t, 'consent.resource.selectAll', { api: <ProviderText text={name} /> })}
           />
         )}
         {expanded && <ScopeList scopes={scopes} resource={indicator} part="Consent.ResourceGroup" />}

@@ -9,6 +9,7 @@
 import { memo, type ReactElement } from 'react';
 import type { ScopeItem } from '../protocol/interaction.js';
 import { Badge, CheckboxField } from '../ui/checkbox-field.js';
+import { FullText, ProviderText, TEXT_MAX } from '../ui/provider-text.js';
 import { useConsentContext } from './context.js';
 import type { ConsentState } from './use-consent.js';
 import { scopeLabel } from './scope-label.js';
@@ -31,6 +32,7 @@ export function ScopeList({ scopes, resource, part }: ScopeListProps): ReactElem
   const granted = new Set(resource === undefined ? state.value.profileScopes : state.value.resources[resource]);
   const requiredText = t('common.required');
   const grantedText = t('common.previouslyGranted');
+  const fullText = t('common.fullText');
   return (
     <ul className="ck-consent__scope-list" role="list">
       {scopes.map((scope) => (
@@ -43,6 +45,7 @@ export function ScopeList({ scopes, resource, part }: ScopeListProps): ReactElem
           locked={locked}
           requiredText={requiredText}
           grantedText={grantedText}
+          fullText={fullText}
           setScopeGranted={state.setScopeGranted}
         />
       ))}
@@ -58,6 +61,8 @@ interface ScopeRowProps {
   locked: boolean;
   requiredText: string;
   grantedText: string;
+  /** The label of the disclosure that shows cut provider text in full. */
+  fullText: string;
   setScopeGranted: ConsentState['setScopeGranted'];
 }
 
@@ -76,9 +81,13 @@ const ScopeRow = memo(function ScopeRow(props: ScopeRowProps) {
       checked={props.checked}
       disabled={scope.required || props.locked}
       onCheckedChange={(checked) => props.setScopeGranted(scope.name, checked, resource)}
-      label={label}
+      label={<ProviderText text={label} max={TEXT_MAX} />}
       description={
-        showName ? <code className="ck-field__description ck-consent__scope-name">{scope.name}</code> : undefined
+        showName ? (
+          <code className="ck-field__description ck-consent__scope-name">
+            <ProviderText text={scope.name} max={TEXT_MAX} />
+          </code>
+        ) : undefined
       }
       badges={
         scope.required || scope.granted ? (
@@ -88,6 +97,8 @@ const ScopeRow = memo(function ScopeRow(props: ScopeRowProps) {
           </>
         ) : undefined
       }
-    />
+    >
+      <FullText texts={[label, showName ? scope.name : undefined]} max={TEXT_MAX} label={props.fullText} />
+    </CheckboxField>
   );
 });

@@ -170,6 +170,10 @@ export interface WithheldScope {
   name: string;
   /** The resource indicator it belongs to; absent for OIDC scopes. */
   resource?: string;
+  /** Provider-supplied description, as for {@link ScopeItem.description}. */
+  description?: string;
+  /** Provider-supplied descriptions per language, as for {@link ScopeItem.descriptions}. */
+  descriptions?: Record<string, string>;
 }
 
 /** Everything the consent screen shows, in the kit's own terms. */
@@ -257,6 +261,35 @@ export interface LoginRequest {
    * connector sign-in the upstream provider refused).
    */
   error?: InteractionErrorCode;
+  /**
+   * With `error`, when it was a connector's sign-in that failed: which connector, and whether
+   * the user cancelled it at the connector's provider (it answered `error=access_denied`), so
+   * the screen can say so and offer the other ways to sign in.
+   */
+  failedConnector?: { id: string; cancelled: boolean };
+  /**
+   * The provider says, per identifier, which methods it signs in with
+   * (`InteractionClient.identify`): the screen asks after the identifier step and goes
+   * straight to the code for an account that has no password. See {@link SignInMethods}.
+   */
+  identify?: boolean;
+}
+
+/** A way to sign in after the identifier step. */
+export type SignInMethod = 'password' | 'code';
+
+/** Asks which methods an identifier signs in with (`LoginRequest.identify`). */
+export interface IdentifyRequest {
+  identifier: string;
+}
+
+/**
+ * The methods an identifier signs in with, among those the step offers. Providers answer an
+ * identifier without an account exactly as one whose account uses the default methods, so the
+ * answer never says whether an account exists, only that it is not of the default kind.
+ */
+export interface SignInMethods {
+  methods: SignInMethod[];
 }
 
 /** A sign-in attempt with identifier and password. */

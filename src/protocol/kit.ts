@@ -16,6 +16,7 @@
  * | POST   | `<base>/<uid>/verify-code`| `CodeSubmission`    | `KitRedirectResponse`  |
  * | POST   | `<base>/<uid>/connector`  | `ConnectorRequest`  | `KitRedirectResponse` (the connector's URL) |
  * | POST   | `<base>/<uid>/continue`   | `{}`                | `KitRedirectResponse`  |
+ * | POST   | `<base>/<uid>/identify`   | `IdentifyRequest`   | `SignInMethods`        |
  *
  * Every POST is `content-type: application/json` (bridges refuse anything else with 415), so
  * no other origin can send one without a CORS preflight.
@@ -48,6 +49,7 @@ export const KIT_ENDPOINTS = {
   verifyCode: 'verify-code',
   connector: 'connector',
   continue: 'continue',
+  identify: 'identify',
 } as const;
 
 /** Success body of the POST endpoints that end a step: the browser navigates to `redirectTo`. */

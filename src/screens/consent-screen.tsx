@@ -35,7 +35,7 @@ export interface ConsentScreenProps extends PartProps {
   client: InteractionClient;
   /** The consent step; loaded with `client.load()` when absent. */
   step?: ConsentStep | undefined;
-  /** Performs the navigation after `safeHttpUrl`; defaults to `window.location.assign`. */
+  /** Performs the navigation after `safeHttpUrl`; defaults to `location.replace` (`assign` to a connector). */
   onRedirect?: RedirectHandler | undefined;
   /** The host's language choice, used when the request's `ui_locales` match no kit locale. */
   locale?: string | undefined;
@@ -114,11 +114,15 @@ export const ConsentScreen = forwardRef<HTMLDivElement, ConsentScreenProps>(func
     notifyHost(events.current.onDecision, { action: 'deny', redirect });
     navigate(redirect, onRedirect);
   }, [client, onRedirect]);
-  // The sign-in kit is its own chunk, fetched while the provider switches accounts.
+  // The sign-in kit is its own chunk, fetched while the provider switches accounts. The account
+  // the user just said is not theirs is not offered again ("Continue as …").
   const onSwitchAccount = useCallback(async () => {
-    const [step] = await reporting(events, 'switchAccount', () => Promise.all([client.switchAccount(), loadSignIn()]));
+    const [{ login, ...step }] = await reporting(events, 'switchAccount', () =>
+      Promise.all([client.switchAccount(), loadSignIn()]),
+    );
+    const { session: _left, ...rest } = login;
     setSwitched(true);
-    setStep(step);
+    setStep({ ...step, login: rest });
   }, [client, setStep]);
   const parts = { ...defaultConsentComponents, ...props.components };
 

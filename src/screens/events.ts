@@ -11,10 +11,18 @@ import type { ConsentDecision, Redirect } from '../protocol/interaction.js';
 /**
  * The step a screen loads (`load`), or the client call of a user's action that failed: on the
  * consent screen `authorize` (`client.consent`), `deny`, `switchAccount`; on the sign-in screen
- * `password` (`client.signIn`), `sendCode`, `verifyCode`, `connector`, `session`
- * (`client.continueSession`).
+ * `identify` (`client.identify`), `password` (`client.signIn`), `sendCode`, `verifyCode`,
+ * `connector`, `session` (`client.continueSession`).
  */
-export type ScreenAction = 'load' | ConsentAction | 'password' | 'sendCode' | 'verifyCode' | 'connector' | 'session';
+export type ScreenAction =
+  | 'load'
+  | ConsentAction
+  | 'identify'
+  | 'password'
+  | 'sendCode'
+  | 'verifyCode'
+  | 'connector'
+  | 'session';
 
 /**
  * Called with every failure a screen shows, as it shows it (the error banner, or the load error

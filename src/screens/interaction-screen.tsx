@@ -27,7 +27,7 @@ export interface InteractionScreenProps extends PartProps {
    * shown at once, with no details request. Loaded with `client.load()` when absent.
    */
   initialStep?: InteractionStep | undefined;
-  /** Performs the navigation after `safeHttpUrl`; defaults to `window.location.assign`. */
+  /** Performs the navigation after `safeHttpUrl`; defaults to `location.replace` (`assign` to a connector). */
   onRedirect?: RedirectHandler | undefined;
   /** The host's language choice. */
   locale?: string | undefined;

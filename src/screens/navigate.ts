@@ -10,9 +10,15 @@ import type { Redirect } from '../protocol/interaction.js';
 /** Navigates the browser; injectable for tests and for hosts that route differently. */
 export type RedirectHandler = (url: string) => void;
 
-/** Follows `redirect` through `onRedirect` (default `window.location.assign`). */
-export function navigate(redirect: Redirect, onRedirect?: RedirectHandler): void {
-  followRedirect(redirect, onRedirect ?? ((url) => window.location.assign(url)));
+/**
+ * Follows `redirect` through `onRedirect`. By default the way on of a finished step replaces
+ * this page in the history (`location.replace`): its interaction is over, and the page would
+ * only say so, so Back (and "Go back" on an expired page further on) leads to the app, not to
+ * a sign-in page that expired with it. `push` keeps this page (a connector's provider, which the
+ * user may leave with Back).
+ */
+export function navigate(redirect: Redirect, onRedirect?: RedirectHandler, push?: boolean): void {
+  followRedirect(redirect, onRedirect ?? ((url) => (push ? location.assign(url) : location.replace(url))));
 }
 
 /**

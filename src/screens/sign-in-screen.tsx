@@ -32,7 +32,7 @@ export interface SignInScreenProps extends PartProps {
   client: InteractionClient;
   /** The login step; loaded with `client.load()` when absent. */
   step?: LoginStep | undefined;
-  /** Performs the navigation after `safeHttpUrl`; defaults to `window.location.assign`. */
+  /** Performs the navigation after `safeHttpUrl`; defaults to `location.replace` (`assign` to a connector). */
   onRedirect?: RedirectHandler | undefined;
   /** The host's language choice. */
   locale?: string | undefined;
@@ -66,7 +66,7 @@ export function signInActions(
   onRedirect: RedirectHandler | undefined,
   events: SignInActionEvents | (() => SignInActionEvents) = {},
 ): Omit<UseSignInOptions, 'step' | 'initialView'> {
-  const { sendCode, verifyCode, startConnector, continueSession } = client;
+  const { sendCode, verifyCode, startConnector, continueSession, identify } = client;
   const current = typeof events === 'function' ? events : () => events;
   /** The client call, reported to the host when it fails. */
   const call = async <T,>(action: ScreenAction, work: () => Promise<T>): Promise<T> => {
@@ -97,7 +97,9 @@ export function signInActions(
       startConnector &&
       (async (request) => {
         const redirect = await call('connector', () => startConnector.call(client, request));
-        signedIn({ method: 'connector', connectorId: request.connectorId, redirect }, redirect);
+        // To the connector's provider with a new history entry: Back returns to this page.
+        notifyHost(current().onSignIn, { method: 'connector', connectorId: request.connectorId, redirect });
+        navigate(redirect, onRedirect, true);
       }),
     onContinueSession:
       continueSession &&
@@ -105,6 +107,7 @@ export function signInActions(
         const redirect = await call('session', () => continueSession.call(client));
         signedIn({ method: 'session', redirect }, redirect);
       }),
+    onIdentify: identify && ((request) => call('identify', () => identify.call(client, request))),
   };
 }
 

@@ -4,6 +4,7 @@ import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** "Continue as Alice" and "Use another account" (account view only), in a `<div>`. */
@@ -25,10 +26,17 @@ export const SignInAccount = forwardRef<HTMLDivElement, PartProps>(function Sign
       >
         <LogoImage className="ck-sign-in__avatar" src={user.avatar} name={name} alt="" shape="round" size="sm" />
         <span className="ck-sign-in__account-text">
-          <span className="ck-sign-in__account-name">{t('signIn.account.continueAs', { name })}</span>
-          {detail && <span className="ck-sign-in__account-detail">{detail}</span>}
+          <span className="ck-sign-in__account-name">
+            {tNodes(t, 'signIn.account.continueAs', { name: <ProviderText text={name} /> })}
+          </span>
+          {detail && (
+            <span className="ck-sign-in__account-detail">
+              <ProviderText text={detail} />
+            </span>
+          )}
         </span>
       </Button>
+      <FullText texts={[name, detail]} label={t('common.fullText')} />
       <Button variant="link" onClick={() => state.changeIdentifier()} disabled={state.status !== 'idle'}>
         {t('signIn.account.useAnother')}
       </Button>

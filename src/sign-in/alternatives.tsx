@@ -5,13 +5,18 @@ import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
 import { useSignInContext } from './context.js';
 
-/** "Sign in with a code instead" / "Use your password instead" (a `<button>`), when both are offered. */
+/**
+ * "Sign in with a code instead" / "Use your password instead" (a `<button>`), when both are
+ * offered (and, when the provider tells, both are the identifier's: an account without a
+ * password is not offered one).
+ */
 export const SignInAlternatives = forwardRef<HTMLButtonElement, PartProps>(function SignInAlternatives(
   { className },
   ref,
 ) {
-  const { step, state, t } = useSignInContext('SignIn.Alternatives');
-  const { password, code } = step.login;
+  const { state, t } = useSignInContext('SignIn.Alternatives');
+  const password = state.methods.includes('password');
+  const code = state.methods.includes('code');
   if (state.view === 'password' && code) {
     return (
       <Button

@@ -4,6 +4,7 @@ import { formatWait } from '../i18n/wait.js';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** The one-time code (code view): one input for the whole code, resend with countdown. */
@@ -14,7 +15,7 @@ export const SignInCode = forwardRef<HTMLDivElement, PartProps>(function SignInC
   return (
     <div ref={ref} className={cx('ck-sign-in__field', className)}>
       <p id={ids.codeHint} className="ck-sign-in__note">
-        {t('signIn.code.sent', { identifier: state.identifier.trim() })}
+        {tNodes(t, 'signIn.code.sent', { identifier: <ProviderText text={state.identifier.trim()} /> })}
       </p>
       <label className="ck-sign-in__label" htmlFor={ids.code}>
         {t('signIn.code.label')}

@@ -4,6 +4,7 @@ import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** A button per social or SSO connector (identifier view), after an "or" separator. */
@@ -36,8 +37,11 @@ export const SignInConnectors = forwardRef<HTMLDivElement, PartProps>(function S
                 alt=""
                 size="sm"
               />
-              <span>{t('signIn.connectors.continueWith', { name: connector.name })}</span>
+              <span className="ck-sign-in__connector-name">
+                {tNodes(t, 'signIn.connectors.continueWith', { name: <ProviderText text={connector.name} reveal /> })}
+              </span>
             </Button>
+            <FullText texts={[connector.name]} reveal label={t('common.fullText')} />
           </li>
         ))}
       </ul>

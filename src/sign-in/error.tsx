@@ -9,6 +9,7 @@ import { Alert } from '../ui/alert.js';
 import { cx } from '../ui/cx.js';
 import { errorKeyOf } from '../ui/errors.js';
 import type { PartProps } from '../ui/part.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 
 /** The error banner (`role="alert"`, focused when it appears). */
@@ -23,7 +24,12 @@ export const SignInError = forwardRef<HTMLDivElement, PartProps>(function SignIn
       : undefined;
   return (
     <Alert ref={ref} className={cx('ck-sign-in__error', className)} focusKey={state.errorCount}>
-      {t(errorKeyOf(error))}
+      {state.cancelledConnector
+        ? // Cancelled at the connector's provider: say where, and that the other ways are here.
+          tNodes(t, 'signIn.connectors.cancelled', {
+            name: <ProviderText text={state.cancelledConnector.name} reveal />,
+          })
+        : t(errorKeyOf(error))}
       {wait && (
         <>
           {' '}

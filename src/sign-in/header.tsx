@@ -3,6 +3,7 @@ import { forwardRef, useRef } from 'react';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
+import { FullText, hasHidden, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useSignInContext } from './context.js';
 
@@ -19,12 +20,20 @@ export const SignInHeader = forwardRef<HTMLElement, PartProps>(function SignInHe
         src={client.logo?.light}
         darkSrc={client.logo?.dark}
         name={client.name}
-        alt={t('common.logoAlt', { app: client.name })}
+        alt={t('common.logoAlt', { app: providerString(client.name, undefined, true) })}
       />
       <h1 id={ids.heading} ref={heading} tabIndex={-1} className="ck-sign-in__title">
         {t('signIn.title')}
       </h1>
-      <p className="ck-sign-in__subtitle">{t('signIn.subtitle', { app: client.name })}</p>
+      <p className="ck-sign-in__subtitle">
+        {tNodes(t, 'signIn.subtitle', { app: <ProviderText text={client.name} reveal /> })}
+      </p>
+      <FullText texts={[client.name]} reveal label={t('common.fullText')} />
+      {hasHidden(client.name) && (
+        <p className="ck-sign-in__hidden" data-tone="warning">
+          {t('common.hiddenCharacters')}
+        </p>
+      )}
     </header>
   );
 });

@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
+import { ProviderText } from '../ui/provider-text.js';
 import { useSignInContext } from './context.js';
 import { identifierField } from './identifier-field.js';
 
@@ -18,7 +19,9 @@ export const SignInIdentifier = forwardRef<HTMLDivElement, PartProps>(function S
     return (
       <div ref={ref} className={cx('ck-sign-in__identity', className)}>
         <input type="text" name="username" autoComplete="username" value={state.identifier} readOnly hidden />
-        <span className="ck-sign-in__identity-value">{state.identifier.trim()}</span>
+        <span className="ck-sign-in__identity-value">
+          <ProviderText text={state.identifier.trim()} />
+        </span>
         <Button variant="link" onClick={() => state.changeIdentifier()} disabled={state.status !== 'idle'}>
           {t('signIn.changeIdentifier')}
         </Button>

@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
+import { ProviderText, tNodes } from '../ui/provider-text.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useSignInContext } from './context.js';
 
@@ -27,7 +28,7 @@ export const SignInLinks = forwardRef<HTMLDivElement, PartProps>(function SignIn
           disabled={state.status !== 'idle'}
           busy={state.pending === 'session'}
         >
-          {t('signIn.account.continueAs', { name })}
+          {tNodes(t, 'signIn.account.continueAs', { name: <ProviderText text={name} /> })}
         </Button>
       )}
     </div>

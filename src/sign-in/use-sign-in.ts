@@ -12,8 +12,11 @@ import type {
   CodeSubmission,
   Connector,
   ConnectorRequest,
+  IdentifyRequest,
   LoginStep,
   LoginSubmission,
+  SignInMethod,
+  SignInMethods,
 } from '../protocol/interaction.js';
 import { type SubmissionStatus, useSubmission } from '../ui/use-submission.js';
 
@@ -36,6 +39,8 @@ export interface UseSignInOptions {
   onConnector?: ((request: ConnectorRequest) => Promise<void> | void) | undefined;
   /** Continues as `step.login.session` (navigates away). */
   onContinueSession?: (() => Promise<void> | void) | undefined;
+  /** Asks which methods an identifier signs in with (steps with `login.identify`). */
+  onIdentify?: ((request: IdentifyRequest) => Promise<SignInMethods>) | undefined;
   /**
    * The first view. Default: `account` when the step carries a session account, else
    * `identifier`. A screen reached through "Not you?" passes `identifier`.
@@ -66,6 +71,13 @@ export interface SignInState {
   resendIn: number;
   /** The SSO connector the current identifier's email domain belongs to. */
   ssoConnector: Connector | undefined;
+  /**
+   * The methods the identifier signs in with, as the provider told (`login.identify`); every
+   * offered method until it has, or when it does not tell.
+   */
+  methods: readonly SignInMethod[];
+  /** The connector the user cancelled at, while the step's message about it shows. */
+  cancelledConnector: Connector | undefined;
   /** Identifier view: continue to the password, a code, or the SSO connector. */
   continueWithIdentifier(): boolean;
   /** Password view: signs in. */
@@ -116,9 +128,15 @@ export function useSignIn(options: UseSignInOptions): SignInState {
   const [code, setCodeValue] = useState('');
   const [view, setView] = useState<SignInView>(options.initialView ?? (login.session ? 'account' : 'identifier'));
   // A step that comes back after a failed attempt (a connector the user cancelled) shows why.
-  const submission = useSubmission<SignInAction>(
+  const [arrival] = useState(() =>
     login.error ? new InteractionError(login.error, 'the previous sign-in attempt failed') : undefined,
   );
+  const submission = useSubmission<SignInAction>(arrival);
+  const offered: SignInMethod[] = [
+    ...(login.password ? ['password' as const] : []),
+    ...(login.code ? ['code' as const] : []),
+  ];
+  const [told, setTold] = useState<SignInMethod[]>();
   const { run, isLocked, clearError } = submission;
   const [resendAt, setResendAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -165,20 +183,25 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     [waitBeforeResend],
   );
 
+  const codeSent = useCallback(
+    (sent: CodeSent) => {
+      waitBeforeResend(sent.resendAfter);
+      setCodeValue('');
+      showView('code');
+    },
+    [waitBeforeResend, showView],
+  );
+
   const sendCode = useCallback(
     (action: SignInAction) => {
       const send = latest.current.onSendCode;
       if (!send || !login.code) return false;
       return run(action, () => send({ identifier: identifier.trim() }), {
         onError: onError(action),
-        onSuccess: (sent) => {
-          waitBeforeResend((sent as CodeSent).resendAfter);
-          setCodeValue('');
-          showView('code');
-        },
+        onSuccess: (sent) => codeSent(sent as CodeSent),
       });
     },
-    [identifier, login.code, run, onError, waitBeforeResend, showView],
+    [identifier, login.code, run, onError, codeSent],
   );
 
   const startConnector = useCallback(
@@ -193,6 +216,9 @@ export function useSignIn(options: UseSignInOptions): SignInState {
   );
 
   const ssoConnector = ssoConnectorFor(identifier, login.connectors);
+  const failed = login.failedConnector;
+  const cancelledConnector =
+    failed?.cancelled && submission.error === arrival ? login.connectors?.find((c) => c.id === failed.id) : undefined;
 
   return {
     view,
@@ -209,10 +235,34 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     errorCount: submission.errorCount,
     resendIn,
     ssoConnector,
+    methods: told ?? offered,
+    cancelledConnector,
 
     continueWithIdentifier() {
       if (isLocked() || !identifier.trim()) return false;
       if (ssoConnector) return startConnector(ssoConnector.id, true);
+      const { onIdentify, onSendCode } = latest.current;
+      if (login.identify && onIdentify) {
+        // Ask how this identifier signs in: an account without a password goes straight to its code.
+        const request = { identifier: identifier.trim() };
+        return run(
+          'continue',
+          async () => {
+            const { methods } = await onIdentify(request);
+            const codeOnly = !!login.code && !!onSendCode && !methods.includes('password');
+            return { methods, sent: codeOnly ? await onSendCode(request) : undefined };
+          },
+          {
+            onError: onError('continue'),
+            onSuccess: (value) => {
+              const { methods, sent } = value as { methods: SignInMethod[]; sent?: CodeSent };
+              setTold(methods);
+              if (sent) codeSent(sent);
+              else showView('password');
+            },
+          },
+        );
+      }
       if (login.password) {
         showView('password');
         return true;
@@ -254,6 +304,7 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     changeIdentifier() {
       if (isLocked()) return;
       setPassword('');
+      setTold(undefined);
       showView('identifier');
     },
   };

@@ -5,6 +5,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ConsentStep } from '../../src/protocol/interaction.js';
 import { REPORTS_API, consentStep, loginStep } from '../../test/fixtures/steps.js';
+import {
+  bidiConsentStep,
+  brokenBrandingConsentStep,
+  longPermissionConsentStep,
+  longRoleConsentStep,
+  longUnbrokenConsentStep,
+} from '../../test/fixtures/stress.js';
 import { BROKEN_LOGO } from '../support/assets.js';
 import { ConsentFor, SignInFor } from '../support/screens.js';
 
@@ -112,3 +119,24 @@ export const SignInLongNameBrokenLogo: StoryObj = {
     <SignInFor step={loginStep({ client: { ...loginStep().client, name: LONG_NAME, logo: { light: BROKEN_LOGO } } })} />
   ),
 };
+
+/** An organization role and permission of one long word each (`organization_billing_and_…`). */
+export const LongRole: Story = { args: { step: longRoleConsentStep() } };
+
+/** An API scope described in a paragraph, scope names of one long word, withheld ones too. */
+export const LongPermission: Story = { args: { step: longPermissionConsentStep() } };
+
+/**
+ * Every provider text one endless word, the app's name 20,000 characters: cut with "…" and
+ * "Show full text", never wider than the card, Authorize still in reach.
+ */
+export const LongUnbrokenName: Story = { args: { step: longUnbrokenConsentStep() } };
+
+/**
+ * Direction overrides in the app's name and the native redirect URI, shown as ⟨U+202E⟩ with a
+ * warning; Arabic names isolated from the sentence around them.
+ */
+export const BidiControls: Story = { args: { step: bidiConsentStep() } };
+
+/** The app's and the organization's branding logos fail to load: the monogram shows. */
+export const BrokenBrandingLogo: Story = { args: { step: brokenBrandingConsentStep() } };

@@ -33,4 +33,4 @@ export function withLocalAssets<S extends InteractionStep>(step: S): S {
 }
 
 /** A URL that never loads (reserved `.invalid` domain): the broken-logo stories use it. */
-export const BROKEN_LOGO = 'https://logo.invalid/broken.png';
+export { BROKEN_LOGO } from '../../test/fixtures/stress.js';

@@ -179,4 +179,74 @@ describe('given an expired interaction', () => {
     await alert.getByRole('button', { name: text.consent.goBack }).click();
     await page.waitForURL((url) => url.href.startsWith(stack.app.url));
   });
+
+  it('should go back to the app, not to the sign-in page that expired with it', async () => {
+    await page.goto(stack.app.url);
+    await page.getByRole('link', { name: 'Sign in with Demo IdP' }).click();
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    const consentUrl = await expectConsent(page);
+    // The interaction ends behind the page's back (its cookies gone, as after its hour), and the
+    // user reloads: both this page and the sign-in page before it are expired now.
+    await demo.context.clearCookies({ name: /^_interaction/ });
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await expect(alert.innerText()).resolves.toContain(text.errors.interaction_expired);
+
+    await alert.getByRole('button', { name: text.consent.goBack }).click();
+    await page.waitForURL((url) => url.href !== consentUrl);
+    expect(page.url()).toBe(`${stack.app.url}/`);
+    await page.getByRole('link', { name: 'Sign in with Demo IdP' }).waitFor();
+  });
+});
+
+describe('given a phone (390 × 844) and the demo app’s default request', () => {
+  it('should show Authorize without scrolling, keep it in view, and never hide focus under the bar', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(stack.app.url);
+    await page.getByRole('link', { name: 'Sign in with Demo IdP' }).click();
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await expectConsent(page);
+
+    /** Whether Authorize is wholly on screen and the topmost thing where it is drawn. */
+    const inView = () =>
+      authorize().evaluate((button) => {
+        const rect = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        return rect.top >= 0 && rect.bottom <= innerHeight && button.contains(hit);
+      });
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect(inView()).resolves.toBe(true);
+    await page.evaluate(() => scrollTo(0, document.scrollingElement!.scrollHeight / 2));
+    await expect(inView()).resolves.toBe(true);
+    expect(await axe(page)).toEqual([]);
+
+    // Keyboard from the top: every stop before Authorize is scrolled clear of the action bar.
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.locator('body').focus();
+    const seen: string[] = [];
+    const covered: string[] = [];
+    let reached = false;
+    for (let i = 0; i < 100 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const bar = document.querySelector('.ck-consent__actions')!;
+        const rect = el.getBoundingClientRect();
+        return {
+          name: `${el.localName} ${el.getAttribute('value') ?? el.textContent?.trim().slice(0, 30)}`,
+          inBar: bar.contains(el),
+          authorize: el.classList.contains('ck-consent__authorize'),
+          clear: rect.top >= 0 && rect.bottom <= bar.getBoundingClientRect().top + 0.5,
+        };
+      });
+      seen.push(stop.name);
+      if (!stop.inBar && !stop.clear) covered.push(stop.name);
+      reached = stop.authorize;
+    }
+    expect(reached, `Tab reaches Authorize (stops: ${seen.join(' | ')})`).toBe(true);
+    expect(covered).toEqual([]);
+    // Focused, Authorize is where the user can see it (the request still needs an organization
+    // picked, so the keyboard run stops here: the full run is the test above).
+    await expect(inView()).resolves.toBe(true);
+  });
 });

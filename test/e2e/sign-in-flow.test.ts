@@ -96,7 +96,7 @@ describe('given dana, whose account is at "Social Demo"', () => {
     expect(claims.name).toBe('Dana Social');
   });
 
-  it('should come back to sign-in with an announced error when dana cancels upstream', async () => {
+  it('should come back to sign-in saying it was cancelled at Social Demo, with the other ways to sign in', async () => {
     await page.goto(`${stack.app.url}/login?${PROFILE_ONLY}`);
     await expectSignIn(page);
     await page.getByRole('button', { name: 'Continue with Social Demo', exact: true }).click();
@@ -104,20 +104,35 @@ describe('given dana, whose account is at "Social Demo"', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     await expectSignIn(page);
-    await expect(page.getByRole('alert').innerText()).resolves.toContain(text.errors.access_denied);
+    const alert = page.getByRole('alert');
+    await expect(alert.innerText()).resolves.toContain(t.connectors.cancelled.replace('{{name}}', 'Social Demo'));
+    await expect(alert.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // The other ways are right there: the identifier (password or code) and the connectors.
+    await expect(page.getByLabel(t.identifier.email_username, { exact: true }).isEditable()).resolves.toBe(true);
+    await expect(
+      page.getByRole('button', { name: 'Continue with Social Demo', exact: true }).isEnabled(),
+    ).resolves.toBe(true);
+    expect(await axe(page)).toEqual([]);
+
+    // The message belongs to that attempt: signing in another way goes on without it.
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await authorize(page);
+    expect((await readJson(page, 'id-token-claims')).sub).toBe('user_alice');
   });
 });
 
 describe('given carol, who signs in by emailed code', () => {
-  it('should send the code to the mailbox and sign in with it', async () => {
+  it('should go straight from her identifier to the code the mailbox got, and sign in with it', async () => {
     await page.goto(`${stack.app.url}/login?${PROFILE_ONLY}`);
     await expectSignIn(page);
     await page.getByLabel(t.identifier.email_username, { exact: true }).fill('carol@demo.test');
     await page.getByRole('button', { name: t.continue, exact: true }).click();
-    await page.getByRole('button', { name: t.useCode, exact: true }).click();
 
+    // The provider says carol has no password: no password step, and none offered instead.
     const input = page.getByLabel(t.code.label, { exact: true });
     await input.waitFor();
+    await expect(page.getByLabel(t.password, { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: t.usePassword, exact: true }).count()).resolves.toBe(0);
     await expect(input.getAttribute('autocomplete')).resolves.toBe('one-time-code');
     await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(await axe(page)).toEqual([]);
@@ -137,16 +152,18 @@ describe('given carol, who signs in by emailed code', () => {
   });
 });
 
-describe('given alice at consent who clicks "Not you?"', () => {
-  it('should offer "Continue as Alice" and return to consent for the same request', async () => {
+describe('given bob, who finds alice signed in at consent and clicks "Not you?"', () => {
+  it('should not offer to continue as alice, and finish the same request for bob', async () => {
     await page.goto(`${stack.app.url}/login?${PROFILE_ONLY}`);
     await signIn(page, 'alice@demo.test', 'alice-password');
     await expectConsent(page);
     await page.getByRole('button', { name: text.consent.account.notYou, exact: true }).click();
     await expectSignIn(page);
 
-    await page.getByRole('button', { name: 'Continue as Alice Anderson', exact: true }).click();
+    await expect(page.getByRole('button', { name: /Alice/ }).count()).resolves.toBe(0);
+    await expect(page.getByText('Alice Anderson').count()).resolves.toBe(0);
+    await signIn(page, 'bob@demo.test', 'bob-password');
     await authorize(page);
-    expect((await readJson(page, 'id-token-claims')).sub).toBe('user_alice');
+    expect((await readJson(page, 'id-token-claims')).sub).toBe('user_bob');
   });
 });

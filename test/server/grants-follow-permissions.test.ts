@@ -109,7 +109,9 @@ describe('given alice remembered read:reports and write:reports', () => {
         scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }],
       },
     ]);
-    expect(details.body.consent.withheld).toEqual([{ name: 'write:reports', resource: API_RESOURCE }]);
+    expect(details.body.consent.withheld).toEqual([
+      { name: 'write:reports', resource: API_RESOURCE, description: 'Create and edit reports' },
+    ]);
     // A fresh grant: nothing is claimed as granted before.
     expect(details.body.consent.resources[0].scopes.some((s: { granted?: boolean }) => s.granted)).toBe(false);
 
@@ -152,7 +154,9 @@ describe('given bob remembered read:reports while write:reports was withheld', (
     const browser = new Browser(idp.issuer);
     const { request, uid } = await signedInAtConsent(browser, idp.web, REPORTS, BOB);
     const details = await browser.kit(uid, 'details');
-    expect(details.body.consent.withheld).toEqual([{ name: 'write:reports', resource: API_RESOURCE }]);
+    expect(details.body.consent.withheld).toEqual([
+      { name: 'write:reports', resource: API_RESOURCE, description: 'Create and edit reports' },
+    ]);
     const tokens = await decideAndExchange(browser, uid, request, { resources: { [API_RESOURCE]: ['read:reports'] } });
     expect(jwtPayload(tokens.access_token).scope).toBe('read:reports');
     return browser;

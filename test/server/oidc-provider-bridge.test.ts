@@ -352,7 +352,9 @@ describe('given bob, who may read reports but not write them', () => {
         scopes: [{ name: 'read:reports', required: false, description: 'Read reports' }],
       },
     ]);
-    expect(reply.body.consent.withheld).toEqual([{ name: 'write:reports', resource: API_RESOURCE }]);
+    expect(reply.body.consent.withheld).toEqual([
+      { name: 'write:reports', resource: API_RESOURCE, description: 'Create and edit reports' },
+    ]);
   });
 
   it('should refuse a forged consent naming write:reports with 400 invalid_scope', async () => {

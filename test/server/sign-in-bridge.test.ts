@@ -43,12 +43,14 @@ async function loginInteraction(browser: Browser, params: Record<string, string>
 }
 
 describe('given the login step', () => {
-  it('should offer password, a 6-digit code and the social connector', async () => {
+  it('should offer password, a 6-digit code and the social connector, and say how each identifier signs in', async () => {
     const browser = new Browser(idp.issuer);
     const uid = await loginInteraction(browser);
     const reply = await browser.kit(uid, 'details');
     expect(reply.body.login).toEqual({
       identifiers: ['email', 'username'],
+      // Asked after the identifier step: a code-only account (carol) goes straight to its code.
+      identify: true,
       password: true,
       code: { length: 6 },
       connectors: [{ id: 'social-demo', kind: 'social', name: 'Social Demo' }],

@@ -23,6 +23,8 @@ import type {
   Redirect,
   ResourceRequest,
   ScopeItem,
+  SignInMethod,
+  SignInMethods,
   UserInfo,
   WithheldScope,
 } from '../../protocol/interaction.js';
@@ -131,6 +133,16 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
     async startConnector(transport, request): Promise<Redirect> {
       const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.connector), body: request });
       return parseRedirect(ok(response));
+    },
+
+    async identify(transport, request): Promise<SignInMethods> {
+      const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.identify), body: request });
+      const body = ok(response);
+      assertObject(body, 'response');
+      const { methods } = body;
+      assertStringArray(methods, 'response.methods');
+      // Methods this screen does not know are left out: the others still work.
+      return { methods: methods.filter((m): m is SignInMethod => m === 'password' || m === 'code') };
     },
 
     async continueSession(transport): Promise<Redirect> {
@@ -323,8 +335,19 @@ function parseUser(value: unknown, label: string): UserInfo {
 
 function parseLoginRequest(value: unknown, label: string): LoginRequest {
   assertObject(value, label);
-  const { identifiers, password, loginHint, code, connectors, session, createAccountUrl, forgotPasswordUrl, error } =
-    value;
+  const {
+    identifiers,
+    password,
+    loginHint,
+    code,
+    connectors,
+    session,
+    createAccountUrl,
+    forgotPasswordUrl,
+    error,
+    failedConnector,
+    identify,
+  } = value;
   const kinds = parseArray(identifiers, `${label}.identifiers`, (item, itemLabel) => {
     assertOneOf(item, itemLabel, IDENTIFIER_KINDS);
     return item;
@@ -349,6 +372,10 @@ function parseLoginRequest(value: unknown, label: string): LoginRequest {
   if (forgotPasswordUrl !== undefined) result.forgotPasswordUrl = forgotPasswordUrl;
   // An unknown error code is dropped rather than refused: it only decorates the step.
   if (isInteractionErrorCode(error)) result.error = error;
+  // Likewise the connector it names, and whether the user cancelled there.
+  if (result.error && isObject(failedConnector) && typeof failedConnector.id === 'string')
+    result.failedConnector = { id: failedConnector.id, cancelled: failedConnector.cancelled === true };
+  if (identify === true) result.identify = true;
   return result;
 }
 
@@ -447,7 +474,8 @@ function parseWithheld(value: unknown, label: string): WithheldScope {
   const { name, resource } = value;
   assertString(name, `${label}.name`);
   assertOptionalString(resource, `${label}.resource`);
-  const result: WithheldScope = { name };
+  // Described as a requested claim is: name, description, descriptions per language.
+  const result: WithheldScope = parseClaim({ ...value, name }, label);
   if (resource !== undefined) result.resource = resource;
   return result;
 }

@@ -162,6 +162,12 @@ function resourceItem(
   return item;
 }
 
+/** A withheld scope, described as it would have been offered. */
+function withheldItem(name: string, resource: string, description?: ResourceDescription): WithheldScope {
+  const { description: text } = resourceItem(name, new Set(), description);
+  return text === undefined ? { name, resource } : { name, resource, description: text };
+}
+
 /**
  * Computes what the user may grant. Profile scopes are offered as requested (`openid`
  * required, the others optional); API scopes only when the user holds them (the rest are
@@ -214,7 +220,7 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
         selection: input.organizationSelection === 'multiple' ? 'multiple' : 'single',
         required: input.organizationRequired !== false,
       };
-      for (const name of orgWithheld) withheld.push({ name, resource: indicator });
+      for (const name of orgWithheld) withheld.push(withheldItem(name, indicator, description));
       continue;
     }
 
@@ -223,7 +229,7 @@ export function computeConsentOffer(input: ConsentOfferInput): ConsentOffer {
     const resourceWithheld = subtract(requested, offered);
     const required = intersect(offered, Array.isArray(description?.required) ? description.required : []);
     resources.push({ indicator, requested, offered, withheld: resourceWithheld, required });
-    for (const name of resourceWithheld) withheld.push({ name, resource: indicator });
+    for (const name of resourceWithheld) withheld.push(withheldItem(name, indicator, description));
     if (offered.length > 0) {
       const request: ResourceRequest = {
         indicator,

@@ -11,7 +11,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Connector, IdentifierKind, LoginRequest, UserInfo } from '../../protocol/interaction.js';
+import type {
+  Connector,
+  IdentifierKind,
+  LoginRequest,
+  SignInMethod,
+  SignInMethods,
+  UserInfo,
+} from '../../protocol/interaction.js';
 import type { InteractionErrorCode } from '../../protocol/errors.js';
 import type { CodeSent } from '../../protocol/interaction.js';
 import { safeHttpUrl } from '../../protocol/url.js';
@@ -97,6 +104,16 @@ export interface SignInBridgeOptions {
   /** Checks a one-time code: the account id, or `null` (answered `401 invalid_code`). */
   verifyCode?(identifier: string, code: string): Promise<{ accountId: string } | null>;
   /**
+   * How the account an identifier names signs in, when not the default way (every method the
+   * step offers: the password, and codes when `sendCode` is set), e.g. `['code']` for an account
+   * without a password. Return `undefined` for an identifier with no account and for an account
+   * of the default kind: the bridge answers both with the default, so `POST identify` never says
+   * whether an account exists. It does say that an identifier's account is of another kind
+   * (that it exists, then): leave this out if that must stay secret. Setting it makes the step
+   * carry `identify: true`, and the screen goes straight to the code for such accounts.
+   */
+  signInMethods?(identifier: string): Promise<SignInMethod[] | undefined>;
+  /**
    * The account an identifier (email, username, phone) names, without checking any secret;
    * `undefined` when none. Lets the limits count failures per account as well as per identifier,
    * so an account's email and username share one count. Optional: without it, failures count
@@ -161,6 +178,9 @@ const PENDING_TTL_SECONDS = 10 * 60;
 /** An interaction uid, or a Hydra challenge (long, base64url). */
 const UID = /^[A-Za-z0-9_~-]{1,4096}$/;
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url');
+
+/** The error the sign-in step shows once, as kept in the store (a bare code from earlier versions). */
+type Flash = InteractionErrorCode | { error: InteractionErrorCode; connector?: { id: string; cancelled: boolean } };
 
 /** A connector sign-in in progress, as kept in the store. */
 interface PendingConnector {
@@ -299,9 +319,30 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       if (accountId) login.session = pickUser(await deps.findUser(accountId), accountId);
       if (links.createAccount) login.createAccountUrl = links.createAccount;
       if (links.forgotPassword) login.forgotPasswordUrl = links.forgotPassword;
-      const error = await store.take<InteractionErrorCode>(keys.flash(interaction.uid));
-      if (error) login.error = error;
+      if (deps.signInMethods) login.identify = true;
+      const flash = await store.take<Flash>(keys.flash(interaction.uid));
+      if (typeof flash === 'string') login.error = flash;
+      else if (flash) {
+        login.error = flash.error;
+        if (flash.connector) login.failedConnector = flash.connector;
+      }
       return login;
+    },
+
+    /**
+     * `POST identify`: the methods the identifier signs in with, among those offered. The same
+     * answer for an identifier without an account as for one of the default kind.
+     */
+    async identify(body: unknown): Promise<SignInMethods> {
+      if (!deps.signInMethods) throw new KitHttpError(400, 'invalid_request', 'sign-in methods are not told');
+      const identifier = identifierOf(record(body).identifier);
+      const offered: SignInMethod[] = [
+        ...(deps.password !== false ? ['password' as const] : []),
+        ...(codes ? ['code' as const] : []),
+      ];
+      const told = await deps.signInMethods(identifier);
+      const methods = Array.isArray(told) ? offered.filter((method) => told.includes(method)) : [];
+      return { methods: methods.length > 0 ? methods : offered };
     },
 
     /** `POST login`: the account id, or 401 / 429. */
@@ -455,7 +496,7 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       interaction: SignInInteraction,
       req: IncomingMessage,
       finish: (accountId: string) => Promise<KitRedirectResponse>,
-    ): Promise<KitRedirectResponse | CodeSent> {
+    ): Promise<KitRedirectResponse | CodeSent | SignInMethods> {
       switch (endpoint) {
         case 'login':
           return finish(await this.login(body, req));
@@ -465,6 +506,8 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
           return finish(await this.verifyCode(body, req));
         case 'connector':
           return { redirectTo: await this.startConnector(body, interaction) };
+        case 'identify':
+          return this.identify(body);
         default:
           return finish(this.continueAs(interaction));
       }
@@ -478,7 +521,15 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       // Taken, not read: a callback is used once, on whichever instance it lands.
       const entry = (await store.take(keys.connector(interaction.uid))) as PendingConnector | undefined;
       const fail = async () => {
-        await store.set(keys.flash(interaction.uid), 'access_denied', PENDING_TTL_SECONDS);
+        // The sign-in step names the connector, and says so when the user cancelled there: the
+        // upstream provider answered `error=access_denied` (RFC 6749 §4.1.2.1).
+        const flash: Flash = entry
+          ? {
+              error: 'access_denied',
+              connector: { id: entry.connectorId, cancelled: query.get('error') === 'access_denied' },
+            }
+          : 'access_denied';
+        await store.set(keys.flash(interaction.uid), flash as JsonValue, PENDING_TTL_SECONDS);
         return undefined;
       };
       if (!deps.connectors || !entry || typeof entry.state !== 'string' || query.get('state') !== entry.state)
@@ -507,7 +558,7 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
 }
 
 /** The kit endpoints that sign in. */
-export type SignInEndpoint = 'login' | 'send-code' | 'verify-code' | 'connector' | 'continue';
+export type SignInEndpoint = 'login' | 'send-code' | 'verify-code' | 'connector' | 'continue' | 'identify';
 
 /** Whether `endpoint` is one of the {@link SignInEndpoint}s. */
 export function isSignInEndpoint(endpoint: string): endpoint is SignInEndpoint {
@@ -516,7 +567,8 @@ export function isSignInEndpoint(endpoint: string): endpoint is SignInEndpoint {
     endpoint === 'send-code' ||
     endpoint === 'verify-code' ||
     endpoint === 'connector' ||
-    endpoint === 'continue'
+    endpoint === 'continue' ||
+    endpoint === 'identify'
   );
 }
 

@@ -466,7 +466,7 @@ describe('given the kit adapter answering a wrong code', () => {
     await user.type(await screen.findByLabelText('Sign-in code'), '000000');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That code is incorrect or has expired.');
-    expect(screen.getByText('carol@example.com')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Change' }).parentElement).toHaveTextContent('carol@example.com');
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ method: 'POST', url: `${BASE}/verify-code` });
     expect(JSON.parse(requests[0]!.body!)).toStrictEqual({ identifier: 'carol@example.com', code: '000000' });

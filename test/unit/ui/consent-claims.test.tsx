@@ -21,6 +21,7 @@ import {
 import { AUTHORIZATION_ID, SUPABASE_URL, supabaseApproved } from '../../fixtures/supabase/payloads.js';
 import { stubFetch } from '../client/fetch-stub.js';
 import { deferred, fakeClient } from './fake-client.js';
+import { sentence } from './sentence.js';
 
 function setup(step: ConsentStep) {
   const client = fakeClient(step);
@@ -38,7 +39,9 @@ describe('given an app that asks for single claims', () => {
 
     const section = claimsSection();
     expect(
-      within(section).getByText('Acme Reports also asks for these details. Untick any you do not want to share.'),
+      within(section).getByText(
+        sentence('Acme Reports also asks for these details. Untick any you do not want to share.'),
+      ),
     ).toBeInTheDocument();
     const boxes = within(section).getAllByRole('checkbox');
     expect(boxes.map((box) => box.getAttribute('value'))).toEqual([

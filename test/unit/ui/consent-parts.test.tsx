@@ -24,6 +24,7 @@ import {
 } from '../../fixtures/consent-steps.js';
 import { REPORTS_API, consentStep, noRedirectConsentStep, profileOnlyConsentStep } from '../../fixtures/steps.js';
 import { fakeClient } from './fake-client.js';
+import { sentence } from './sentence.js';
 
 const authorize = () => screen.getByRole('button', { name: 'Authorize' });
 
@@ -152,7 +153,7 @@ describe('Consent.Organizations', () => {
 
     await user.clear(filter);
     await user.type(filter, 'nothing like this');
-    expect(screen.getByText('No organization matches “nothing like this”.')).toBeInTheDocument();
+    expect(screen.getByText(sentence('No organization matches “nothing like this”.'))).toBeInTheDocument();
   });
 
   it('should explain and focus the message when a required choice is left empty', async () => {
@@ -170,7 +171,7 @@ describe('Consent.AppHeader trust signals', () => {
       'href',
       'https://reports.example.org/',
     );
-    expect(screen.getByText(/has not verified who publishes Acme Reports/)).toBeInTheDocument();
+    expect(screen.getByText(sentence(/has not verified who publishes Acme Reports/))).toBeInTheDocument();
     expect(screen.queryByText('Third-party app')).not.toBeInTheDocument();
     const picture = screen.getByRole('img', { name: 'Acme Reports logo' }).closest('picture')!;
     expect(picture.querySelector('source')).toHaveAttribute('srcset', 'https://cdn.example.com/logo-dark.png');

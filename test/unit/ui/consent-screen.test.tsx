@@ -12,9 +12,11 @@ import {
   noMembershipConsentStep,
   noRedirectConsentStep,
   readerOnlyConsentStep,
+  sessionLoginStep,
   unsafeConsentStep,
 } from '../../fixtures/steps.js';
 import { deferred, fakeClient } from './fake-client.js';
+import { sentence } from './sentence.js';
 
 const authorize = () => screen.getByRole('button', { name: 'Authorize' });
 const cancel = () => screen.getByRole('button', { name: 'Cancel' });
@@ -94,7 +96,10 @@ describe('given the full consent request', () => {
   it('should group API scopes under the resource name with its indicator', () => {
     setup();
     const api = screen.getByRole('region', { name: 'Reports API' });
-    expect(within(api).getByText(`API: ${REPORTS_API}`)).toBeInTheDocument();
+    const indicator = within(api).getByText(sentence(`API: ${REPORTS_API}`));
+    // Only the indicator is code (monospace); "API:" is the language's own word.
+    expect(within(indicator).getByText(REPORTS_API).closest('code')).toHaveClass('ck-consent__indicator-value');
+    expect(within(indicator).getByText(/API:/).closest('code')).toBeNull();
     expect(within(api).getByRole('checkbox', { name: 'Read your reports' })).toHaveAttribute('value', 'read:reports');
     expect(within(api).getByRole('checkbox', { name: 'Create and edit reports' })).toBeChecked();
   });
@@ -112,7 +117,7 @@ describe('given the full consent request', () => {
 
   it('should tell where the user will be redirected (origin only) and link terms and privacy safely', () => {
     setup();
-    expect(screen.getByText('You will be redirected to https://reports.example.org')).toBeInTheDocument();
+    expect(screen.getByText(sentence('You will be redirected to https://reports.example.org'))).toBeInTheDocument();
     const terms = screen.getByRole('link', { name: 'Terms of service' });
     expect(terms).toHaveAttribute('href', 'https://reports.example.org/terms');
     expect(terms).toHaveAttribute('rel', 'noopener noreferrer');
@@ -245,8 +250,18 @@ describe('given the full consent request', () => {
     // The sign-in kit is a lazy chunk: focus moves once it has mounted, not with the first render.
     await waitFor(() => expect(heading).toHaveFocus());
     expect(client.switchAccount).toHaveBeenCalledTimes(1);
-    expect(screen.getByText('to continue to Acme Reports')).toBeInTheDocument();
+    expect(screen.getByText(sentence('to continue to Acme Reports'))).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Authorize' })).not.toBeInTheDocument();
+  });
+
+  it('should not offer to continue as the account the user just said is not theirs', async () => {
+    const { client, user } = setup();
+    // The provider still has Alice's session, and says so in the sign-in step.
+    client.switchAccount.mockResolvedValueOnce({ ...sessionLoginStep(), uid: 'consent-uid-1' });
+    await user.click(screen.getByRole('button', { name: 'Not you?' }));
+    expect(await screen.findByLabelText('Email or username')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Continue as/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Alice Example/)).not.toBeInTheDocument();
   });
 });
 
@@ -321,14 +336,14 @@ describe('given a logo that fails to load', () => {
 describe('given a native app with a custom-scheme redirect URI', () => {
   it('should show the full URI', () => {
     setup(customSchemeConsentStep());
-    expect(screen.getByText('You will be redirected to com.acme.mobile:/oauth2redirect')).toBeInTheDocument();
+    expect(screen.getByText(sentence('You will be redirected to com.acme.mobile:/oauth2redirect'))).toBeInTheDocument();
   });
 });
 
 describe('given no redirect URI and no legal links', () => {
   it('should show neither a redirect notice nor legal links, and no third-party badge', () => {
     setup(noRedirectConsentStep());
-    expect(screen.queryByText(/You will be redirected/)).not.toBeInTheDocument();
+    expect(screen.queryByText(sentence(/You will be redirected/))).not.toBeInTheDocument();
     // Only the app's home page is linked.
     expect(screen.getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['https://reports.example.org/']);
     expect(screen.queryByText('Third-party app')).not.toBeInTheDocument();

@@ -31,6 +31,7 @@ export function fakeClient(step?: InteractionStep): FakeClient {
     continueSession: vi.fn<NonNullable<InteractionClient['continueSession']>>(async () => ({
       to: 'https://idp.example.com/auth/resume',
     })),
+    identify: vi.fn<NonNullable<InteractionClient['identify']>>(async () => ({ methods: ['password', 'code'] })),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   unsafeLoginStep,
 } from '../../fixtures/steps.js';
 import { deferred, fakeClient } from './fake-client.js';
+import { sentence } from './sentence.js';
 
 function setup(step: LoginStep = loginStep(), props: { initialView?: 'identifier' } = {}) {
   const client = fakeClient(step);
@@ -200,7 +201,7 @@ describe('given a provider that signs in by emailed code', () => {
     expect(code).toHaveFocus();
     expect(code).toHaveAttribute('autocomplete', 'one-time-code');
     expect(code).toHaveAttribute('inputmode', 'numeric');
-    expect(screen.getByText(/We sent a sign-in code to carol@example.com/)).toBeInTheDocument();
+    expect(screen.getByText(sentence(/We sent a sign-in code to carol@example.com/))).toBeInTheDocument();
 
     await user.paste('123 456');
     expect(code).toHaveValue('123456');
@@ -232,7 +233,8 @@ describe('given a provider that signs in by emailed code', () => {
     expect(alert).toHaveTextContent('That code is incorrect or has expired.');
     expect(alert).toHaveFocus();
     expect(screen.getByLabelText('Sign-in code')).toHaveValue('');
-    expect(screen.getByText('carol@example.com')).toBeInTheDocument();
+    // The identifier stays, above the code, with "Change".
+    expect(screen.getByRole('button', { name: 'Change' }).parentElement).toHaveTextContent('carol@example.com');
   });
 
   it('should offer the code as an alternative to the password', async () => {

@@ -1,0 +1,135 @@
+/**
+ * Text a provider sends (app, organization, connector and user names, roles, scope
+ * descriptions, redirect targets) as it goes on screen. All of it is untrusted and unbounded:
+ *
+ * - **isolated** in a `<bdi>`: a right-to-left name does not reorder the sentence around it, and
+ *   direction controls inside it end with it;
+ * - **bounded**: past `max` characters it is cut with "…", so a name of 30,000 characters cannot
+ *   push Authorize off the page. The whole text stays in the accessibility tree, and
+ *   {@link FullText} shows it on request;
+ * - with `reveal`, **invisible and direction-changing characters shown** as `⟨U+202E⟩`, for the
+ *   texts a user decides by (the app's name, where they will be sent): an app named
+ *   "Bank \u202Egnp.exe" must not read "Bank exe.png".
+ */
+import { Fragment, type ReactNode } from 'react';
+import type { KitKey, KitT } from '../i18n/keys.js';
+
+/** Characters shown for names (app, organization, connector, user, role, API). */
+export const NAME_MAX = 80;
+/** Characters shown for descriptions and redirect targets. */
+export const TEXT_MAX = 160;
+
+/**
+ * Invisible or direction-changing characters: controls (Cc), format characters (Cf: bidi
+ * embeddings, overrides and isolates, marks, zero-width space, word joiner, BOM, tags), line and
+ * paragraph separators and the Hangul fillers that draw nothing. Not the zero-width (non-)joiner
+ * or the soft hyphen: Persian, Indic scripts and emoji sequences need them, and they reorder
+ * nothing.
+ */
+const HIDDEN = /(?![\u00AD\u200C\u200D])[\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0]/gu;
+
+/** Whether `text` holds a character {@link reveal} would show. */
+export function hasHidden(text: string): boolean {
+  return text.search(HIDDEN) >= 0;
+}
+
+/** `text` with every hidden character written out as `⟨U+XXXX⟩`. */
+export function reveal(text: string): string {
+  return text.replace(HIDDEN, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+/** The text as shown (revealed when asked) and, when longer than `max` characters, its cut start. */
+function shown(text: string, max: number, show: boolean | undefined): { full: string; head?: string } {
+  const full = show ? reveal(text) : text;
+  // Code points, so a cut never splits a surrogate pair. Long only by length: most texts stop here.
+  if (full.length <= max) return { full };
+  const chars = Array.from(full);
+  return chars.length <= max ? { full } : { full, head: chars.slice(0, max).join('') };
+}
+
+/**
+ * The text as a plain string, bounded like {@link ProviderText} (cut with "…"): for attributes
+ * (`alt`, `aria-label`), where no element can isolate it.
+ */
+export function providerString(text: string, max = NAME_MAX, show?: boolean): string {
+  const { full, head } = shown(text, max, show);
+  return head === undefined ? full : `${head}…`;
+}
+
+/** Props of {@link ProviderText}. */
+export interface ProviderTextProps {
+  /** The provider's text. */
+  text: string;
+  /** Characters shown before the cut; default {@link NAME_MAX}. */
+  max?: number | undefined;
+  /** Show invisible and direction-changing characters (see the module documentation). */
+  reveal?: boolean | undefined;
+}
+
+/** One provider text: isolated, bounded, rendered as text. */
+export function ProviderText({ text, max = NAME_MAX, reveal: show }: ProviderTextProps) {
+  const { full, head } = shown(text, max, show);
+  if (head === undefined) return <bdi className="ck-text">{full}</bdi>;
+  return (
+    <bdi className="ck-text" data-cut="">
+      {/* Seen: the start. Heard: the whole, as the accessibility tree has it. */}
+      <span aria-hidden="true">{head}…</span>
+      <span className="ck-visually-hidden">{full}</span>
+    </bdi>
+  );
+}
+
+/** Props of {@link FullText}. */
+export interface FullTextProps {
+  /** The texts shown by {@link ProviderText} nearby (with the same `max` and `reveal`). */
+  texts: readonly (string | undefined)[];
+  max?: number | undefined;
+  reveal?: boolean | undefined;
+  /** The disclosure's label ("Show full text"). */
+  label: string;
+}
+
+/**
+ * The whole of the nearby provider texts that were cut, in a native disclosure (keyboard and
+ * screen-reader friendly with no script; closed, its content is not even laid out). Renders
+ * nothing when nothing was cut.
+ */
+export function FullText({ texts, max = NAME_MAX, reveal: show, label }: FullTextProps) {
+  const cut = new Set<string>();
+  for (const text of texts) {
+    const { full, head } = shown(text ?? '', max, show);
+    if (head !== undefined) cut.add(full);
+  }
+  if (cut.size === 0) return null;
+  return (
+    <details className="ck-full-text">
+      <summary className="ck-full-text__summary">{label}</summary>
+      {[...cut].map((full) => (
+        <p key={full} className="ck-full-text__item">
+          <bdi className="ck-text">{full}</bdi>
+        </p>
+      ))}
+    </details>
+  );
+}
+
+/**
+ * `t(key)` with React nodes in place of some `{{variables}}`, so provider text inside a
+ * translated sentence is a {@link ProviderText} (isolated, bounded) rather than a raw string.
+ * Each node variable is handed to `t` as a marker and the sentence is split around it.
+ */
+export function tNodes(
+  t: KitT,
+  key: KitKey,
+  nodes: Record<string, ReactNode>,
+  values?: Record<string, unknown>,
+): ReactNode[] {
+  const names = Object.keys(nodes);
+  const text = t(key, { ...values, ...Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`])) });
+  // "a␀0␀b" → ["a", "0", "b"]: odd entries are marker numbers.
+  return text.split('\u0000').map((part, i) =>
+    // The sentence's parts never move: their position is their identity.
+    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+    i % 2 ? <Fragment key={i}>{nodes[names[Number(part)]!]}</Fragment> : part,
+  );
+}
