@@ -2,13 +2,15 @@
  * `Consent.Account`: the signed-in user, so they notice when the wrong account is about to
  * grant access, with a "Not you?" button that switches accounts.
  */
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { Button } from '../ui/button.js';
+import { nativeButton } from '../ui/native-form.js';
 import { LogoImage } from '../ui/logo-image.js';
 import { useConsentContext } from './context.js';
 
 /** The signed-in user and the "Not you?" button. */
 export function ConsentAccount() {
-  const { step, t, status, switchAccount, pending } = useConsentContext('Consent.Account');
+  const { step, t, status, switchAccount, pending, form } = useConsentContext('Consent.Account');
   const { user } = step;
   const primary = user.displayName || user.email || user.username || user.phone || user.id;
   const secondary = [user.email, user.username, user.phone].find((v) => v && v !== primary);
@@ -24,7 +26,7 @@ export function ConsentAccount() {
         <Button
           variant="link"
           className="ck-consent__switch"
-          onClick={switchAccount}
+          {...nativeButton(form, KIT_ENDPOINTS.switchAccount, switchAccount)}
           disabled={status !== 'idle'}
           busy={pending === 'switchAccount'}
         >

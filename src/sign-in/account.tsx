@@ -1,11 +1,13 @@
 /** `SignIn.Account`: "Continue as Alice" and "Use another account", for a session the provider knows. */
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { Button } from '../ui/button.js';
+import { nativeButton } from '../ui/native-form.js';
 import { LogoImage } from '../ui/logo-image.js';
 import { useSignInContext } from './context.js';
 
 /** "Continue as Alice" and "Use another account" (account view only). */
 export function SignInAccount() {
-  const { step, state, t, fields } = useSignInContext('SignIn.Account');
+  const { step, state, t, fields, form } = useSignInContext('SignIn.Account');
   const user = step.login.session;
   if (state.view !== 'account' || !user) return null;
   const name = user.displayName || user.email || user.username || user.phone || user.id;
@@ -16,7 +18,7 @@ export function SignInAccount() {
         ref={fields.account}
         variant="secondary"
         className="ck-sign-in__account-button"
-        onClick={() => state.continueSession()}
+        {...nativeButton(form, KIT_ENDPOINTS.continue, () => state.continueSession())}
         disabled={state.status !== 'idle'}
         busy={state.pending === 'session'}
       >

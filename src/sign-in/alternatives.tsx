@@ -1,17 +1,23 @@
 /** `SignIn.Alternatives`: "Sign in with a code instead" / "Use your password instead". */
+import { KIT_FORM_FIELDS } from '../protocol/form.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { Button } from '../ui/button.js';
+import { nativeButton } from '../ui/native-form.js';
 import { useSignInContext } from './context.js';
 
 /** "Sign in with a code instead" / "Use your password instead", when both are offered. */
 export function SignInAlternatives() {
-  const { step, state, t } = useSignInContext('SignIn.Alternatives');
+  const { step, state, t, form } = useSignInContext('SignIn.Alternatives');
+  // Before the page's script runs, each posts the identifier: for a code, or back to the password.
+  const identifierField = { name: form && KIT_FORM_FIELDS.identifier, value: form && state.identifier };
   const { password, code } = step.login;
   if (state.view === 'password' && code) {
     return (
       <Button
         variant="link"
         className="ck-sign-in__alternative"
-        onClick={() => state.switchToCode()}
+        {...nativeButton(form, KIT_ENDPOINTS.sendCode, () => state.switchToCode())}
+        {...identifierField}
         disabled={state.status !== 'idle'}
         busy={state.pending === 'sendCode'}
       >
@@ -24,7 +30,8 @@ export function SignInAlternatives() {
       <Button
         variant="link"
         className="ck-sign-in__alternative"
-        onClick={() => state.switchToPassword()}
+        {...nativeButton(form, KIT_ENDPOINTS.login, () => state.switchToPassword())}
+        {...identifierField}
         disabled={state.status !== 'idle'}
       >
         {t('signIn.usePassword')}

@@ -1,11 +1,14 @@
 /** `SignIn.Connectors`: one button per social or SSO connector, after an "or" separator. */
+import { KIT_FORM_FIELDS } from '../protocol/form.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { Button } from '../ui/button.js';
+import { nativeButton } from '../ui/native-form.js';
 import { LogoImage } from '../ui/logo-image.js';
 import { useSignInContext } from './context.js';
 
 /** A button per social or SSO connector (identifier view), after an "or" separator. */
 export function SignInConnectors() {
-  const { step, state, t } = useSignInContext('SignIn.Connectors');
+  const { step, state, t, form } = useSignInContext('SignIn.Connectors');
   const connectors = step.login.connectors ?? [];
   if (state.view !== 'identifier' || connectors.length === 0) return null;
   return (
@@ -21,7 +24,9 @@ export function SignInConnectors() {
             <Button
               className="ck-sign-in__connector"
               data-kind={connector.kind}
-              onClick={() => state.startConnector(connector.id)}
+              {...nativeButton(form, KIT_ENDPOINTS.connector, () => state.startConnector(connector.id))}
+              name={form && KIT_FORM_FIELDS.connector}
+              value={form && connector.id}
               disabled={state.status !== 'idle'}
               busy={state.pending === 'connector' && state.pendingConnector === connector.id}
             >

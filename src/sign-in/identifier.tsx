@@ -8,13 +8,14 @@ import { identifierField } from './identifier-field.js';
  * identifier as text with "Change", plus a hidden `username` field for password managers.
  */
 export function SignInIdentifier() {
-  const { step, state, t, ids, fields } = useSignInContext('SignIn.Identifier');
+  const { step, state, t, ids, fields, arrivedAt } = useSignInContext('SignIn.Identifier');
   const field = identifierField(step.login.identifiers);
   if (state.view === 'account') return null;
   if (state.view !== 'identifier') {
     return (
       <div className="ck-sign-in__identity">
-        <input type="text" name="username" autoComplete="username" value={state.identifier} readOnly hidden />
+        {/* For password managers, and the identifier a form post carries (see NativeForm). */}
+        <input type="text" name="identifier" autoComplete="username" value={state.identifier} readOnly hidden />
         <span className="ck-sign-in__identity-value">{state.identifier.trim()}</span>
         <Button variant="link" onClick={() => state.changeIdentifier()} disabled={state.status !== 'idle'}>
           {t('signIn.changeIdentifier')}
@@ -41,6 +42,9 @@ export function SignInIdentifier() {
         value={state.identifier}
         onChange={(event) => state.setIdentifier(event.currentTarget.value)}
         readOnly={state.status !== 'idle'}
+        // Back from a form post (a connector refused): focus where the user types, on load.
+        // biome-ignore lint/a11y/noAutofocus: only a page a form post sent back to, where the user types next
+        autoFocus={arrivedAt === 'identifier'}
       />
     </div>
   );

@@ -1,11 +1,13 @@
 /** `SignIn.Links`: "Create an account", and "Continue as …" after "Not you?". */
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { Button } from '../ui/button.js';
+import { nativeButton } from '../ui/native-form.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useSignInContext } from './context.js';
 
 /** "Create an account" (identifier view) and "Continue as …" after "Not you?". */
 export function SignInLinks() {
-  const { step, state, t } = useSignInContext('SignIn.Links');
+  const { step, state, t, form } = useSignInContext('SignIn.Links');
   if (state.view !== 'identifier') return null;
   const { createAccountUrl, session } = step.login;
   const name = session && (session.displayName || session.email || session.username || session.phone || session.id);
@@ -20,7 +22,7 @@ export function SignInLinks() {
       {name && (
         <Button
           variant="link"
-          onClick={() => state.continueSession()}
+          {...nativeButton(form, KIT_ENDPOINTS.continue, () => state.continueSession())}
           disabled={state.status !== 'idle'}
           busy={state.pending === 'session'}
         >

@@ -23,7 +23,11 @@ export function Alert({ children, focusKey, action, className, tone = 'error' }:
   const ref = useRef<HTMLDivElement>(null);
   useFocusOnChange(ref, focusKey);
   return (
-    <div ref={ref} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone}>
+    // `autoFocus` only ever reaches server-rendered markup (React sets no such attribute in the
+    // browser, where the effect above moves focus): an alert in the server's HTML is the outcome
+    // of a form posted before the page's script ran, and the browser focuses it on load.
+    // biome-ignore lint/a11y/noAutofocus: an error on arrival is where the user must look first
+    <div ref={ref} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone} autoFocus>
       <span className="ck-alert__icon" aria-hidden="true">
         !
       </span>
