@@ -109,12 +109,15 @@ export function interactionPage(
           rendered.css ? `<style nonce="${nonce}">${rendered.css}</style>` : '',
         ].join('');
         // The language rendered goes to the page's script (to hydrate in the same one); the
-        // host page's own `lang` stays its own: the kit's root carries the screen's.
+        // host page's own `lang` stays its own: the kit's root carries the screen's. Replaced
+        // through functions: a replacement string would read `$'`, `$&`… in request text (a
+        // login_hint) as patterns and copy the page's own markup into the screen.
         html = html
-          .replace('</head>', `${head}</head>`)
+          .replace('</head>', () => `${head}</head>`)
           .replace(
             '<div id="root"></div>',
-            `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}`,
+            () =>
+              `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}`,
           );
       }
       compress(req, res, () => res.writeHead(200, pageHeaders(nonce, targets)).end(html));

@@ -79,7 +79,7 @@ export function createInteractionClient(
     try {
       return await call();
     } catch (error) {
-      if (error instanceof InteractionError) throw error;
+      if (error instanceof InteractionError) throw withSafeRedirect(error);
       throw new InteractionError('invalid_response', `the ${adapter.name} adapter failed to ${operation}`, {
         cause: error,
       });
@@ -195,6 +195,22 @@ export function followRedirect(
     throw new InteractionError('unsafe_redirect', 'refusing to follow a redirect that is not an http(s) URL');
   }
   assign(url);
+}
+
+/**
+ * The adapter's error, its `redirect` kept only when it is an absolute `http(s)` URL: hosts
+ * follow `error.redirect` themselves, so a third-party adapter's `javascript:` must not reach them.
+ */
+function withSafeRedirect(error: InteractionError): InteractionError {
+  if (error.redirect === undefined || safeHttpUrl(error.redirect?.to) !== undefined) return error;
+  const { code, message, status, errorDescription, retryAfter, cause } = error;
+  return new InteractionError(code, message, {
+    ...(status !== undefined && { status }),
+    ...(error.error !== undefined && { error: error.error }),
+    ...(errorDescription !== undefined && { errorDescription }),
+    ...(retryAfter !== undefined && { retryAfter }),
+    ...(cause !== undefined && { cause }),
+  });
 }
 
 /** Whether `value` is a non-null, non-array object. */

@@ -273,7 +273,8 @@ export function themeToCss(theme: Theme, options: ThemeCssOptions = {}): string 
   const shape = shapeVariables(theme);
   const light = colorVariables(theme, 'light').value;
   const dark = colorVariables(theme, 'dark').value;
-  const name = theme.name ? `: ${theme.name.replace(/\*\//g, '')}` : '';
+  // `*/` split rather than removed: removing it from `**//` would leave a `*/` behind.
+  const name = theme.name ? `: ${theme.name.replaceAll('*/', '* /')}` : '';
   let css = `/* consent-kit theme${name} */\n@layer consent-kit {\n`;
   css += cssRule(sel, shape);
   if (scheme === 'dark') {

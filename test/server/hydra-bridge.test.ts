@@ -371,6 +371,48 @@ describe('given a Hydra consent request', () => {
   });
 });
 
+describe('given a third-party app that asks for API scopes without an audience', () => {
+  // Hydra's scopes are flat: an app may leave `audience` out and still get `write:reports` in its
+  // token's `scope`. alice holds only `read:reports` (under AUDIENCE).
+  const noAudience = (id: string, skip = false) =>
+    consentRequest(id, {
+      skip,
+      requested_access_token_audience: [],
+      requested_scope: ['openid', 'read:reports', 'write:reports'],
+    });
+
+  it('should withhold a scope the user holds under no audience, never offering it', async () => {
+    admin.consents.set('consent-aud-a', noAudience('consent-aud-a'));
+    const step = await client('consent', 'consent-aud-a').load();
+    if (step.kind !== 'consent') throw new Error('expected consent');
+    expect(step.consent.profileScopes.map((s) => s.name)).toEqual(['openid', 'read:reports']);
+    expect(step.consent.withheld).toEqual([{ name: 'write:reports' }]);
+  });
+
+  it('should refuse a forged decision granting it with 400 invalid_scope, accepting nothing', async () => {
+    admin.consents.set('consent-aud-b', noAudience('consent-aud-b'));
+    const forged = { ...decision, profileScopes: ['openid', 'read:reports', 'write:reports'], resources: {} };
+    expect(await rejection(client('consent', 'consent-aud-b').consent(forged))).toMatchObject({
+      code: 'invalid_scope',
+      status: 400,
+    });
+    expect(admin.calls.some((c) => c.path.endsWith('/accept'))).toBe(false);
+  });
+
+  it('should grant only the held scopes of a full decision and not skip a remembered consent for it', async () => {
+    admin.consents.set('consent-aud-c', noAudience('consent-aud-c'));
+    await client('consent', 'consent-aud-c').consent({
+      ...decision,
+      profileScopes: ['openid', 'read:reports'],
+      resources: {},
+    });
+    expect(admin.calls.at(-1)!.body).toMatchObject({ grant_scope: ['openid', 'read:reports'] });
+
+    admin.consents.set('consent-aud-d', noAudience('consent-aud-d', true));
+    await expect(bridge.skip('consent', 'consent-aud-d')).resolves.toBeUndefined();
+  });
+});
+
 describe('given requests Hydra no longer knows', () => {
   it('should answer an unknown challenge with interaction_expired', async () => {
     expect((await rejection(client('consent', 'nope').load())).code).toBe('interaction_expired');

@@ -4,6 +4,7 @@
  * code request, "Continue as" under a demand for a fresh sign-in, and a connector callback with
  * the wrong state.
  */
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as oidc from 'openid-client';
 import { demoClients, DEMO_WEB_CLIENT, startIdp, type RunningIdp } from '../../demo/idp/index.js';
@@ -59,6 +60,145 @@ describe('given a host whose verifyCode takes 50 ms', () => {
     const locked = replies.filter((reply) => reply.status === 429);
     expect(locked).toHaveLength(96);
     for (const reply of locked) expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('given an address that asks for codes to many identifiers (email bombing, SMS pumping)', () => {
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  const sent: string[] = [];
+  beforeAll(async () => {
+    ({ idp, web } = await start(() => ({
+      async sendCode(identifier) {
+        sent.push(identifier);
+      },
+      verifyCode: async () => null,
+      attemptLimit: { maxCodesPerIp: 3 },
+    })));
+  });
+  afterAll(() => idp?.close());
+
+  it('should send maxCodesPerIp codes per window, then answer 429 with Retry-After and send nothing', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const ask = (identifier: string) => browser.kit(uid, 'send-code', { identifier });
+    expect((await ask('victim-1@example.test')).status).toBe(200);
+    // Refused within the resend window: nothing sent, so it costs the address nothing.
+    expect((await ask('victim-1@example.test')).status).toBe(429);
+    expect((await ask('victim-2@example.test')).status).toBe(200);
+    expect((await ask('victim-3@example.test')).status).toBe(200);
+
+    const refused = await ask('victim-4@example.test');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: 'too_many_attempts' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await ask('victim-5@example.test')).status).toBe(429);
+    expect(sent).toEqual(['victim-1@example.test', 'victim-2@example.test', 'victim-3@example.test']);
+  });
+});
+
+describe('given a client that hangs up as soon as it has sent an attempt', () => {
+  // The attacker does not need the answer to spray one password over many accounts, or to make
+  // the IdP text strangers. The host's resolveAccount (a database lookup) is still running
+  // when the connection goes: it returns only once the server has seen the client leave.
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  let gone: Promise<void> | undefined;
+  const checked: string[] = [];
+  const sent: string[] = [];
+  beforeAll(async () => {
+    idp = await startIdp({
+      clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+      signIn: () => ({
+        async resolveAccount() {
+          await gone;
+          return undefined;
+        },
+        async sendCode(identifier) {
+          sent.push(identifier);
+        },
+        verifyCode: async () => null,
+        attemptLimit: { maxFailuresPerIp: 3, maxCodesPerIp: 3 },
+      }),
+      bridge: {
+        async authenticate(identifier) {
+          checked.push(identifier);
+          return null;
+        },
+      },
+      wrap: (handler) => (req, res) => {
+        if (req.headers['x-hang-up']) gone = new Promise((resolve) => req.socket.once('close', () => resolve()));
+        handler(req, res);
+      },
+    });
+    web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
+  });
+  afterAll(() => idp?.close());
+
+  /** Sends one kit POST on a connection of its own and resets it once the request is out. */
+  async function hangUp(uid: string, cookie: string, endpoint: string, body: unknown) {
+    const text = JSON.stringify(body);
+    const socket = net.connect(Number(new URL(idp.issuer).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    await new Promise((resolve) =>
+      socket.write(
+        `POST /interaction/${uid}/${endpoint} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nX-Hang-Up: 1\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+        resolve,
+      ),
+    );
+    await sleep(50);
+    socket.resetAndDestroy();
+    await gone;
+    gone = undefined;
+  }
+
+  it('should count a password sprayed over many accounts against its address all the same', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const cookie = browser.jar.header(`${idp.issuer}/interaction/${uid}/login`);
+    for (let index = 0; index < 6; index += 1)
+      await hangUp(uid, cookie, 'login', { identifier: `user-${index}@demo.test`, password: 'Winter2025!' });
+    await sleep(200);
+    expect(checked.length).toBeLessThanOrEqual(3);
+  });
+
+  it('should count its codes against its address all the same: no more than maxCodesPerIp are sent', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const cookie = browser.jar.header(`${idp.issuer}/interaction/${uid}/send-code`);
+    for (let index = 0; index < 6; index += 1)
+      await hangUp(uid, cookie, 'send-code', { identifier: `victim-${index}@example.test` });
+    await sleep(200);
+    expect(sent.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('given a bridge behind a reverse proxy and no clientIp', () => {
+  // Every client then has the proxy's address: one stranger's failures lock everyone's sign-in.
+  let idp: RunningIdp;
+  let web: oidc.Configuration;
+  const reported: unknown[] = [];
+  beforeAll(async () => {
+    idp = await startIdp({
+      clients: demoClients({ webRedirectUri: WEB_REDIRECT_URI, spaRedirectUri: SPA_REDIRECT_URI }),
+      bridge: { onError: (error) => reported.push(error) },
+    });
+    web = await oidc.discovery(new URL(idp.issuer), DEMO_WEB_CLIENT.id, DEMO_WEB_CLIENT.secret, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
+  });
+  afterAll(() => idp?.close());
+
+  it('should tell the operator once that the limits count every client as the proxy', async () => {
+    const { browser, uid } = await atLogin(idp, web);
+    const proxied = { headers: { 'x-forwarded-for': '203.0.113.9' } };
+    expect((await browser.kit(uid, 'login', { identifier: 'bob@demo.test', password: 'wrong' }, proxied)).status).toBe(
+      401,
+    );
+    await browser.kit(uid, 'login', { identifier: 'bob@demo.test', password: 'wrong' }, proxied);
+    expect(reported).toHaveLength(1);
+    expect(String(reported[0])).toMatch(/clientIp/);
   });
 });
 

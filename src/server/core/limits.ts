@@ -17,6 +17,9 @@
  *   account by guessing cannot stop its owner signing in with a code sent to the owner's verified
  *   address (its own count), nor through a connector (never limited by the kit), and every lock
  *   ends after `lockSeconds`. An attacker's own address locks after `maxFailuresPerIp` failures.
+ * - Codes sent count per address too: after `maxCodesPerIp` in a window [50 in 15 minutes] its
+ *   `send-code` answers 429 for `lockSeconds`, so one address cannot mail or text strangers
+ *   without end (a request refused for the resend window, or whose delivery failed, is not counted).
  * - Keys are SHA-256 digests: no identifier or address is stored in clear.
  */
 import { createHash } from 'node:crypto';
@@ -34,6 +37,12 @@ export interface AttemptLimitOptions {
   lockSeconds?: number;
   /** Failed attempts (password and code together) per client address before it is locked. Default 50. */
   maxFailuresPerIp?: number;
+  /**
+   * Codes sent per client address within `windowSeconds` (to any identifiers) before `send-code`
+   * from it answers 429 for `lockSeconds`: one address cannot mail or text strangers without
+   * end. Default 50.
+   */
+  maxCodesPerIp?: number;
 }
 
 /** A sign-in method the limits count separately. */
@@ -65,6 +74,12 @@ export interface SignInLimits {
   ): Promise<T>;
   /** Whole seconds `method` stays locked for `subject`; 0 when it is not locked. */
   lockedFor(method: LimitedMethod, subject: AttemptSubject): Promise<number>;
+  /**
+   * Counts one code about to be sent from the subject's address (429 `too_many_attempts` with
+   * `Retry-After` once it sent `maxCodesPerIp` in a window); resolves with a function that gives
+   * it back, for a request that ends up sending nothing.
+   */
+  reserveCode(subject: AttemptSubject): Promise<() => Promise<void>>;
 }
 
 /** The identifier as counted: Unicode NFKC, trimmed, lower-cased (`Alice@X ` and `alice@x` are one). */
@@ -110,12 +125,19 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
   const windowSeconds = positiveInteger(options.windowSeconds, 900, 'windowSeconds');
   const lockSeconds = positiveInteger(options.lockSeconds, 900, 'lockSeconds');
   const maxFailuresPerIp = positiveInteger(options.maxFailuresPerIp, 50, 'maxFailuresPerIp');
+  const maxCodesPerIp = positiveInteger(options.maxCodesPerIp, 50, 'maxCodesPerIp');
   const perMethod = (method: LimitedMethod) =>
     store.counter({ name: `sign-in-${method}`, points: maxFailures, windowSeconds, blockSeconds: lockSeconds });
   const counters: Record<LimitedMethod, AttemptCounter> = { password: perMethod('password'), code: perMethod('code') };
   const perAddress = store.counter({
     name: 'sign-in-address',
     points: maxFailuresPerIp,
+    windowSeconds,
+    blockSeconds: lockSeconds,
+  });
+  const codesPerAddress = store.counter({
+    name: 'sign-in-send',
+    points: maxCodesPerIp,
     windowSeconds,
     blockSeconds: lockSeconds,
   });
@@ -196,6 +218,14 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
       ]);
       const longest = Math.max(0, ...waits);
       return longest > 0 ? Math.max(1, Math.ceil(longest / 1000)) : 0;
+    },
+
+    async reserveCode(subject) {
+      const ip = ipKey(subject);
+      if (!ip) return async () => undefined;
+      const count = await codesPerAddress.consume(ip);
+      if (!count.allowed) throw tooManyAttempts(count.msBeforeReset / 1000);
+      return () => codesPerAddress.refund(ip);
     },
   };
 }

@@ -122,7 +122,8 @@ export interface SignInBridgeOptions {
    * Failed password and code attempts before a method (or an address) is locked, answered
    * `429 too_many_attempts` with `Retry-After`. See `core/limits.ts` and the README for the
    * policy. Default: 5 failures per identifier or account in 15 minutes lock that method for
-   * 15 minutes; 50 per client address lock the address. Counted in the bridge's `store`
+   * 15 minutes; 50 per client address lock the address; 50 codes sent from one address in
+   * 15 minutes stop `send-code` from it for 15 minutes. Counted in the bridge's `store`
    * (shared by every instance with the Redis store). `false` turns limiting off (then it is the
    * host's job).
    */
@@ -216,10 +217,35 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       )}`,
   };
 
+  let proxyReported = false;
+  /**
+   * Behind a reverse proxy the socket's address is the proxy's: without `clientIp` every client
+   * shares one count, and one stranger's failures lock everyone's sign-in. Said once.
+   */
+  function reportProxy(req: IncomingMessage): void {
+    if (proxyReported || deps.clientIp || !limits) return;
+    if (req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined) return;
+    proxyReported = true;
+    deps.onError(
+      new Error(
+        'consent-kit: sign-in requests come through a proxy (X-Forwarded-For / Forwarded) but no clientIp option is set: ' +
+          'the sign-in limits count every client as the proxy, so one client can lock everyone out. ' +
+          'Set clientIp(req) to the address your own proxy reports.',
+      ),
+    );
+  }
+
   /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */
   async function subjectOf(identifier: string, req: IncomingMessage): Promise<AttemptSubject> {
+    reportProxy(req);
     const accountId = await deps.resolveAccount?.(identifier);
     const ip = deps.clientIp ? deps.clientIp(req) : req.socket?.remoteAddress;
+    // A socket forgets its peer once closed: a client that hangs up right after sending would
+    // otherwise be counted against no address (it needs no answer to spray a password or have
+    // codes sent). Its attempt is not made.
+    if (ip === undefined && !deps.clientIp && req.socket?.destroyed) {
+      throw new KitHttpError(400, 'invalid_request', 'the client closed the connection');
+    }
     return {
       identifier,
       ...(typeof accountId === 'string' && accountId !== '' && { accountId }),
@@ -307,13 +333,21 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       const subject = await subjectOf(identifier, req);
       const locked = (await limits?.lockedFor('code', subject)) ?? 0;
       if (locked > 0) throw tooManyAttempts(locked);
+      // Counted per address before anything is sent, given back when nothing is.
+      const giveBack = (await limits?.reserveCode(subject)) ?? (async () => undefined);
       const now = Date.now();
       if (!(await store.add(keys.resend(subject), now, resendAfter))) {
+        await giveBack();
         const sentAt = await store.get<number>(keys.resend(subject));
         const wait = typeof sentAt === 'number' ? (sentAt + resendAfter * 1000 - now) / 1000 : resendAfter;
         throw tooManyAttempts(Math.min(resendAfter, Math.max(1, wait)));
       }
-      await codes.send(identifier, { uid: interaction.uid });
+      try {
+        await codes.send(identifier, { uid: interaction.uid });
+      } catch (error) {
+        await giveBack();
+        throw error;
+      }
       return { resendAfter };
     },
 

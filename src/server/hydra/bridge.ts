@@ -28,7 +28,8 @@
  *
  * Hydra scopes are flat; audiences (`requested_access_token_audience`) become the kit's API
  * resources: each non-OpenID scope is offered under every requested audience for which
- * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope.
+ * `getPermissions` says the user holds it. Without audiences, every scope is a profile scope, and
+ * a non-OpenID one is offered only when `getPermissions` lists it under some audience.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientInfo, ConsentStep, LoginStep, UserInfo } from '../../protocol/interaction.js';
@@ -380,9 +381,14 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       const description = await options.describeResource?.(audience);
       if (description) resourceDescriptions[audience] = description;
     }
-    return computeConsentOffer({
-      // Without audiences, non-OpenID scopes are plain scopes of the client: shown as profile scopes.
-      missingOIDCScope: audiences.length > 0 ? oidc : requested,
+    // Without audiences, non-OpenID scopes are plain scopes of the client, shown as profile
+    // scopes; Hydra still issues them in the token's `scope`, so with RBAC only those the user
+    // holds under some audience are offered (an app must not dodge RBAC by leaving `audience` out).
+    const heldAnywhere = new Set(Object.values(permissions ?? {}).flatMap((scopes) => strings(scopes)));
+    const unheld =
+      audiences.length === 0 && options.getPermissions ? api.filter((scope) => !heldAnywhere.has(scope)) : [];
+    const offer = computeConsentOffer({
+      missingOIDCScope: audiences.length > 0 ? oidc : requested.filter((scope) => !unheld.includes(scope)),
       grantedOIDCScope: [],
       missingOIDCClaims: [],
       missingResourceScopes,
@@ -392,6 +398,8 @@ export function createHydraBridge(options: HydraBridgeOptions): HydraBridge {
       resourceDescriptions,
       rememberable,
     });
+    for (const name of unheld) offer.request.withheld.push({ name });
+    return offer;
   }
 
   async function consentRequest(challenge: string): Promise<HydraConsentRequest & { subject: string }> {

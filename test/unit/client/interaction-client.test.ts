@@ -229,6 +229,37 @@ describe('given an adapter that misbehaves', () => {
     expect(await rejection(client.deny())).toBe(original);
   });
 
+  it.each(['javascript:alert(document.domain)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x'])(
+    'should hand out no %j way on from an InteractionError an adapter throws, keeping the rest',
+    async (to) => {
+      const client = createInteractionClient(
+        fakeAdapter({
+          load: async () => {
+            throw new InteractionError('interaction_expired', 'decided', { status: 410, redirect: { to } });
+          },
+        }),
+      );
+      const error = await rejection(client.load());
+      expect(error).toBeInstanceOf(InteractionError);
+      expect(error).toMatchObject({ code: 'interaction_expired', status: 410, message: 'decided' });
+      expect((error as InteractionError).redirect).toBeUndefined();
+    },
+  );
+
+  it('should keep an http(s) way on of an InteractionError an adapter throws', async () => {
+    const original = new InteractionError('interaction_expired', 'decided', {
+      redirect: { to: 'https://app.test/cb' },
+    });
+    const client = createInteractionClient(
+      fakeAdapter({
+        load: async () => {
+          throw original;
+        },
+      }),
+    );
+    expect(await rejection(client.load())).toBe(original);
+  });
+
   it('should refuse a non-http(s) redirect returned by an adapter', async () => {
     const client = createInteractionClient(fakeAdapter({ signIn: async () => ({ to: 'javascript:alert(1)' }) }));
     expect(await rejection(client.signIn({ identifier: 'a', password: 'b' }))).toMatchObject({

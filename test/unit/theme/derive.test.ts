@@ -136,6 +136,16 @@ describe('themeToCss', () => {
   it('should not let a theme name close the comment', () => {
     expect(themeToCss({ name: 'x */ body { color: red } /*' })).not.toMatch(/x \*\//);
   });
+
+  it.each(['x **// body { color: red } /*', 'x */*/ body { color: red } /*', 'x ***/// body { color: red }'])(
+    'should not let a theme name close the comment once its */ are taken out (%j)',
+    (name) => {
+      const comment = themeToCss({ name }).split('\n')[0]!;
+      expect(comment.startsWith('/* consent-kit theme: ')).toBe(true);
+      // The comment's only end is its own, at the end of the line.
+      expect(comment.indexOf('*/')).toBe(comment.length - 2);
+    },
+  );
 });
 
 describe('branding precedence', () => {
