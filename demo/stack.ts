@@ -117,7 +117,7 @@ export function interactionPage(
           .replace(
             '<div id="root"></div>',
             () =>
-              `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}`,
+              `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}${rendered.preloadElement}`,
           );
       }
       compress(req, res, () => res.writeHead(200, pageHeaders(nonce, targets)).end(html));
