@@ -52,6 +52,26 @@ describe('given a browser that runs no script', () => {
     await page.getByRole('button', { name: text.consent.authorize, exact: true }).waitFor();
   });
 
+  it("should say an organization must be chosen, then grant the app's default request for the one chosen", async () => {
+    // Organizations, API scopes and branding: the web app's default request.
+    await page.goto(`${stack.app.url}/login`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    const authorize = page.getByRole('button', { name: text.consent.authorize, exact: true });
+    await authorize.click();
+    // Refused by the bridge and back on the page, with the message by the choice.
+    await page.getByText(text.consent.organizations.required).waitFor();
+
+    await page.getByRole('radio', { name: /Acme/ }).check();
+    await authorize.click();
+
+    await expectAppResult(page, stack.app.url);
+    expect((await readJson(page, 'id-token-claims')).organizations).toEqual(['org_acme']);
+    expect((await page.getByTestId('access-token-scope').innerText()).split(' ').sort()).toEqual([
+      'read:reports',
+      'write:reports',
+    ]);
+  });
+
   it('should send the app error=access_denied on Cancel', async () => {
     await page.goto(`${stack.app.url}/login?scope=openid+profile&resource=`);
     await signIn(page, 'alice@demo.test', 'alice-password');
