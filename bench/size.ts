@@ -31,7 +31,7 @@ import { PRODUCTION_PAGE } from '../scripts/production-page.js';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 import { brandedConsentStep } from '../test/fixtures/branding.js';
 import { consentStep } from '../test/fixtures/steps.js';
-import { embeddedStepElement } from '../src/protocol/embed.js';
+import { renderInteraction } from '../src/render/index.js';
 import type { ConsentStep } from '../src/protocol/interaction.js';
 
 const BUDGET_JS_KB = 40;
@@ -91,6 +91,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 const steps = new Map(CASES.map((c) => [c.step.uid, c.step]));
+/** Per step: gzip KB of the strings and compiled branding the page carries inline (not JS, counted apart). */
+const inlineKb = new Map<string, number>();
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   const details = /^\/interaction\/([\w-]+)\/details$/.exec(path);
@@ -103,11 +105,15 @@ const server = createServer(async (req, res) => {
   }
   const page = /^\/interaction\/([\w-]+)$/.exec(path);
   if (page) {
-    // The fast path: the server embeds the step (bridge.step) in the page.
+    // The fast path: the server embeds the step (bridge.step) in the page, with the strings
+    // and compiled branding it renders with (renderInteraction's preloadElement).
+    const step = steps.get(page[1]!);
+    const rendered = step && (await renderInteraction(JSON.parse(JSON.stringify(step))));
     const html = (await readFile(join(outDir, 'index.html'), 'utf8')).replace(
       '<div id="root"></div>',
-      `<div id="root"></div>${embeddedStepElement(steps.get(page[1]!) ?? null)}`,
+      `<div id="root"></div>${rendered ? rendered.stepElement + rendered.preloadElement : ''}`,
     );
+    if (rendered) inlineKb.set(page[1]!, gzipSync(rendered.preloadElement, { level: 9 }).length / 1024);
     res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     return;
   }
@@ -207,6 +213,10 @@ for (const r of results) {
   }
   console.log(`loaded before the first button (${r.name}): ${parts.join(', ')}`);
 }
+for (const { name, step } of CASES)
+  console.log(
+    `in the page (${name}): ${fmt(inlineKb.get(step.uid) ?? 0)} KB gzip of strings and compiled branding as JSON`,
+  );
 for (const r of results)
   console.log(`consent page (${r.name}): ${fmt(r.js)} KB gzip JS beyond React, ${fmt(r.css)} KB gzip CSS`);
 const worst = results.reduce((a, b) => (b.js > a.js ? b : a));

@@ -33,7 +33,7 @@ export interface Stack {
  * The interaction page's security headers: the kit needs no inline script, so a strict policy
  * proves it. The one inline element allowed is the step's branding stylesheet, by its nonce.
  */
-function pageHeaders(styleNonce?: string) {
+function pageHeaders(styleNonce?: string, formTargets: readonly string[] = []) {
   return {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
@@ -44,7 +44,10 @@ function pageHeaders(styleNonce?: string) {
       "img-src 'self' https: data:",
       "base-uri 'none'",
       "frame-ancestors 'none'",
-      "form-action 'self'",
+      // The screen's forms post here before its script has run (NativeForm), and Chromium
+      // applies form-action to every redirect after the post: on to the app's redirect URI and
+      // to a connector's provider too.
+      ["form-action 'self'", ...formTargets].join(' '),
     ].join('; '),
   };
 }
@@ -69,7 +72,12 @@ const IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60;
  * year, as the brotli or gzip copy `buildDemo` wrote, whichever the browser accepts; the consent
  * page then reuses what the sign-in page downloaded.
  */
-export function interactionPage(dir: string, step: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>) {
+export function interactionPage(
+  dir: string,
+  step: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+  /** Origins a form post may end up at besides the IdP's own (connectors' providers). */
+  formTargets: () => readonly string[] = () => [],
+) {
   const template = readFile(join(dir, 'index.html'), 'utf8');
   const manifest = readFile(join(dir, '.vite/manifest.json'), 'utf8').then(
     (text) => JSON.parse(text) as PreloadManifest,
@@ -88,7 +96,11 @@ export function interactionPage(dir: string, step: (req: IncomingMessage, res: S
       let html = await template;
       const current = await step(req, res);
       let nonce: string | undefined;
+      const targets = [...formTargets()];
       if (current) {
+        // After the decision the provider sends the browser on to the app's redirect URI.
+        const redirect = (current as { client?: { redirectUri?: string } }).client?.redirectUri;
+        if (redirect && URL.canParse(redirect)) targets.push(new URL(redirect).origin);
         const rendered = await renderInteraction(current, { acceptLanguage: req.headers['accept-language'] });
         const preloads = preloadLinks(rendered.needs, await manifest, { base: INTERACTION_ASSETS_PREFIX });
         if (rendered.css) nonce = randomBytes(16).toString('base64');
@@ -105,10 +117,10 @@ export function interactionPage(dir: string, step: (req: IncomingMessage, res: S
           .replace(
             '<div id="root"></div>',
             () =>
-              `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}`,
+              `<div id="root" data-locale="${ATTRIBUTE(rendered.language)}">${rendered.html}</div>${rendered.stepElement}${rendered.preloadElement}`,
           );
       }
-      compress(req, res, () => res.writeHead(200, pageHeaders(nonce)).end(html));
+      compress(req, res, () => res.writeHead(200, pageHeaders(nonce, targets)).end(html));
     },
     async assets(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -148,9 +160,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const app = await startApp({ port: options.appPort ?? 0, spaDir: paths.spa });
   // The page asks the bridge for its step; the bridge exists once the IdP has started.
   let bridge: OidcProviderBridge | undefined;
-  const page = interactionPage(paths.interaction, async (req, res) => bridge?.step(req, res));
-  const mailbox = createMailbox(options.log);
   let socialIssuer: string | undefined;
+  const page = interactionPage(
+    paths.interaction,
+    async (req, res) => bridge?.step(req, res),
+    () => (socialIssuer ? [new URL(socialIssuer).origin] : []),
+  );
+  const mailbox = createMailbox(options.log);
   try {
     const idp = await startIdp({
       port: options.idpPort ?? 0,

@@ -14,6 +14,7 @@ export type { ConsentComponents, ConsentScreenProps } from './screens/consent-sc
 export { InteractionScreen } from './screens/interaction-screen.js';
 export type { InteractionScreenProps } from './screens/interaction-screen.js';
 export { preloadStep } from './screens/preload.js';
+export { EMBEDDED_PRELOAD_ID, type EmbeddedPreload, readEmbeddedPreload } from './screens/embedded-preload.js';
 export type { PreloadStepOptions } from './screens/preload.js';
 export { SignInScreen, signInActions } from './screens/sign-in-screen.js';
 export type { SignInScreenProps } from './screens/sign-in-screen.js';

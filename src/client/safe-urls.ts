@@ -28,6 +28,10 @@ const PLAIN = /^[^\s\u0000-\u001f\u007f]+$/;
  * host sees its provider's values), else as the URL parser normalized it (`' java\tscript:'`
  * never survives either way: the parser reads it as `javascript:`).
  */
+/** A path on the page's own origin: one `/`, then no backslash, whitespace or control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+const SAME_ORIGIN_PATH = /^\/(?![/\\])[^\s\u0000-\u001f\u007f\\]*$/;
+
 function safeUrl(value: unknown): string | undefined {
   const url = safeHttpUrl(value);
   return url !== undefined && typeof value === 'string' && PLAIN.test(value) ? value : url;
@@ -96,10 +100,13 @@ function safeLogin(login: LoginRequest): LoginRequest {
  * A copy of `step` whose URL fields are `http(s)` URLs or absent: client logo, home page,
  * policy and terms, redirect URI (a native app's custom scheme moves to `nativeRedirectUri`,
  * as text), app and organization branding logos, the user's avatar, the sign-in step's
- * connector logos, account links and session avatar. Everything else is kept as it is.
+ * connector logos, account links and session avatar; and the form posts' action is a path on
+ * the page's own origin, or the step has no form posts. Everything else is kept as it is.
  */
 export function safeStepUrls<S extends InteractionStep>(step: S): S {
   const result = { ...step, client: safeClient(step.client) };
+  // A form's action is a navigation target: `javascript:`, another origin or `//host` never.
+  if (step.form && !SAME_ORIGIN_PATH.test(step.form.action)) delete result.form;
   if (step.organization) result.organization = safeOrganization(step.organization);
   if (result.kind === 'consent') result.user = safeUser(result.user);
   else result.login = safeLogin(result.login);

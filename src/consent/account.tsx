@@ -5,6 +5,8 @@
 import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
+import { nativeButton } from '../ui/native-form.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
 import { FullText, ProviderText } from '../ui/provider-text.js';
@@ -12,7 +14,7 @@ import { useConsentContext } from './context.js';
 
 /** The signed-in user and the "Not you?" button (`<section>`). */
 export const ConsentAccount = forwardRef<HTMLElement, PartProps>(function ConsentAccount({ className }, ref) {
-  const { step, t, status, switchAccount, pending } = useConsentContext('Consent.Account');
+  const { step, t, status, switchAccount, pending, form } = useConsentContext('Consent.Account');
   const { user } = step;
   const primary = user.displayName || user.email || user.username || user.phone || user.id;
   const secondary = [user.email, user.username, user.phone].find((v) => v && v !== primary);
@@ -35,7 +37,7 @@ export const ConsentAccount = forwardRef<HTMLElement, PartProps>(function Consen
         <Button
           variant="link"
           className="ck-consent__switch"
-          onClick={switchAccount}
+          {...nativeButton(form, KIT_ENDPOINTS.switchAccount, switchAccount)}
           disabled={status !== 'idle'}
           busy={pending === 'switchAccount'}
         >

@@ -5,6 +5,7 @@
 import type { KitT } from '../i18n/keys.js';
 import type { ConsentStep } from '../protocol/interaction.js';
 import { createPartsContext } from '../ui/create-context.js';
+import type { NativeFormTarget } from '../ui/native-form.js';
 import type { SubmissionStatus } from '../ui/use-submission.js';
 import type { ConsentState } from './use-consent.js';
 
@@ -42,6 +43,11 @@ export interface ConsentContextValue {
   /** Focus the heading when it mounts (the step just changed). */
   autoFocusHeading: boolean;
   ids: { heading: string; organizationMessage: string };
+  /**
+   * The step's plain HTML form posts, for the parts' buttons that post before the page's script
+   * runs (`nativeButton`); absent when the step has none.
+   */
+  form: NativeFormTarget | undefined;
 }
 
 const [ConsentProvider, useConsentParts] = createPartsContext<ConsentContextValue>('Consent.Root');

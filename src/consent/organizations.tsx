@@ -10,7 +10,9 @@ import { CheckboxField } from '../ui/checkbox-field.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
 import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
-import { useFocusOnChange } from '../ui/use-focus.js';
+import { KIT_FORM_FIELDS } from '../protocol/form.js';
+import { useCommitEffect, useFocusOnChange } from '../ui/use-focus.js';
+import { useHydrated } from '../ui/use-hydrated.js';
 import { useConsentContext } from './context.js';
 import { providerScopeLabel } from './scope-label.js';
 import type { ConsentState } from './use-consent.js';
@@ -29,14 +31,23 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
   const { step, state, t, language, status, ids, organizationInvalid, organizationAttempts } =
     useConsentContext('Consent.Organizations');
   const legendId = useId();
-  const groupName = useId();
+  const rowIds = useId();
   const message = useRef<HTMLParagraphElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const request = step.consent.organizations;
   const app = <ProviderText text={step.client.name} reveal />;
 
   // Each failed attempt moves focus to the message, even when it was already showing.
   useFocusOnChange(message, organizationAttempts, organizationAttempts > 0);
+  // A server-rendered screen works before its script runs: a radio chosen by then is in the
+  // page, not in the state. Taken over once, when the screen hydrates.
+  useCommitEffect(() => {
+    const chosen = list.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+    if (chosen && !state.isOrganizationSelected(chosen.value)) state.setOrganizationSelected(chosen.value, true);
+  }, []);
+  // The filter needs the script: until then it is disabled, so Enter in it cannot submit the form.
+  const hydrated = useHydrated();
 
   if (!request) return null;
 
@@ -92,6 +103,7 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
       {filterable && (
         <input
           type="search"
+          disabled={!hydrated}
           className="ck-input ck-consent__organization-filter"
           aria-label={t('consent.organizations.filter')}
           placeholder={t('consent.organizations.filter')}
@@ -105,13 +117,13 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
           {tNodes(t, 'consent.organizations.noMatch', { query: <ProviderText text={query.trim()} /> })}
         </p>
       )}
-      <ul className="ck-consent__organization-list" role="list">
+      <ul ref={list} className="ck-consent__organization-list" role="list">
         {shown.map((option) => (
           <OrganizationRow
             key={option.id}
             option={option}
             single={single}
-            groupName={groupName}
+            rowIds={rowIds}
             checked={selected.has(option.id)}
             disabled={status !== 'idle'}
             roleBefore={roleBefore}
@@ -126,7 +138,9 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
         ))}
       </ul>
       {organizationInvalid && (
-        <p id={ids.organizationMessage} ref={message} tabIndex={-1} className="ck-consent__field-error">
+        // `autoFocus` reaches server-rendered markup only: the message a refused form post left.
+        // biome-ignore lint/a11y/noAutofocus: the error on arrival is where the user must look first
+        <p id={ids.organizationMessage} ref={message} tabIndex={-1} className="ck-consent__field-error" autoFocus>
           {t('consent.organizations.required')}
         </p>
       )}
@@ -137,7 +151,8 @@ export const ConsentOrganizations = forwardRef<HTMLElement, PartProps>(function 
 interface OrganizationRowProps {
   option: OrganizationOption;
   single: boolean;
-  groupName: string;
+  /** Prefix of the row's element ids. */
+  rowIds: string;
   checked: boolean;
   disabled: boolean;
   /** "Your role: " and what follows the role, in the language shown. */
@@ -157,14 +172,15 @@ interface OrganizationRowProps {
  * so choosing one organization re-renders that row only.
  */
 const OrganizationRow = memo(function OrganizationRow(props: OrganizationRowProps) {
-  const { option, single, groupName } = props;
-  const permissionsId = `${groupName}-${option.id}-permissions`;
+  const { option, single, rowIds } = props;
+  const permissionsId = `${rowIds}-${option.id}-permissions`;
   const permissions = option.permissions.map((permission) => providerScopeLabel(permission, props.language));
   return (
     <li className="ck-consent__organization">
       <CheckboxField
         type={single ? 'radio' : 'checkbox'}
-        name={single ? groupName : undefined}
+        // The form field of the choice: a radio works before the page's script runs.
+        name={single ? KIT_FORM_FIELDS.organization : undefined}
         value={option.id}
         checked={props.checked}
         disabled={props.disabled}

@@ -4,8 +4,12 @@
  */
 import { type FormEvent, forwardRef, type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
+import { InteractionError } from '../protocol/errors.js';
+import { decisionFormFields } from '../protocol/form.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { cx } from '../ui/cx.js';
+import { ActionsForm, type NativeFormTarget, TokenField } from '../ui/native-form.js';
 import { useHydrated } from '../ui/use-hydrated.js';
 import { useSubmission } from '../ui/use-submission.js';
 import { type ConsentAction, ConsentProvider } from './context.js';
@@ -50,16 +54,28 @@ export interface ConsentRootProps {
 export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(function ConsentRoot(props, ref) {
   const { step, onAuthorize, onDeny, onSwitchAccount } = props;
   const { t, language } = useKitTranslation();
+  // A decision posted as a plain HTML form that the bridge refused: its choices and why.
+  const attempt = step.consent.attempt;
   const state = useConsent({
     request: step.consent,
     value: props.value,
-    defaultValue: props.defaultValue,
+    defaultValue: attempt?.decision ?? props.defaultValue,
     onValueChange: props.onValueChange,
   });
-  const submission = useSubmission<ConsentAction>();
-  const [organizationAttempts, setOrganizationAttempts] = useState(0);
+  // No organization chosen where one must be: said next to the choice, as a click on Authorize would.
+  const arrivedWithoutOrganization = attempt?.error === 'invalid_organization' && state.organizationMissing;
+  const submission = useSubmission<ConsentAction>(
+    attempt && !arrivedWithoutOrganization
+      ? new InteractionError(attempt.error, 'the decision posted as a form was refused')
+      : undefined,
+  );
+  const [organizationAttempts, setOrganizationAttempts] = useState(arrivedWithoutOrganization ? 1 : 0);
   const id = useId();
   const ids = useMemo(() => ({ heading: `${id}-heading`, organizationMessage: `${id}-org-message` }), [id]);
+  const form = useMemo<NativeFormTarget | undefined>(
+    () => step.form && { ...step.form, id: `${id}-actions` },
+    [step.form, id],
+  );
 
   const { value: decision, blocked, organizationMissing } = state;
   const { run: submit, isLocked } = submission;
@@ -109,6 +125,7 @@ export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(functio
         organizationAttempts,
         autoFocusHeading: props.autoFocusHeading ?? false,
         ids,
+        form,
       }}
     >
       <form
@@ -120,12 +137,51 @@ export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(functio
         data-third-party={step.client.party === 'third' ? '' : undefined}
         noValidate
         onSubmit={onSubmit}
+        // Before the page's script runs, Authorize posts the decision as a form (see NativeForm).
+        method={form && 'post'}
+        action={form && `${form.action}/${KIT_ENDPOINTS.consent}`}
       >
-        {/* Disabled until hydrated (server-rendered markup): see useHydrated. */}
-        <fieldset className="ck-controls" disabled={!hydrated}>
+        {/*
+          Server-rendered without form posts, the controls are disabled until hydrated (see
+          useHydrated); with them, they work at once.
+        */}
+        <fieldset className="ck-controls" disabled={!hydrated && !form}>
+          {form && (
+            <DecisionFields
+              form={form}
+              decision={decision}
+              radios={step.consent.organizations?.selection === 'single'}
+            />
+          )}
           {props.children}
         </fieldset>
       </form>
+      {form && <ActionsForm target={form} />}
     </ConsentProvider>
   );
 });
+
+/**
+ * The decision as hidden form fields (`decisionFormFields`): what Authorize posts before the
+ * page's script runs is what the screen shows, whichever parts are composed. A single
+ * organization choice is left to the radio buttons of `Consent.Organizations`, which work
+ * without a script.
+ */
+function DecisionFields({
+  form,
+  decision,
+  radios,
+}: {
+  form: NativeFormTarget;
+  decision: ConsentDecision;
+  radios: boolean;
+}) {
+  return (
+    <>
+      <TokenField target={form} />
+      {decisionFormFields(decision, { organizations: !radios }).map(([name, value]) => (
+        <input key={`${name}\0${value}`} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}

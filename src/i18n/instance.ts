@@ -68,7 +68,8 @@ export function getDefaultI18n(): I18n {
  */
 export async function ensureLanguage(instance: I18n, lng: string): Promise<string> {
   ensureEnglish(instance);
-  if (lng === DEFAULT_LANGUAGE) return lng;
+  // English, or a language whose strings the page brought along (`addEmbeddedLanguage`).
+  if (lng === DEFAULT_LANGUAGE || isSettled(instance, lng)) return lng;
   try {
     const { loadLanguage } = await import('./load.js');
     const language = await loadLanguage(instance, lng);
@@ -97,6 +98,23 @@ function markSettled(instance: I18n, lng: string): void {
 export function isSettled(instance: I18n, lng: string): boolean {
   if (lng === DEFAULT_LANGUAGE) return instance.hasResourceBundle(lng, NAMESPACE);
   return settledLanguages.get(instance)?.has(lng) ?? false;
+}
+
+/**
+ * Adds the kit's strings for `lng` (and the fallback languages it needs) that the server put in
+ * the page, and counts `lng` as complete: `ensureLanguage` then loads no chunk for it. Keys
+ * already there (a host's own) win.
+ */
+export function addEmbeddedLanguage(
+  instance: I18n,
+  lng: string,
+  bundles: Readonly<Record<string, LocaleResources>>,
+): void {
+  ensureEnglish(instance);
+  for (const [language, bundle] of Object.entries(bundles)) {
+    instance.addResourceBundle(language, NAMESPACE, bundle, true, false);
+  }
+  if (instance.hasResourceBundle(lng, NAMESPACE)) markSettled(instance, lng);
 }
 
 /** Whether `lng` can be rendered right away, without waiting for a chunk. */

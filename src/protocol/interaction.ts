@@ -193,6 +193,20 @@ export interface ConsentRequest {
   withheld: WithheldScope[];
   /** Whether the decision may be remembered for next time. */
   rememberable: boolean;
+  /**
+   * The decision a plain HTML form post sent (the page's script had not run yet), when the
+   * bridge refused it and sent the browser back to this page: the error to show, and the
+   * choices to keep. See {@link NativeForm}.
+   */
+  attempt?: ConsentAttempt;
+}
+
+/** A consent decision posted as a plain HTML form that the bridge refused. */
+export interface ConsentAttempt {
+  /** Why it was refused (`invalid_organization`, `invalid_scope`, `server_error`, …). */
+  error: InteractionErrorCode;
+  /** The choices it carried, to show again (absent when it was Cancel or "Not you?" that failed). */
+  decision?: ConsentDecision;
 }
 
 /** The user's consent decision, sent back to the provider. */
@@ -258,7 +272,8 @@ export interface LoginRequest {
   forgotPasswordUrl?: string;
   /**
    * An error to show on arrival: the previous attempt failed away from this page (e.g. a
-   * connector sign-in the upstream provider refused).
+   * connector sign-in the upstream provider refused, or a password posted as a plain HTML
+   * form that was wrong).
    */
   error?: InteractionErrorCode;
   /**
@@ -273,6 +288,24 @@ export interface LoginRequest {
    * straight to the code for an account that has no password. See {@link SignInMethods}.
    */
   identify?: boolean;
+  /**
+   * Where a sign-in posted as a plain HTML form left off (the page's script had not run yet),
+   * on the page the bridge sent the browser back to: the view to show and the identifier
+   * typed. See {@link NativeForm}.
+   */
+  attempt?: SignInAttempt;
+}
+
+/** Where a sign-in posted as a plain HTML form left off. */
+export interface SignInAttempt {
+  /** The view to show: the password or the code for `identifier`, or the identifier again. */
+  view: 'identifier' | 'password' | 'code';
+  /** The identifier typed. Untrusted text. */
+  identifier: string;
+  /** Seconds to wait before trying again, with `error: 'too_many_attempts'`. */
+  retryAfter?: number;
+  /** In the code view: seconds before another code may be sent. */
+  resendAfter?: number;
 }
 
 /** A way to sign in after the identifier step. */
@@ -338,6 +371,28 @@ interface StepBase {
   uiLocales: string[];
   /** The organization the request targets, if any: its branding wins over the app's. */
   organization?: OrganizationContext;
+  /**
+   * Present when the bridge also takes the step's submissions as plain HTML form posts, so a
+   * server-rendered screen works before its script has run (see {@link NativeForm}).
+   */
+  form?: NativeForm;
+}
+
+/**
+ * How a server-rendered screen submits before its script runs: its forms post
+ * `application/x-www-form-urlencoded` to `<action>/<endpoint>` (the kit protocol's endpoints,
+ * fields as in `KIT_FORM_FIELDS`) with `token` in the `csrf_token` field, and the bridge answers
+ * with a `303` to where the JSON answer would send the browser. Once the screen has hydrated,
+ * it submits JSON as always.
+ */
+export interface NativeForm {
+  /** The interaction's URL, a same-origin path (`/interaction/<uid>`). */
+  action: string;
+  /**
+   * The interaction's synchronizer token (random, kept by the bridge): a form post without it
+   * is refused, so no other page can post the user's decision for them.
+   */
+  token: string;
 }
 
 /** The user must sign in. */

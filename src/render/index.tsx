@@ -15,7 +15,10 @@ import type { InteractionClient } from '../client/types.js';
 import { ConsentKitProvider } from '../kit/provider.js';
 import { InteractionScreen } from '../screens/interaction-screen.js';
 import { preloadStep } from '../screens/preload.js';
-import { loadBrandModule } from '../theme/context.js';
+import { brandingKey, loadBrandModule } from '../theme/context.js';
+import { EMBEDDED_PRELOAD_ID, type EmbeddedPreload } from '../screens/embedded-preload.js';
+import { getDefaultI18n, type LocaleResources } from '../i18n/instance.js';
+import { NAMESPACE } from '../i18n/languages.js';
 import { directionOf, fallbackChain } from '../i18n/languages.js';
 import { embeddedStepElement, EMBEDDED_STEP_ID } from '../protocol/embed.js';
 import { InteractionError } from '../protocol/errors.js';
@@ -49,11 +52,18 @@ export interface RenderInteractionOptions {
   stepElementId?: string | undefined;
 }
 
-/** What a step needs besides the page's entry script: preload these (see {@link preloadLinks}). */
+/**
+ * What a step needs besides the page's entry script and {@link RenderedInteraction.preloadElement}
+ * (which carries its strings and compiled branding): preload these (see {@link preloadLinks}).
+ */
 export interface StepNeeds {
-  /** The kit language chunks to load (the language and its fallbacks, with the locale loader); none for English. */
+  /**
+   * The kit language chunks to load: none, the page carries the strings (`preloadElement`).
+   * Kept for hosts that leave that element out: then the language and its fallbacks, with the
+   * locale loader, are `fallbackChain(language)` without English.
+   */
   locales: string[];
-  /** The branding compiler, for a step carrying provider branding. */
+  /** The branding compiler: never, the page carries the compiled branding (`preloadElement`). */
   branding: boolean;
   /** The sign-in kit, for a sign-in step. */
   signIn: boolean;
@@ -68,6 +78,14 @@ export interface RenderedInteraction {
    * `<!--` and U+2028/2029), to put before the page's script; read with `readEmbeddedStep()`.
    */
   stepElement: string;
+  /**
+   * The kit's strings for the language rendered (none for English, which is bundled) and the
+   * step's branding compiled into a theme, as a `<script type="application/json"
+   * id="consent-kit-preload">` element (escaped like `stepElement`): put it in the page, and
+   * `preloadStep` takes them from it, so the browser loads no locale chunk and no branding
+   * compiler before the screen is usable.
+   */
+  preloadElement: string;
   /** The language rendered: pass it as `locale` when hydrating, and as the page's `lang`. */
   language: string;
   /** Its direction. */
@@ -146,6 +164,7 @@ export async function renderInteraction(
     );
   const html = renderToString(wrapped);
   let css: string | undefined;
+  let compiledBranding: EmbeddedPreload['branding'];
   if (branding) {
     const { brandTheme } = await loadBrandModule();
     const base = isCompiledTheme(options.theme)
@@ -155,16 +174,32 @@ export async function renderInteraction(
         : undefined;
     const compiled = brandTheme(base, branding);
     // Provider names reach the stylesheet's comment: no `<` may end the host's <style> early.
-    if (compiled) css = themeToCss(compiled.theme, { selector: ':is(.ck-root, .ck-scope)' }).replace(/</g, '\\3c ');
+    if (compiled) {
+      css = themeToCss(compiled.theme, { selector: ':is(.ck-root, .ck-scope)' }).replace(/</g, '\\3c ');
+      compiledBranding = { key: brandingKey(branding), theme: compiled };
+    }
   }
+  const i18n = options.i18n ?? getDefaultI18n();
+  const resources: Record<string, LocaleResources> = {};
+  for (const lng of language === 'en' ? [] : [language, ...fallbackChain(language)]) {
+    if (lng === 'en') continue;
+    const bundle = i18n.getResourceBundle(lng, NAMESPACE) as LocaleResources | undefined;
+    if (bundle) resources[lng] = bundle;
+  }
+  const preload: EmbeddedPreload = {
+    language,
+    resources,
+    ...(compiledBranding && { branding: compiledBranding }),
+  };
   return {
     html,
     stepElement: embeddedStepElement(step, options.stepElementId ?? EMBEDDED_STEP_ID),
+    preloadElement: embeddedStepElement(preload, EMBEDDED_PRELOAD_ID),
     language,
     dir: directionOf(language),
     needs: {
-      locales: language === 'en' ? [] : [language, ...fallbackChain(language).filter((lng) => lng !== 'en')],
-      branding: branding !== undefined,
+      locales: [],
+      branding: false,
       signIn: parsed.kind === 'login',
     },
     css,

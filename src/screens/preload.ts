@@ -5,11 +5,12 @@
  * pass, and a server-rendered screen hydrates without a mismatch.
  */
 import type { i18n as I18n } from 'i18next';
-import { ensureEnglish, ensureLanguage, getDefaultI18n } from '../i18n/instance.js';
+import { addEmbeddedLanguage, ensureEnglish, ensureLanguage, getDefaultI18n } from '../i18n/instance.js';
 import { NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from '../i18n/languages.js';
 import type { InteractionStep } from '../protocol/interaction.js';
-import { loadBrandModule } from '../theme/context.js';
+import { addPrecompiledBranding, brandingKey, loadBrandModule } from '../theme/context.js';
 import { requestBranding } from '../theme/request.js';
+import { type EmbeddedPreload, readEmbeddedPreload } from './embedded-preload.js';
 import { loadSignIn } from './lazy-sign-in.js';
 
 /** Options of {@link preloadStep}: the same language sources the screens are given. */
@@ -20,6 +21,12 @@ export interface PreloadStepOptions {
   locale?: string | undefined;
   /** The browser's languages, after `locale`; default `navigator.languages` (none on a server). */
   browser?: readonly string[] | undefined;
+  /**
+   * The strings and compiled branding the server rendered the step with (`renderInteraction`'s
+   * `preloadElement`); default: read from the page's `consent-kit-preload` element, if any.
+   * What it carries is not loaded again: no locale chunk, no branding compiler.
+   */
+  embedded?: EmbeddedPreload | undefined;
 }
 
 /**
@@ -32,6 +39,11 @@ export interface PreloadStepOptions {
 export async function preloadStep(step: InteractionStep, options: PreloadStepOptions = {}): Promise<string> {
   const i18n = options.i18n ?? getDefaultI18n();
   ensureEnglish(i18n);
+  const embedded = options.embedded ?? readEmbeddedPreload();
+  if (embedded) addEmbeddedLanguage(i18n, embedded.language, embedded.resources);
+  const branding = requestBranding(step);
+  const key = branding && brandingKey(branding);
+  if (key && embedded?.branding?.key === key) addPrecompiledBranding(key, embedded.branding.theme);
   // The same negotiation as ConsentKitProvider: a host's own `consent-kit` bundles count too.
   const hostLanguages = Object.keys(i18n.store?.data ?? {}).filter((lng) => i18n.hasResourceBundle(lng, NAMESPACE));
   const wanted = resolveLanguage({ uiLocales: step.uiLocales, locale: options.locale, browser: options.browser }, [
@@ -39,7 +51,7 @@ export async function preloadStep(step: InteractionStep, options: PreloadStepOpt
   ]);
   const [language] = await Promise.all([
     ensureLanguage(i18n, wanted),
-    requestBranding(step) ? loadBrandModule().catch(() => undefined) : undefined,
+    key && embedded?.branding?.key !== key ? loadBrandModule().catch(() => undefined) : undefined,
     step.kind === 'login' ? loadSignIn().catch(() => undefined) : undefined,
   ]);
   return language;

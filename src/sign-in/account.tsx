@@ -2,6 +2,8 @@
 import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
+import { nativeButton } from '../ui/native-form.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
 import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
@@ -9,7 +11,7 @@ import { useSignInContext } from './context.js';
 
 /** "Continue as Alice" and "Use another account" (account view only), in a `<div>`. */
 export const SignInAccount = forwardRef<HTMLDivElement, PartProps>(function SignInAccount({ className }, ref) {
-  const { step, state, t, fields } = useSignInContext('SignIn.Account');
+  const { step, state, t, fields, form } = useSignInContext('SignIn.Account');
   const user = step.login.session;
   if (state.view !== 'account' || !user) return null;
   const name = user.displayName || user.email || user.username || user.phone || user.id;
@@ -20,7 +22,7 @@ export const SignInAccount = forwardRef<HTMLDivElement, PartProps>(function Sign
         ref={fields.account}
         variant="secondary"
         className="ck-sign-in__account-button"
-        onClick={() => state.continueSession()}
+        {...nativeButton(form, KIT_ENDPOINTS.continue, () => state.continueSession())}
         disabled={state.status !== 'idle'}
         busy={state.pending === 'session'}
       >

@@ -1,6 +1,9 @@
 /** `SignIn.Code`: the one-time code, one input for the whole code, with resend and its countdown. */
 import { forwardRef } from 'react';
 import { formatWait } from '../i18n/wait.js';
+import { KIT_FORM_FIELDS } from '../protocol/form.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
+import { nativeButton } from '../ui/native-form.js';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
@@ -9,7 +12,7 @@ import { useSignInContext } from './context.js';
 
 /** The one-time code (code view): one input for the whole code, resend with countdown. */
 export const SignInCode = forwardRef<HTMLDivElement, PartProps>(function SignInCode({ className }, ref) {
-  const { step, state, t, language, ids, fields } = useSignInContext('SignIn.Code');
+  const { step, state, t, language, ids, fields, form, arrivedAt } = useSignInContext('SignIn.Code');
   const options = step.login.code;
   if (state.view !== 'code' || !options) return null;
   return (
@@ -36,11 +39,16 @@ export const SignInCode = forwardRef<HTMLDivElement, PartProps>(function SignInC
         value={state.code}
         onChange={(event) => state.setCode(event.currentTarget.value)}
         readOnly={state.status !== 'idle'}
+        // Arrived here from a form post (a code sent before the page's script ran): focus on load.
+        // biome-ignore lint/a11y/noAutofocus: only a page a form post sent back to, where the user types next
+        autoFocus={arrivedAt === 'code'}
       />
       <Button
         variant="link"
         className="ck-sign-in__resend"
-        onClick={() => state.resendCode()}
+        {...nativeButton(form, KIT_ENDPOINTS.sendCode, () => state.resendCode())}
+        name={form && KIT_FORM_FIELDS.identifier}
+        value={form && state.identifier}
         disabled={state.status !== 'idle' || state.resendIn > 0}
         busy={state.pending === 'sendCode'}
       >

@@ -2,6 +2,9 @@
 import { forwardRef } from 'react';
 import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
+import { KIT_FORM_FIELDS } from '../protocol/form.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
+import { nativeButton } from '../ui/native-form.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
 import { FullText, ProviderText, tNodes } from '../ui/provider-text.js';
@@ -9,7 +12,7 @@ import { useSignInContext } from './context.js';
 
 /** A button per social or SSO connector (identifier view), after an "or" separator. */
 export const SignInConnectors = forwardRef<HTMLDivElement, PartProps>(function SignInConnectors({ className }, ref) {
-  const { step, state, t } = useSignInContext('SignIn.Connectors');
+  const { step, state, t, form } = useSignInContext('SignIn.Connectors');
   const connectors = step.login.connectors ?? [];
   if (state.view !== 'identifier' || connectors.length === 0) return null;
   return (
@@ -25,7 +28,9 @@ export const SignInConnectors = forwardRef<HTMLDivElement, PartProps>(function S
             <Button
               className="ck-sign-in__connector"
               data-kind={connector.kind}
-              onClick={() => state.startConnector(connector.id)}
+              {...nativeButton(form, KIT_ENDPOINTS.connector, () => state.startConnector(connector.id))}
+              name={form && KIT_FORM_FIELDS.connector}
+              value={form && connector.id}
               disabled={state.status !== 'idle'}
               busy={state.pending === 'connector' && state.pendingConnector === connector.id}
             >

@@ -6,6 +6,7 @@ import type { RefObject } from 'react';
 import type { KitT } from '../i18n/keys.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { createPartsContext } from '../ui/create-context.js';
+import type { NativeFormTarget } from '../ui/native-form.js';
 import type { SignInState } from './use-sign-in.js';
 
 /** Everything the sign-in parts read. */
@@ -24,6 +25,16 @@ export interface SignInContextValue {
     code: RefObject<HTMLInputElement | null>;
     account: RefObject<HTMLButtonElement | null>;
   };
+  /**
+   * The step's plain HTML form posts, for the parts' buttons that post before the page's script
+   * runs (`nativeButton`); absent when the step has none.
+   */
+  form: NativeFormTarget | undefined;
+  /**
+   * The view the page arrived in after a form post (the password after Continue…): its field
+   * takes focus when the server's HTML loads, unless an error does.
+   */
+  arrivedAt: SignInState['view'] | undefined;
 }
 
 const [SignInProvider, useSignInParts] = createPartsContext<SignInContextValue>('SignIn.Root');

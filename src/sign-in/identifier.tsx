@@ -12,13 +12,14 @@ import { identifierField } from './identifier-field.js';
  * identifier as text with "Change", plus a hidden `username` field for password managers.
  */
 export const SignInIdentifier = forwardRef<HTMLDivElement, PartProps>(function SignInIdentifier({ className }, ref) {
-  const { step, state, t, ids, fields } = useSignInContext('SignIn.Identifier');
+  const { step, state, t, ids, fields, arrivedAt } = useSignInContext('SignIn.Identifier');
   const field = identifierField(step.login.identifiers);
   if (state.view === 'account') return null;
   if (state.view !== 'identifier') {
     return (
       <div ref={ref} className={cx('ck-sign-in__identity', className)}>
-        <input type="text" name="username" autoComplete="username" value={state.identifier} readOnly hidden />
+        {/* For password managers, and the identifier a form post carries (see NativeForm). */}
+        <input type="text" name="identifier" autoComplete="username" value={state.identifier} readOnly hidden />
         <span className="ck-sign-in__identity-value">
           <ProviderText text={state.identifier.trim()} />
         </span>
@@ -47,6 +48,9 @@ export const SignInIdentifier = forwardRef<HTMLDivElement, PartProps>(function S
         value={state.identifier}
         onChange={(event) => state.setIdentifier(event.currentTarget.value)}
         readOnly={state.status !== 'idle'}
+        // Back from a form post (a connector refused): focus where the user types, on load.
+        // biome-ignore lint/a11y/noAutofocus: only a page a form post sent back to, where the user types next
+        autoFocus={arrivedAt === 'identifier'}
       />
     </div>
   );

@@ -4,12 +4,14 @@ import { Button } from '../ui/button.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
 import { ProviderText, tNodes } from '../ui/provider-text.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
+import { nativeButton } from '../ui/native-form.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useSignInContext } from './context.js';
 
 /** "Create an account" (identifier view) and "Continue as …" after "Not you?". */
 export const SignInLinks = forwardRef<HTMLDivElement, PartProps>(function SignInLinks({ className }, ref) {
-  const { step, state, t } = useSignInContext('SignIn.Links');
+  const { step, state, t, form } = useSignInContext('SignIn.Links');
   if (state.view !== 'identifier') return null;
   const { createAccountUrl, session } = step.login;
   const name = session && (session.displayName || session.email || session.username || session.phone || session.id);
@@ -24,7 +26,7 @@ export const SignInLinks = forwardRef<HTMLDivElement, PartProps>(function SignIn
       {name && (
         <Button
           variant="link"
-          onClick={() => state.continueSession()}
+          {...nativeButton(form, KIT_ENDPOINTS.continue, () => state.continueSession())}
           disabled={state.status !== 'idle'}
           busy={state.pending === 'session'}
         >

@@ -8,7 +8,7 @@ import { useSignInContext } from './context.js';
 
 /** The password (password view): show / hide, Caps Lock hint, "Forgot password?". */
 export const SignInPassword = forwardRef<HTMLDivElement, PartProps>(function SignInPassword({ className }, ref) {
-  const { step, state, t, ids, fields } = useSignInContext('SignIn.Password');
+  const { step, state, t, ids, fields, arrivedAt } = useSignInContext('SignIn.Password');
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   if (state.view !== 'password') return null;
@@ -44,6 +44,9 @@ export const SignInPassword = forwardRef<HTMLDivElement, PartProps>(function Sig
           onKeyDown={onKey}
           onKeyUp={onKey}
           readOnly={state.status !== 'idle'}
+          // Arrived here from a form post (Continue before the page's script ran): focus on load.
+          // biome-ignore lint/a11y/noAutofocus: only a page a form post sent back to, where the user types next
+          autoFocus={arrivedAt === 'password'}
         />
         <Button
           variant="link"

@@ -6,8 +6,11 @@
  */
 import { type FormEvent, forwardRef, type ReactNode, useId, useMemo, useRef } from 'react';
 import { useKitTranslation } from '../i18n/translation.js';
+import { KIT_FORM_FIELDS } from '../protocol/form.js';
 import type { LoginStep } from '../protocol/interaction.js';
+import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { cx } from '../ui/cx.js';
+import { ActionsForm, type NativeFormTarget, TokenField } from '../ui/native-form.js';
 import { useCommitEffect } from '../ui/use-focus.js';
 import { useHydrated } from '../ui/use-hydrated.js';
 import { type SignInContextValue, SignInProvider } from './context.js';
@@ -54,6 +57,24 @@ export const SignInRoot = forwardRef<HTMLFormElement, SignInRootProps>(function 
     [id],
   );
 
+  const form = useMemo<NativeFormTarget | undefined>(
+    () => options.step.form && { ...options.step.form, id: `${id}-actions` },
+    [options.step.form, id],
+  );
+  const attempt = options.step.login.attempt;
+  const arrivedAt = attempt && !options.step.login.error ? attempt.view : undefined;
+
+  // A server-rendered form works before the page's script runs: what was typed by then is in
+  // the inputs, not in the state. Taken over once, when the screen hydrates.
+  useCommitEffect(() => {
+    const typed = (field: typeof fields.identifier, value: string, set: (value: string) => void) => {
+      if (field.current && field.current.value !== value) set(field.current.value);
+    };
+    typed(fields.identifier, state.identifier, state.setIdentifier);
+    typed(fields.password, state.password, state.setPassword);
+    typed(fields.code, state.code, state.setCode);
+  }, []);
+
   // A new view takes focus to its field, so keyboard and screen-reader users land where they type.
   const firstView = useRef(true);
   useCommitEffect(() => {
@@ -84,8 +105,13 @@ export const SignInRoot = forwardRef<HTMLFormElement, SignInRootProps>(function 
     }
   };
   const hydrated = useHydrated();
+  // What the view's submit button posts before the page's script runs (see NativeForm): the
+  // identifier (the bridge goes on as Continue does), the password, or the code.
+  const endpoint =
+    state.view === 'code' ? KIT_ENDPOINTS.verifyCode : state.view === 'account' ? undefined : KIT_ENDPOINTS.login;
+  const viewField = <input type="hidden" name={KIT_FORM_FIELDS.view} value={state.view} />;
   return (
-    <SignInProvider value={{ step: options.step, state, t, language, autoFocusHeading, ids, fields }}>
+    <SignInProvider value={{ step: options.step, state, t, language, autoFocusHeading, ids, fields, form, arrivedAt }}>
       <form
         ref={ref}
         className={cx('ck-sign-in', 'ck-card', className)}
@@ -95,12 +121,24 @@ export const SignInRoot = forwardRef<HTMLFormElement, SignInRootProps>(function 
         data-view={state.view}
         noValidate
         onSubmit={handleSubmit}
+        method={form && 'post'}
+        action={form && endpoint && `${form.action}/${endpoint}`}
       >
-        {/* Disabled until hydrated (server-rendered markup): see useHydrated. */}
-        <fieldset className="ck-controls" disabled={!hydrated}>
+        {/*
+          Server-rendered without form posts, the controls are disabled until hydrated (see
+          useHydrated); with them, they work at once.
+        */}
+        <fieldset className="ck-controls" disabled={!hydrated && !form}>
+          {form && (
+            <>
+              <TokenField target={form} />
+              {viewField}
+            </>
+          )}
           {children}
         </fieldset>
       </form>
+      {form && <ActionsForm target={form}>{viewField}</ActionsForm>}
     </SignInProvider>
   );
 });

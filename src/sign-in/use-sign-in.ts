@@ -18,6 +18,7 @@ import type {
   SignInMethod,
   SignInMethods,
 } from '../protocol/interaction.js';
+import { ssoConnectorFor } from '../protocol/sso.js';
 import { type SubmissionStatus, useSubmission } from '../ui/use-submission.js';
 
 /** The views of the sign-in screen. */
@@ -98,20 +99,7 @@ export interface SignInState {
   changeIdentifier(): void;
 }
 
-/** The connector of kind `sso` whose domains include the identifier's email domain. */
-export function ssoConnectorFor(
-  identifier: string,
-  connectors: readonly Connector[] | undefined,
-): Connector | undefined {
-  const at = identifier.lastIndexOf('@');
-  if (at < 1) return undefined;
-  const domain = identifier
-    .slice(at + 1)
-    .trim()
-    .toLowerCase();
-  if (!domain) return undefined;
-  return connectors?.find((c) => c.kind === 'sso' && c.domains?.includes(domain));
-}
+export { ssoConnectorFor };
 
 /** Keeps the characters of a typed or pasted code: no spaces or dashes, at most `length`. */
 export function cleanCode(value: string, length: number): string {
@@ -122,14 +110,23 @@ export function cleanCode(value: string, length: number): string {
 export function useSignIn(options: UseSignInOptions): SignInState {
   const { step } = options;
   const login = step.login;
+  // Where a sign-in posted as a plain HTML form left off (the page the bridge sent back to).
+  const attempt = login.attempt;
   // The login hint is untrusted text, but a value in an input is text, never markup.
-  const [identifier, setIdentifier] = useState(login.loginHint ?? '');
+  const [identifier, setIdentifier] = useState(attempt?.identifier ?? login.loginHint ?? '');
   const [password, setPassword] = useState('');
   const [code, setCodeValue] = useState('');
-  const [view, setView] = useState<SignInView>(options.initialView ?? (login.session ? 'account' : 'identifier'));
-  // A step that comes back after a failed attempt (a connector the user cancelled) shows why.
+  const [view, setView] = useState<SignInView>(
+    options.initialView ?? attempt?.view ?? (login.session ? 'account' : 'identifier'),
+  );
+  // A step that comes back after a failed attempt (a connector the user cancelled, a wrong
+  // password posted as a form) shows why.
   const [arrival] = useState(() =>
-    login.error ? new InteractionError(login.error, 'the previous sign-in attempt failed') : undefined,
+    login.error
+      ? new InteractionError(login.error, 'the previous sign-in attempt failed', {
+          ...(attempt?.retryAfter !== undefined && { retryAfter: attempt.retryAfter }),
+        })
+      : undefined,
   );
   const submission = useSubmission<SignInAction>(arrival);
   const offered: SignInMethod[] = [
@@ -138,8 +135,10 @@ export function useSignIn(options: UseSignInOptions): SignInState {
   ];
   const [told, setTold] = useState<SignInMethod[]>();
   const { run, isLocked, clearError } = submission;
-  const [resendAt, setResendAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
+  // From the same clock reading as `now`: the first render says exactly `resendAfter` seconds,
+  // on the server and in the hydrating browser alike.
+  const [resendAt, setResendAt] = useState(() => (attempt?.resendAfter ? now + attempt.resendAfter * 1000 : 0));
   // The latest options, so the callbacks below stay stable.
   const latest = useRef(options);
   latest.current = options;

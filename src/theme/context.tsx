@@ -35,6 +35,22 @@ export function loadBrandModule(): Promise<BrandModule> {
   return brandModuleLoading;
 }
 
+/** Branded themes the server compiled and put in the page, by branding (`brandingKey`). */
+const precompiled = new Map<string, CompiledTheme>();
+
+/** The key a request's branding is known by (the same on the server and in the browser). */
+export function brandingKey(branding: RequestBranding): string {
+  return JSON.stringify(branding);
+}
+
+/**
+ * A request's branding compiled by the server (`renderInteraction`), so the browser applies it
+ * without loading the compiler: `preloadStep` registers what the page carries.
+ */
+export function addPrecompiledBranding(key: string, theme: CompiledTheme): void {
+  precompiled.set(key, theme);
+}
+
 /**
  * `theme` with the request's branding over it, once the (lazy) compiler is loaded, and whether
  * it is still loading (the provider then holds the first paint, as it does for a locale chunk).
@@ -46,9 +62,11 @@ export function useBrandedTheme(
   const [state, setModule] = useState(brandModule);
   // Loaded since this provider mounted (by another provider or preloadStep): no need to wait.
   const module = state ?? brandModule;
-  const key = branding ? JSON.stringify(branding) : undefined;
+  const key = branding ? brandingKey(branding) : undefined;
+  // Compiled by the server for this page: no compiler to wait for.
+  const ready = key === undefined ? undefined : precompiled.get(key);
   useEffect(() => {
-    if (!key || module) return;
+    if (!key || module || ready) return;
     let active = true;
     void loadBrandModule().then((loaded) => {
       if (active) setModule(() => loaded);
@@ -56,13 +74,14 @@ export function useBrandedTheme(
     return () => {
       active = false;
     };
-  }, [key, module]);
+  }, [key, module, ready]);
   const branded = useMemo(() => {
+    if (ready) return ready;
     if (!key || !module) return theme;
     const base: Theme | undefined = isCompiledTheme(theme) ? theme.theme : theme ? { colorScheme: theme } : undefined;
     return module.brandTheme(base, JSON.parse(key) as RequestBranding) ?? theme;
-  }, [key, module, theme]);
-  return { theme: branded, pending: Boolean(key) && !module };
+  }, [key, module, theme, ready]);
+  return { theme: branded, pending: Boolean(key) && !module && !ready };
 }
 
 /**

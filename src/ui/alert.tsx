@@ -28,7 +28,11 @@ export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
   const refs = useComposedRefs(ref, forwardedRef);
   useFocusOnChange(ref, focusKey);
   return (
-    <div ref={refs} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone}>
+    // `autoFocus` only ever reaches server-rendered markup (React sets no such attribute in the
+    // browser, where the effect above moves focus): an alert in the server's HTML is the outcome
+    // of a form posted before the page's script ran, and the browser focuses it on load.
+    // biome-ignore lint/a11y/noAutofocus: an error on arrival is where the user must look first
+    <div ref={refs} role="alert" tabIndex={-1} className={cx('ck-alert', className)} data-tone={tone} autoFocus>
       <span className="ck-alert__icon" aria-hidden="true">
         !
       </span>

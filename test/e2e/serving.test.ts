@@ -90,8 +90,11 @@ describe('given the fast path: the step and the screen in the page', () => {
     expect(html).toMatch(new RegExp(`<button[^>]*>${text.consent.authorize}</button>`));
     expect(html).toMatch(new RegExp(`<button[^>]*>${text.consent.cancel}</button>`));
     expect(html).toContain('<script type="application/json" id="consent-kit-step">');
-    // The web app is branded: the compiler is named up front, not discovered after the step.
-    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/interaction-ui\/assets\/brand-[\w-]+\.js">/);
+    // The web app is branded: compiled on the server, in the page as CSS and as a theme, so
+    // the branding compiler is neither preloaded nor fetched.
+    expect(html).toMatch(/<style nonce="[^"]+">[^<]*--ck-color-accent/);
+    expect(html).toMatch(/<script type="application\/json" id="consent-kit-preload">\{[^<]*"branding":\{"key"/);
+    expect(requests.filter((path) => /\/brand-[\w-]+\.js$/.test(path))).toEqual([]);
     expect(requests.filter((path) => path.endsWith('/details'))).toEqual([]);
 
     await page.getByRole('radio', { name: /Acme/ }).check();
@@ -100,7 +103,7 @@ describe('given the fast path: the step and the screen in the page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('should send a Korean sign-in page with its locale chunk preloaded', async () => {
+  it('should send a Korean sign-in page with its strings in it, preloading the sign-in chunk and no locale chunk or loader', async () => {
     const documents = recordResponses(page);
     await page.goto(`${stack.app.url}/login?ui_locales=ko`);
     await expectSignIn(page, ko.signIn);
@@ -109,10 +112,17 @@ describe('given the fast path: the step and the screen in the page', () => {
     )!;
     const html = await signInPage.text();
     expect(html).toMatch(new RegExp(`<button[^>]*>${ko.signIn.continue}</button>`));
-    for (const chunk of ['consent-kit', 'load', 'sign-in']) {
-      expect(html, chunk).toMatch(
-        new RegExp(`<link rel="modulepreload" crossorigin href="/interaction-ui/assets/${chunk}-[\\w-]+\\.js">`),
-      );
-    }
+    const preloads = [
+      ...html.matchAll(/<link rel="modulepreload" crossorigin href="\/interaction-ui\/assets\/([\w-]+)-[\w-]+\.js">/g),
+    ];
+    const names = preloads.map((link) => link[1]);
+    expect(names).toContain('sign-in-screen');
+    expect(names.filter((name) => /^(consent-kit|load|brand)$/.test(name!))).toEqual([]);
+    // The Korean strings travel in the page, as JSON: no locale chunk, no loader, before the first button.
+    const preload = /<script type="application\/json" id="consent-kit-preload">(.*?)<\/script>/s.exec(html)?.[1];
+    expect(JSON.parse(preload!)).toMatchObject({
+      language: 'ko',
+      resources: { ko: { signIn: { continue: ko.signIn.continue } } },
+    });
   });
 });

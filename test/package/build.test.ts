@@ -255,13 +255,24 @@ describe('given a Node server rendering a step with the published package', () =
       console.log(JSON.stringify(rendered));
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, step], { cwd: root });
-    const rendered = JSON.parse(stdout) as { html: string; stepElement: string; language: string; needs: unknown };
+    const rendered = JSON.parse(stdout) as {
+      html: string;
+      stepElement: string;
+      preloadElement: string;
+      language: string;
+      needs: unknown;
+    };
     expect(rendered.language).toBe('ko');
     expect(rendered.html).toContain(`>${ko.consent.authorize}</button>`);
     expect(rendered.html).toContain(`>${ko.consent.cancel}</button>`);
     expect(rendered.html).not.toContain('aria-busy="true"');
     expect(rendered.html.match(/class="ck-root"/g)).toHaveLength(1);
     expect(rendered.stepElement).toMatch(/^<script type="application\/json" id="consent-kit-step">/);
-    expect(rendered.needs).toEqual({ locales: ['ko'], branding: false, signIn: false });
+    // The Korean strings travel in the page (preloadElement): no locale chunk to preload.
+    expect(rendered.preloadElement).toMatch(
+      /^<script type="application\/json" id="consent-kit-preload">\{"language":"ko"/,
+    );
+    expect(rendered.preloadElement).toContain(ko.consent.authorize);
+    expect(rendered.needs).toEqual({ locales: [], branding: false, signIn: false });
   });
 });

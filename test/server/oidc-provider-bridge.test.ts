@@ -58,6 +58,8 @@ describe('given an authorization request that needs sign-in', () => {
       },
       uiLocales: ['ko', 'en-US'],
       login: { identifiers: ['email', 'username'], password: true, loginHint: 'alice@demo.test' },
+      // The screen's plain HTML form posts: the interaction's URL and its token.
+      form: { action: `/interaction/${uid}`, token: expect.stringMatching(/^[\w-]{43}$/) },
     });
     expect(reply.text).not.toMatch(/returnTo|session|cookie|code_challenge|state/i);
   });
@@ -99,7 +101,6 @@ describe('given an authorization request that needs sign-in', () => {
 describe('given requests that are not JSON', () => {
   it.each([
     ['text/plain', 'text/plain', JSON.stringify({ identifier: 'alice@demo.test', password: 'alice-password' })],
-    ['a form', 'application/x-www-form-urlencoded', 'identifier=alice%40demo.test&password=alice-password'],
     ['multipart', 'multipart/form-data; boundary=x', '--x--'],
   ])('should refuse %s with 415 before signing in', async (_label, type, body) => {
     const browser = new Browser(idp.issuer);
@@ -215,7 +216,7 @@ describe('given alice signs in and consents', () => {
         rememberable: true,
       },
     });
-    expect(Object.keys(reply.body).sort()).toEqual(['client', 'consent', 'kind', 'uiLocales', 'uid', 'user']);
+    expect(Object.keys(reply.body).sort()).toEqual(['client', 'consent', 'form', 'kind', 'uiLocales', 'uid', 'user']);
     expect(reply.text).not.toMatch(/returnTo|session|cookie|grantId|accountId/i);
   });
 

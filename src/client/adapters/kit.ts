@@ -10,6 +10,7 @@ import type {
   ClientInfo,
   CodeSent,
   Connector,
+  ConsentDecision,
   ConsentRequest,
   ConsentStep,
   IdentifierKind,
@@ -17,6 +18,7 @@ import type {
   LoginRequest,
   LoginStep,
   Logo,
+  NativeForm,
   OrganizationContext,
   OrganizationOption,
   OrganizationRequest,
@@ -25,6 +27,7 @@ import type {
   ScopeItem,
   SignInMethod,
   SignInMethods,
+  SignInAttempt,
   UserInfo,
   WithheldScope,
 } from '../../protocol/interaction.js';
@@ -253,13 +256,14 @@ export function parseInteractionStep(value: unknown, label: string): Interaction
   assertOneOf(kind, `${label}.kind`, ['login', 'consent']);
   assertString(uid, `${label}.uid`);
   assertStringArray(uiLocales, `${label}.uiLocales`);
-  const base: Pick<LoginStep, 'uid' | 'client' | 'uiLocales' | 'organization'> = {
+  const base: Pick<LoginStep, 'uid' | 'client' | 'uiLocales' | 'organization' | 'form'> = {
     uid,
     client: parseClient(client, `${label}.client`),
     uiLocales: [...uiLocales],
   };
   if (value.organization !== undefined)
     base.organization = parseOrganizationContext(value.organization, `${label}.organization`);
+  if (value.form !== undefined) base.form = parseForm(value.form, `${label}.form`);
   if (kind === 'login') {
     const step: LoginStep = { kind, ...base, login: parseLoginRequest(value.login, `${label}.login`) };
     return step;
@@ -309,6 +313,15 @@ function parseOrganizationContext(value: unknown, label: string): OrganizationCo
   return result;
 }
 
+/** The step's form posts (`NativeForm`); whether `action` is a same-origin path is checked with every URL. */
+function parseForm(value: unknown, label: string): NativeForm {
+  assertObject(value, label);
+  const { action, token } = value;
+  assertString(action, `${label}.action`);
+  assertString(token, `${label}.token`);
+  return { action, token };
+}
+
 function parseLogo(value: unknown, label: string): Logo {
   assertObject(value, label);
   const { light, dark } = value;
@@ -347,6 +360,7 @@ function parseLoginRequest(value: unknown, label: string): LoginRequest {
     error,
     failedConnector,
     identify,
+    attempt,
   } = value;
   const kinds = parseArray(identifiers, `${label}.identifiers`, (item, itemLabel) => {
     assertOneOf(item, itemLabel, IDENTIFIER_KINDS);
@@ -376,6 +390,24 @@ function parseLoginRequest(value: unknown, label: string): LoginRequest {
   if (result.error && isObject(failedConnector) && typeof failedConnector.id === 'string')
     result.failedConnector = { id: failedConnector.id, cancelled: failedConnector.cancelled === true };
   if (identify === true) result.identify = true;
+  if (attempt !== undefined) result.attempt = parseSignInAttempt(attempt, `${label}.attempt`);
+  return result;
+}
+
+function parseSignInAttempt(value: unknown, label: string): SignInAttempt {
+  assertObject(value, label);
+  const { view, identifier, retryAfter, resendAfter } = value;
+  assertOneOf(view, `${label}.view`, ['identifier', 'password', 'code']);
+  assertString(identifier, `${label}.identifier`, true);
+  const result: SignInAttempt = { view, identifier };
+  const seconds = { retryAfter, resendAfter };
+  for (const [key, field] of Object.entries(seconds)) {
+    if (field === undefined) continue;
+    if (typeof field !== 'number' || !Number.isFinite(field) || field < 0) {
+      throw new InteractionError('invalid_response', `${label}.${key} must be a non-negative number`);
+    }
+    result[key as keyof typeof seconds] = field;
+  }
   return result;
 }
 
@@ -482,7 +514,7 @@ function parseWithheld(value: unknown, label: string): WithheldScope {
 
 function parseConsentRequest(value: unknown, label: string): ConsentRequest {
   assertObject(value, label);
-  const { profileScopes, resources, organizations, claims, withheld, rememberable } = value;
+  const { profileScopes, resources, organizations, claims, withheld, rememberable, attempt } = value;
   const parsedProfileScopes = parseArray(profileScopes, `${label}.profileScopes`, parseScope);
   const parsedResources = parseArray(resources, `${label}.resources`, parseResource);
   const parsedOrganizations =
@@ -498,5 +530,41 @@ function parseConsentRequest(value: unknown, label: string): ConsentRequest {
     rememberable,
   };
   if (parsedOrganizations !== undefined) result.organizations = parsedOrganizations;
+  if (attempt !== undefined) {
+    const attemptLabel = `${label}.attempt`;
+    assertObject(attempt, attemptLabel);
+    if (!isInteractionErrorCode(attempt.error)) {
+      throw new InteractionError('invalid_response', `${attemptLabel}.error must be a kit error code`);
+    }
+    result.attempt = { error: attempt.error };
+    if (attempt.decision !== undefined)
+      result.attempt.decision = parseDecision(attempt.decision, `${attemptLabel}.decision`);
+  }
   return result;
+}
+
+function parseDecision(value: unknown, label: string): ConsentDecision {
+  assertObject(value, label);
+  const { profileScopes, resources, organizationIds, claims, remember } = value;
+  assertStringArray(profileScopes, `${label}.profileScopes`);
+  assertObject(resources, `${label}.resources`);
+  assertStringArray(organizationIds, `${label}.organizationIds`);
+  assertBoolean(remember, `${label}.remember`);
+  const decision: ConsentDecision = {
+    profileScopes: [...profileScopes],
+    // Built from entries: an indicator is the provider's text (`__proto__` included).
+    resources: Object.fromEntries(
+      Object.entries(resources).map(([indicator, scopes]) => {
+        assertStringArray(scopes, `${label}.resources`);
+        return [indicator, [...scopes]];
+      }),
+    ),
+    organizationIds: [...organizationIds],
+    remember,
+  };
+  if (claims !== undefined) {
+    assertStringArray(claims, `${label}.claims`);
+    decision.claims = [...claims];
+  }
+  return decision;
 }

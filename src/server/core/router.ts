@@ -7,7 +7,21 @@
  * which paths are its routes, and the answer to each call.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { KIT_FORM_FIELDS } from '../../protocol/form.js';
+import type { SignInAttempt } from '../../protocol/interaction.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
+import {
+  type FormOutcome,
+  type FormPosts,
+  formBody,
+  formView,
+  fromAnotherSite,
+  isFormPost,
+  readFormBody,
+  refuseForm,
+  retryAfterOf,
+  seeOther,
+} from './forms.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError, readJsonBody, sendError, sendJson, sendKitError } from './http.js';
 
 /** One of the kit protocol's endpoint names (`details`, `login`, `consent`, …). */
@@ -22,8 +36,14 @@ export interface KitCall<R> {
   /** What the bridge's `match` said about the path (an interaction uid; a kind and a challenge). */
   route: R;
   endpoint: KitEndpoint;
-  /** The parsed JSON body of a POST; `undefined` for `details`. */
+  /** The parsed JSON body of a POST (a form post's fields as that body); `undefined` for `details`. */
   body: unknown;
+  /**
+   * A plain HTML form post (see `core/forms.ts`), token checked. A `login` post without a
+   * password goes on from the identifier, as the screen's Continue does: answer with where the
+   * sign-in goes next (a {@link SignInAttempt} for the page, or `{ redirectTo }`).
+   */
+  form?: boolean;
 }
 
 /** Connect-style `next`. */
@@ -44,6 +64,31 @@ export interface KitRouterOptions<R> {
   bodyLimit?: number;
   /** Receives unexpected errors (answered `500 server_error` without details). */
   onError(error: unknown): void;
+  /**
+   * Takes the POST endpoints as plain HTML form posts too (`core/forms.ts`); without it every
+   * POST must be JSON (415 otherwise).
+   */
+  forms?: {
+    posts: FormPosts;
+    /** The interaction a route belongs to (whose token a post must carry) and its page's URL. */
+    page(route: R): { interaction: string; url: string };
+  };
+}
+
+/** What a sign-in endpoint's form post leaves for the page when it fails. */
+function signInFailure(endpoint: KitEndpoint, fields: [string, string][], error: KitHttpError): FormOutcome {
+  const identifier = fields.find(([key]) => key === KIT_FORM_FIELDS.identifier)?.[1] ?? '';
+  const password = fields.find(([key]) => key === KIT_FORM_FIELDS.password)?.[1];
+  const view: SignInAttempt['view'] =
+    endpoint === KIT_ENDPOINTS.verifyCode
+      ? 'code'
+      : endpoint === KIT_ENDPOINTS.login && password
+        ? 'password'
+        : endpoint === KIT_ENDPOINTS.sendCode
+          ? formView(fields)
+          : 'identifier';
+  const retryAfter = retryAfterOf(error);
+  return { error: error.code, signIn: { view, identifier, ...(retryAfter !== undefined && { retryAfter }) } };
 }
 
 /** Creates a connect-style handler for the kit endpoints; anything else goes to `next()`. */
@@ -60,6 +105,9 @@ export function createKitRouter<R>(options: KitRouterOptions<R>) {
     }
     const endpoint = matched.endpoint as KitEndpoint;
     const expected = endpoint === KIT_ENDPOINTS.details ? 'GET' : 'POST';
+    if (expected === 'POST' && options.forms && isFormPost(req)) {
+      return formPost(req, res, matched.route, endpoint, options.forms);
+    }
     try {
       if (req.method !== expected) {
         req.resume();
@@ -85,6 +133,70 @@ export function createKitRouter<R>(options: KitRouterOptions<R>) {
       return sendError(res, 500, 'server_error');
     }
   };
+
+  /**
+   * A form post: checked (403 from another site or without the token), answered like the JSON
+   * post, and followed by a `303`: to the JSON answer's `redirectTo`, else back to the page
+   * with what it must show kept for it.
+   */
+  async function formPost(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: R,
+    endpoint: KitEndpoint,
+    forms: NonNullable<KitRouterOptions<R>['forms']>,
+  ): Promise<void> {
+    const page = forms.page(route);
+    let fields: [string, string][];
+    try {
+      if (fromAnotherSite(req)) {
+        req.resume();
+        throw new KitHttpError(403, 'access_denied', 'form post from another site');
+      }
+      fields = await readFormBody(req, bodyLimit);
+      await forms.posts.check(page.interaction, fields.find(([key]) => key === KIT_FORM_FIELDS.token)?.[1]);
+    } catch (error) {
+      if (!(error instanceof KitHttpError)) throw error;
+      return refuseForm(res, error.status, error.status === 403 ? 'Forbidden.' : 'Bad request.');
+    }
+    const body = formBody(endpoint, fields);
+    let outcome: FormOutcome | undefined;
+    try {
+      const answer = await options.answer({ req, res, route, endpoint, body, form: true });
+      const to = (answer as Partial<KitRedirectResponse> | undefined)?.redirectTo;
+      if (typeof to === 'string') return seeOther(res, to);
+      const identifier = (body as { identifier?: string }).identifier ?? '';
+      if (endpoint === KIT_ENDPOINTS.switchAccount) outcome = { switchAccount: true };
+      else if (endpoint === KIT_ENDPOINTS.sendCode)
+        outcome = {
+          signIn: { view: 'code', identifier, resendAfter: (answer as { resendAfter: number }).resendAfter },
+        };
+      else if (endpoint === KIT_ENDPOINTS.login) outcome = { signIn: answer as SignInAttempt };
+    } catch (error) {
+      if (res.headersSent) {
+        options.onError(error);
+        return void res.destroy();
+      }
+      if (error instanceof KitHttpError && error.redirectTo) return seeOther(res, error.redirectTo);
+      if (!(error instanceof KitHttpError)) options.onError(error);
+      const failure =
+        error instanceof KitHttpError ? error : new KitHttpError(500, 'server_error', 'unexpected failure');
+      // Gone: the page finds no interaction and says so; nothing to keep for it.
+      if (failure.code !== 'interaction_expired') {
+        outcome =
+          endpoint === KIT_ENDPOINTS.consent
+            ? { error: failure.code, decision: body as FormOutcome['decision'] }
+            : endpoint === KIT_ENDPOINTS.login ||
+                endpoint === KIT_ENDPOINTS.sendCode ||
+                endpoint === KIT_ENDPOINTS.verifyCode ||
+                endpoint === KIT_ENDPOINTS.connector
+              ? signInFailure(endpoint, fields, failure)
+              : { error: failure.code };
+      }
+    }
+    if (outcome) await forms.posts.keep(page.interaction, outcome);
+    seeOther(res, page.url);
+  }
 }
 
 /** Escapes `value` for use inside a regular expression. */

@@ -15,10 +15,12 @@ import type {
   Connector,
   IdentifierKind,
   LoginRequest,
+  SignInAttempt,
   SignInMethod,
   SignInMethods,
   UserInfo,
 } from '../../protocol/interaction.js';
+import { ssoConnectorFor } from '../../protocol/sso.js';
 import type { InteractionErrorCode } from '../../protocol/errors.js';
 import type { CodeSent } from '../../protocol/interaction.js';
 import { safeHttpUrl } from '../../protocol/url.js';
@@ -488,7 +490,8 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
     /**
      * Answers the sign-in endpoints (`login`, `send-code`, `verify-code`, `connector`,
      * `continue`) of a step that expects a sign-in; `finish(accountId)` ends the login the
-     * provider's way and says where the browser goes.
+     * provider's way and says where the browser goes. `form`: a plain HTML form post (see
+     * {@link continueFrom}).
      */
     async answer(
       endpoint: SignInEndpoint,
@@ -496,9 +499,11 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
       interaction: SignInInteraction,
       req: IncomingMessage,
       finish: (accountId: string) => Promise<KitRedirectResponse>,
-    ): Promise<KitRedirectResponse | CodeSent | SignInMethods> {
+      form = false,
+    ): Promise<KitRedirectResponse | CodeSent | SignInMethods | SignInAttempt> {
       switch (endpoint) {
         case 'login':
+          if (form && record(body).password === undefined) return this.continueFrom(body, interaction, req);
           return finish(await this.login(body, req));
         case 'send-code':
           return this.sendCode(body, interaction, req);
@@ -546,6 +551,31 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         deps.onError(error);
         return fail();
       }
+    },
+
+    /**
+     * A `login` form post without a password (the identifier view's Continue, posted before the
+     * screen's script ran): where the screen's Continue would go — the SSO connector the email's
+     * domain belongs to, the password view, or, when only codes are offered, a code sent and the
+     * code view.
+     */
+    async continueFrom(
+      body: unknown,
+      interaction: SignInInteraction,
+      req: IncomingMessage,
+    ): Promise<KitRedirectResponse | SignInAttempt> {
+      const identifier = identifierOf(record(body).identifier);
+      const sso = ssoConnectorFor(identifier, await connectorList(interaction));
+      if (sso) return { redirectTo: await this.startConnector({ connectorId: sso.id, identifier }, interaction) };
+      // As the screen's Continue does: an account the host says has no password goes to its code.
+      const codeOnly =
+        deps.password === false ||
+        (codes !== undefined &&
+          deps.signInMethods !== undefined &&
+          !(await this.identify({ identifier })).methods.includes('password'));
+      if (!codeOnly) return { view: 'password', identifier };
+      const { resendAfter } = await this.sendCode({ identifier }, interaction, req);
+      return { view: 'code', identifier, resendAfter };
     },
 
     /** `POST continue`: the session's account, when it may continue. */

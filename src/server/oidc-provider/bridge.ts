@@ -20,6 +20,7 @@ import { safeBranding } from '../../protocol/branding.js';
 import { KIT_ENDPOINTS, type KitRedirectResponse } from '../../protocol/kit.js';
 import { computeConsentOffer, planConsent, type ConsentOffer, type GrantPlan } from '../core/consent-offer.js';
 import { createDecisionState, type WithheldScopes } from '../core/decisions.js';
+import { createFormPosts, DEFAULT_FORM_TOKEN_TTL_SECONDS, type FormOutcome } from '../core/forms.js';
 import { DEFAULT_BODY_LIMIT, KitHttpError } from '../core/http.js';
 import {
   heldScopes,
@@ -53,6 +54,8 @@ export interface InteractionDetailsLike {
   result?: Record<string, unknown>;
   /** The resume URL `interactionResult` answers with. */
   returnTo?: string;
+  /** When the interaction expires (seconds since the epoch), as oidc-provider's models say. */
+  exp?: number;
 }
 
 /** The parts of an oidc-provider `Client` the bridge reads. */
@@ -210,6 +213,12 @@ export interface OidcProviderBridgeOptions extends SignInBridgeOptions {
   bodyLimit?: number;
   /** Called with unexpected errors (answered `500 server_error` without details). Default `console.error`. */
   onError?(error: unknown): void;
+  /**
+   * Also take the endpoints' submissions as plain HTML form posts, so a server-rendered screen
+   * works before its script has run (see `handle`). Default `true`; `false` takes JSON only
+   * (and the steps carry no `form`).
+   */
+  formPosts?: boolean;
 }
 
 /** What the host says about a claim: a description, and per language (BCP 47 tag → text). */
@@ -240,11 +249,18 @@ export interface OidcProviderBridge {
    * Serves `GET <prefix>/<uid>/details` and `POST <prefix>/<uid>/(login|consent|abort|switch-account)`;
    * calls `next()` for every other request. Mount it before the provider's own handler.
    *
-   * Every POST must be `content-type: application/json` (the kit client sends `{}` for the
-   * steps without fields); anything else, a body-less POST included, is refused with 415.
-   * Besides the provider's SameSite interaction cookie, that is what blocks cross-site request
-   * forgery: an HTML form or a body-less `fetch` is a "simple" request, while a JSON one needs
-   * a CORS preflight the bridge never grants.
+   * A POST is `content-type: application/json` (the kit client sends `{}` for the steps without
+   * fields), or, unless `formPosts` is `false`, a plain HTML form post
+   * (`application/x-www-form-urlencoded`, the fields of `KIT_FORM_FIELDS`) from the
+   * server-rendered screen, answered with a `303` to where the JSON answer would send the
+   * browser (the provider's resume URL, a connector, or back to `<prefix>/<uid>`, whose step
+   * then shows the outcome: a wrong password, the code view, a refused decision). Anything
+   * else, a body-less POST included, is refused with 415.
+   *
+   * Cross-site request forgery: a JSON post needs a CORS preflight the bridge never grants. A
+   * form post must carry the interaction's token (the step's `form.token`, random, kept in the
+   * store, compared in constant time), and one a browser marks `Sec-Fetch-Site: cross-site` or
+   * `same-site` is refused: `403` either way, with nothing decided.
    */
   handle(req: IncomingMessage, res: ServerResponse, next: NextFunction): Promise<void>;
   /**
@@ -364,6 +380,7 @@ export function createOidcProviderBridge(
     store,
   });
   const state = createDecisionState(store);
+  const forms = options.formPosts === false ? undefined : createFormPosts(store);
   const grantTtlSeconds = options.grantTtlSeconds ?? 14 * 24 * 60 * 60;
 
   async function details(req: IncomingMessage, res: ServerResponse, uid: string): Promise<InteractionDetailsLike> {
@@ -673,11 +690,43 @@ export function createOidcProviderBridge(
     return record;
   }
 
-  /** The step an interaction is at (`GET <prefix>/<uid>/details`), if the kit has one for its prompt. */
+  /**
+   * The step an interaction is at (`GET <prefix>/<uid>/details`), if the kit has one for its
+   * prompt, with what the last form post left for it (shown once).
+   */
   async function stepOf(interaction: InteractionDetailsLike): Promise<InteractionStep | undefined> {
-    if (interaction.prompt.name === 'login') return loginStep(interaction, true);
-    if (interaction.prompt.name === 'consent') return consentStep(interaction);
-    return undefined;
+    const { name } = interaction.prompt;
+    if (name !== 'login' && name !== 'consent') return undefined;
+    const outcome = await forms?.take(interaction.uid);
+    if (name === 'consent' && !outcome?.switchAccount) {
+      const step = await withForm(await consentStep(interaction), interaction);
+      if (outcome?.error) {
+        step.consent.attempt = { error: outcome.error, ...(outcome.decision && { decision: outcome.decision }) };
+      }
+      return step;
+    }
+    // "Not you?" posted as a form: the sign-in step for the same interaction, as the JSON answer is.
+    const step = await withForm(await loginStep(interaction, name === 'login'), interaction);
+    applySignInOutcome(step, outcome);
+    return step;
+  }
+
+  function applySignInOutcome(step: LoginStep, outcome: FormOutcome | undefined): void {
+    if (outcome?.error) step.login.error = outcome.error;
+    if (outcome?.signIn) step.login.attempt = outcome.signIn;
+    // The account just left is not offered again ("Continue as"): the identifier view.
+    else if (outcome?.switchAccount) step.login.attempt = { view: 'identifier', identifier: '' };
+  }
+
+  /** The step with its form posts' action and token (`NativeForm`), unless form posts are off. */
+  async function withForm<T extends InteractionStep>(step: T, interaction: InteractionDetailsLike): Promise<T> {
+    if (!forms) return step;
+    const left = typeof interaction.exp === 'number' ? interaction.exp - Date.now() / 1000 : undefined;
+    const ttl = left !== undefined && left > 0 ? Math.ceil(left) : DEFAULT_FORM_TOKEN_TTL_SECONDS;
+    return {
+      ...step,
+      form: { action: `${prefix}/${interaction.uid}`, token: await forms.token(interaction.uid, ttl) },
+    };
   }
 
   const page = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/?$`);
@@ -698,7 +747,7 @@ export function createOidcProviderBridge(
   }
 
   /** The answer to one kit call; the router does methods, bodies and errors. */
-  async function answer({ req, res, route: uid, endpoint, body }: KitCall<string>): Promise<unknown> {
+  async function answer({ req, res, route: uid, endpoint, body, form }: KitCall<string>): Promise<unknown> {
     switch (endpoint) {
       case KIT_ENDPOINTS.details: {
         const interaction = await details(req, res, uid);
@@ -714,12 +763,14 @@ export function createOidcProviderBridge(
           await details(req, res, uid);
           return result(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
         });
-      case KIT_ENDPOINTS.switchAccount:
-        return loginStep(await details(req, res, uid), false);
+      case KIT_ENDPOINTS.switchAccount: {
+        const interaction = await details(req, res, uid);
+        return withForm(await loginStep(interaction, false), interaction);
+      }
       default: {
         if (!isSignInEndpoint(endpoint)) throw new KitHttpError(404, 'invalid_request', 'unknown endpoint');
         const interaction = await signInInteraction(req, res, uid);
-        return signIn.answer(endpoint, body, interaction, req, (accountId) => finishLogin(req, res, accountId));
+        return signIn.answer(endpoint, body, interaction, req, (accountId) => finishLogin(req, res, accountId), form);
       }
     }
   }
@@ -732,6 +783,7 @@ export function createOidcProviderBridge(
     answer,
     bodyLimit,
     onError,
+    ...(forms && { forms: { posts: forms, page: (uid: string) => ({ interaction: uid, url: `${prefix}/${uid}` }) } }),
     before(req, res, pathname) {
       if (signIn.bounce(req, res, pathname)) return true;
       const match = route.exec(pathname);

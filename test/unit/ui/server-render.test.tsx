@@ -5,10 +5,12 @@
  * markup without a mismatch, after which the buttons act.
  */
 import { act, fireEvent, screen } from '@testing-library/react';
-import { hydrateRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readEmbeddedStep } from '../../../src/client/embedded-step.js';
-import { InteractionScreen, preloadStep } from '../../../src/index.js';
+import { ConsentKitProvider, InteractionScreen, preloadStep } from '../../../src/index.js';
+import { createConsentKitI18n } from '../../../src/i18n/instance.js';
+import { readEmbeddedPreload } from '../../../src/screens/embedded-preload.js';
 import { acceptLanguages, preloadLinks, renderInteraction } from '../../../src/render/index.js';
 import ko from '../../../src/locales/ko/consent-kit.json' with { type: 'json' };
 import { brandedConsentStep, brandedLoginStep } from '../../fixtures/branding.js';
@@ -26,8 +28,8 @@ afterEach(() => {
 });
 
 /** Puts the server's page in the document, as the browser receives it. */
-function serve(rendered: { html: string; stepElement: string }) {
-  document.body.innerHTML = `${rendered.stepElement}<div id="root">${rendered.html}</div>`;
+function serve(rendered: { html: string; stepElement: string; preloadElement: string }) {
+  document.body.innerHTML = `${rendered.stepElement}${rendered.preloadElement}<div id="root">${rendered.html}</div>`;
   return document.getElementById('root')!;
 }
 
@@ -45,7 +47,53 @@ describe('given a Korean, branded consent step rendered on the server', () => {
     // Branding in a stylesheet, never in a style attribute a strict CSP would refuse.
     expect(page.querySelector('[style]')).toBeNull();
     expect(rendered.css).toMatch(/--ck-color-accent: #[0-9a-f]{6};/);
-    expect(rendered.needs).toEqual({ locales: ['ko'], branding: true, signIn: false });
+    // The strings and the compiled branding travel in the page: no chunk to preload for them.
+    expect(rendered.needs).toEqual({ locales: [], branding: false, signIn: false });
+    const preload = JSON.parse(
+      /<script type="application\/json" id="consent-kit-preload">(.*)<\/script>/s.exec(rendered.preloadElement)![1]!,
+    );
+    expect(preload).toMatchObject({
+      language: 'ko',
+      resources: { ko: { consent: { authorize: ko.consent.authorize } } },
+    });
+    expect(Object.keys(preload.resources)).toEqual(['ko']);
+    expect(preload.branding.theme.variables.light['--ck-color-accent']).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('should render in the browser from the strings and branding the page carries, loading neither', async () => {
+    // An app of its own: the compiled branding registered here is known by its name too.
+    const branded = brandedConsentStep();
+    const own = { ...branded, uiLocales: ['ko-KR'], client: { ...branded.client, name: 'Page Strings App' } };
+    serve(await renderInteraction(JSON.parse(JSON.stringify(own))));
+    const step = readEmbeddedStep()!;
+    const i18n = createConsentKitI18n();
+    // Strings no chunk holds: shown only if the page's, not the Korean chunk's, are used.
+    const embedded = readEmbeddedPreload()!;
+    embedded.resources = {
+      ko: {
+        ...embedded.resources.ko!,
+        consent: { ...(embedded.resources.ko!.consent as object), authorize: '페이지에서 온 동의' },
+      },
+    };
+    embedded.branding!.theme = {
+      ...embedded.branding!.theme,
+      variables: { light: { '--ck-color-accent': '#123456' }, dark: { '--ck-color-accent': '#123456' } },
+    };
+    document.body.innerHTML = '<div id="root"></div>';
+    const language = await preloadStep(step, { i18n, embedded });
+    expect(language).toBe('ko');
+    await act(async () => {
+      root = createRoot(document.getElementById('root')!);
+      root.render(
+        <ConsentKitProvider i18n={i18n}>
+          <InteractionScreen client={fakeClient(step)} initialStep={step} locale={language} />
+        </ConsentKitProvider>,
+      );
+    });
+    expect(screen.getByRole('button', { name: '페이지에서 온 동의' })).toBeInTheDocument();
+    expect(document.querySelector<HTMLElement>('[lang="ko"]')!.style.getPropertyValue('--ck-color-accent')).toBe(
+      '#123456',
+    );
   });
 
   it('should hydrate it without a mismatch, keep the server nodes, and then act on Authorize', async () => {
