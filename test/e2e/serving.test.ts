@@ -113,7 +113,9 @@ describe('given the fast path: the step and the screen in the page', () => {
     const html = await signInPage.text();
     expect(html).toMatch(new RegExp(`<button[^>]*>${ko.signIn.continue}</button>`));
     const preloads = [
-      ...html.matchAll(/<link rel="modulepreload" crossorigin href="\/interaction-ui\/assets\/([\w-]+)-[\w-]+\.js">/g),
+      ...html.matchAll(
+        /<link rel="modulepreload" crossorigin href="\/interaction-ui\/assets\/([\w-]+?)-[\w-]{8}\.js">/g,
+      ),
     ];
     const names = preloads.map((link) => link[1]);
     expect(names).toContain('sign-in-screen');

@@ -116,6 +116,13 @@ describe.each(['react-18', 'react-19'] as const satisfies readonly Host[])(
       return { page, html, problems };
     }
 
+    /** The kit's strings and branding the page carries (`preloadElement`), parsed. */
+    function preloaded(html: string): unknown {
+      const json = /<script type="application\/json" id="consent-kit-preload">(.*?)<\/script>/s.exec(html)?.[1];
+      expect(json, 'the preload element').toBeDefined();
+      return JSON.parse(json!);
+    }
+
     /** What tells a clean hydration: the server's heading kept, nothing recovered, nothing logged. */
     async function hydration(page: Page) {
       return page.evaluate(() => ({
@@ -134,8 +141,12 @@ describe.each(['react-18', 'react-19'] as const satisfies readonly Host[])(
         expect(html).toMatch(/<div class="ck-root" lang="ko" dir="ltr"/);
         expect(html).not.toContain('aria-busy');
         expect(html.match(/class="ck-root/g)).toHaveLength(1);
-        // The Korean strings named up front, as the host's own chunk of the kit's locale.
-        expect(html).toMatch(/<link rel="modulepreload" href="\/assets\/locale-ko-[\w-]+\.js">/);
+        // The Korean strings travel in the page (preloadElement): no locale chunk to find or fetch.
+        expect(preloaded(html)).toMatchObject({
+          language: 'ko',
+          resources: { ko: { consent: { authorize: ko.consent.authorize } } },
+        });
+        expect(html).not.toMatch(/<link rel="modulepreload" href="\/assets\/locale-/);
 
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
         // Hydrated, not replaced: the checkbox answers and Authorize posts the choice.
@@ -161,9 +172,14 @@ describe.each(['react-18', 'react-19'] as const satisfies readonly Host[])(
         expect(html).toMatch(/<div class="ck-root" lang="ar" dir="rtl"/);
         expect(html).toContain(`>${ar.signIn.title}</h1>`);
         expect(html).not.toContain('aria-busy');
-        // The sign-in kit and the Arabic strings, both chunks the page would otherwise find late.
+        // The sign-in kit preloaded, a chunk the page would otherwise find late; the Arabic
+        // strings in the page.
         expect(html).toMatch(/<link rel="modulepreload" href="\/assets\/sign-in-[\w-]+\.js">/);
-        expect(html).toMatch(/<link rel="modulepreload" href="\/assets\/locale-ar-[\w-]+\.js">/);
+        expect(preloaded(html)).toMatchObject({
+          language: 'ar',
+          resources: { ar: { signIn: { title: ar.signIn.title } } },
+        });
+        expect(html).not.toMatch(/<link rel="modulepreload" href="\/assets\/locale-/);
 
         const name = ar.signIn.account.continueAs.replace('{{name}}', 'Alice Example');
         await page.getByRole('button', { name }).click();

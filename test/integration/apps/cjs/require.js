@@ -24,7 +24,8 @@ client.load().then((loaded) => {
       kind: loaded.kind,
       bridge: typeof createOidcProviderBridge,
       error: new InteractionError('network', 'offline') instanceof Error,
-      heading: /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1],
+      // The heading's text: the app's name inside it is isolated markup (<bdi>).
+      heading: /<h1[^>]*>(.*?)<\/h1>/s.exec(html)?.[1]?.replace(/<[^>]*>/g, ''),
     }),
   );
 });

@@ -1,8 +1,8 @@
 /**
  * A server-rendering host with the published package, in plain Node (node:http, no framework):
  * `GET /interaction/<uid>` renders the step with `consent-kit/server/render` in the language
- * its `ui_locales` ask for, embeds it, and names the chunks it needs as modulepreload links
- * read from the Vite manifest of the page script (src/hydrate.tsx, built to dist/). The steps
+ * its `ui_locales` ask for, embeds it with the kit's strings for that language (`preloadElement`),
+ * and names the chunks it needs as modulepreload links read from the Vite manifest of the page script (src/hydrate.tsx, built to dist/). The steps
  * come from steps.json (written by the test, keyed by uid); the screens' POSTs are answered
  * with a redirect. Listens on 127.0.0.1 and a free port, and prints its URL as one JSON line.
  */
@@ -25,7 +25,7 @@ async function page(step, req) {
     ...preloadLinks(rendered.needs, manifest).map((href) => `<link rel="modulepreload" href="${attribute(href)}">`),
     rendered.css ? `<style>${rendered.css}</style>` : '',
   ].join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR host</title><link rel="icon" href="data:,">${head}</head><body><div id="root" data-locale="${attribute(rendered.language)}">${rendered.html}</div>${rendered.stepElement}<script type="module" src="/${entry.file}"></script></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR host</title><link rel="icon" href="data:,">${head}</head><body><div id="root" data-locale="${attribute(rendered.language)}">${rendered.html}</div>${rendered.stepElement}${rendered.preloadElement}<script type="module" src="/${entry.file}"></script></body></html>`;
 }
 
 const server = createServer(async (req, res) => {
