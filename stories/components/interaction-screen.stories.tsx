@@ -19,15 +19,7 @@ type Args = DesignArgs & { initialStep: keyof typeof FIXTURES };
 
 function Embedded({ initialStep, locale }: DesignArgs & { initialStep: InteractionStep }) {
   const step = withLocalAssets(initialStep);
-  return (
-    <InteractionScreen
-      key={step.kind}
-      client={storyClient({ step })}
-      initialStep={step}
-      onRedirect={stayHere}
-      locale={locale}
-    />
-  );
+  return <InteractionScreen client={storyClient({ step })} initialStep={step} onRedirect={stayHere} locale={locale} />;
 }
 
 const meta = {
