@@ -14,7 +14,7 @@ import { readEmbeddedPreload } from '../../../src/screens/embedded-preload.js';
 import { acceptLanguages, preloadLinks, renderInteraction } from '../../../src/render/index.js';
 import ko from '../../../src/locales/ko/consent-kit.json' with { type: 'json' };
 import { brandedConsentStep, brandedLoginStep } from '../../fixtures/branding.js';
-import { consentStep } from '../../fixtures/steps.js';
+import { consentStep, loginStep } from '../../fixtures/steps.js';
 import { fakeClient } from './fake-client.js';
 
 /** A branded consent step asking for Korean, as JSON from the details endpoint. */
@@ -155,6 +155,35 @@ describe('given a sign-in step rendered on the server', () => {
     });
     expect(recoverable).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+  });
+});
+
+describe("given an embedded step whose form posts somewhere other than a path of the page's origin", () => {
+  it.each([
+    ['another origin', 'https://attacker.example/collect'],
+    ['a scheme-relative URL', '//attacker.example/collect'],
+    ['a backslash path', '/\\attacker.example/collect'],
+  ])(
+    'should render the sign-in from %s without a native form post, as the client drops a loaded one',
+    async (_case, action) => {
+      const step = { ...loginStep(), form: { action, token: 'interaction-token' } };
+
+      const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+      serve(rendered);
+
+      // The password and the token never go to the action: no form posts anywhere natively.
+      expect(rendered.html).not.toContain('attacker.example');
+      expect(rendered.html).not.toContain('interaction-token');
+      expect(readEmbeddedStep()?.form).toBeUndefined();
+    },
+  );
+
+  it("should keep a form that posts to a path of the page's origin", async () => {
+    const step = { ...loginStep(), form: { action: '/interaction/abc', token: 'interaction-token' } };
+
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+
+    expect(rendered.html).toContain('action="/interaction/abc/login"');
   });
 });
 
