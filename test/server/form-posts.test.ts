@@ -23,10 +23,10 @@ import {
 let idp: TestIdp;
 const mailbox = createMailbox(() => {});
 
-/** The host's page, reduced to the step it embeds (`bridge.step`). */
+/** The host's page, reduced to the step it embeds (`bridge.step`); no cache headers of its own, as the README's. */
 async function render(req: IncomingMessage, res: ServerResponse) {
   const step = await idp.bridge.step(req, res);
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!doctype html><div id="root"></div>${step ? embeddedStepElement(step) : ''}`);
 }
 
@@ -254,6 +254,21 @@ describe('given the consent page posted as forms', () => {
     expect(signIn).toMatchObject({ kind: 'login', uid, login: { attempt: { view: 'identifier', identifier: '' } } });
     // The JSON details answer is the consent step again: the switch is the page's, shown once.
     expect((await pageStep(browser, uid)).kind).toBe('consent');
+  });
+});
+
+describe('given the page of an interaction, which carries its token', () => {
+  it('should be sent no-store, like the details answer, though the host page sets no cache header', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+
+    const page = await browser.jar.fetch(new URL(`/interaction/${uid}`, idp.issuer));
+    const details = await browser.kit(uid, 'details');
+
+    expect(await page.text()).toContain(details.body.form.token);
+    expect(details.headers.get('cache-control')).toBe('no-store');
+    // No shared or browser cache may keep the token (and who is signed in) for another request.
+    expect(page.headers.get('cache-control')).toBe('no-store');
   });
 });
 
