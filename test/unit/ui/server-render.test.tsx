@@ -8,7 +8,8 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readEmbeddedStep } from '../../../src/client/embedded-step.js';
-import { ConsentKitProvider, InteractionScreen, preloadStep } from '../../../src/index.js';
+import { renderToString } from 'react-dom/server';
+import { ConsentKitProvider, ConsentScreen, InteractionScreen, preloadStep, SignInScreen } from '../../../src/index.js';
 import { createConsentKitI18n } from '../../../src/i18n/instance.js';
 import { readEmbeddedPreload } from '../../../src/screens/embedded-preload.js';
 import { acceptLanguages, preloadLinks, renderInteraction } from '../../../src/render/index.js';
@@ -184,6 +185,22 @@ describe("given an embedded step whose form posts somewhere other than a path of
     const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
 
     expect(rendered.html).toContain('action="/interaction/abc/login"');
+  });
+});
+
+describe("given a step handed straight to a screen, whose form would post off the page's origin", () => {
+  const form = { action: 'https://attacker.example/collect', token: 'interaction-token' };
+
+  it.each([
+    ['consent', () => renderToString(<ConsentScreen client={fakeClient()} step={{ ...consentStep(), form }} />)],
+    ['sign-in', () => renderToString(<SignInScreen client={fakeClient()} step={{ ...loginStep(), form }} />)],
+  ])('should render the %s screen with no native form post there', (_screen, renderScreen) => {
+    const html = renderScreen();
+
+    // Neither the decision or the password, nor the token, would go there before hydration.
+    expect(html).not.toContain('attacker.example');
+    expect(html).not.toContain('interaction-token');
+    expect(html).toMatch(/<form/);
   });
 });
 
