@@ -204,6 +204,30 @@ describe("given a step handed straight to a screen, whose form would post off th
   });
 });
 
+describe("given a branded step whose app and organization names try to end the page's elements", () => {
+  it('should carry them in the preload element and the stylesheet as inert text', async () => {
+    const hostile = '</script><script>window.pwned = 1</script><!-- */ } </style><style>*{}\u2028\u2029';
+    const step = brandedConsentStep();
+    step.client.name = hostile;
+    step.organization!.name = hostile;
+
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+
+    const inner = /^<script type="application\/json" id="consent-kit-preload">(.*)<\/script>$/s.exec(
+      rendered.preloadElement,
+    )?.[1];
+    expect(inner).toBeDefined();
+    expect(inner).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(inner!).branding.key).toContain(hostile);
+    const page = new DOMParser().parseFromString(`${rendered.stepElement}${rendered.preloadElement}`, 'text/html');
+    expect(page.querySelectorAll('script')).toHaveLength(2);
+    expect(rendered.css).toBeDefined();
+    // The names never reach the stylesheet; nothing there could end the host's <style>.
+    expect(rendered.css).not.toContain('pwned');
+    expect(rendered.css).not.toContain('<');
+  });
+});
+
 describe('given a step that is not one', () => {
   it('should refuse to render it', async () => {
     await expect(renderInteraction({ kind: 'consent', uid: 'x' })).rejects.toMatchObject({ code: 'invalid_response' });
