@@ -1,16 +1,19 @@
 /**
  * Reading the step a server embedded in the page (see `embeddedStepElement` in the protocol):
- * parsed and validated exactly like an answer of the details endpoint, so the screens can start
- * from it at once, with no request.
+ * parsed and validated exactly like an answer of the details endpoint (URLs included: `safeStepUrls`),
+ * so the screens can start from it at once, with no request.
  */
 import { InteractionError } from '../protocol/errors.js';
 import { EMBEDDED_STEP_ID } from '../protocol/embed.js';
 import type { InteractionStep } from '../protocol/interaction.js';
 import { parseInteractionStep } from './adapters/kit.js';
+import { safeStepUrls } from './safe-urls.js';
 
 /**
  * Validates a step embedded as kit-protocol JSON (text, or the value already parsed) and
- * returns a fresh copy, exactly as the `kit` adapter validates `GET <base>/<uid>/details`.
+ * returns a fresh copy, exactly as the client takes `GET <base>/<uid>/details` from the `kit`
+ * adapter: URLs checked too, so a form that would post elsewhere than a path of the page's
+ * origin (the password and the token with it) is dropped, as `safeStepUrls` drops it.
  *
  * @throws InteractionError `invalid_response` when the text is not JSON or not a valid step
  */
@@ -23,7 +26,7 @@ export function parseEmbeddedStep(json: unknown): InteractionStep {
       throw new InteractionError('invalid_response', 'the embedded step is not JSON', { cause });
     }
   }
-  return parseInteractionStep(value, 'step');
+  return safeStepUrls(parseInteractionStep(value, 'step'));
 }
 
 /**

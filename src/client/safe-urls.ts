@@ -17,7 +17,7 @@ import type {
   OrganizationContext,
   UserInfo,
 } from '../protocol/interaction.js';
-import { redirectFields, safeHttpUrl } from '../protocol/url.js';
+import { isSameOriginPath, redirectFields, safeHttpUrl } from '../protocol/url.js';
 
 /** A URL with nothing for a parser to strip or rewrite: no whitespace, no control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
@@ -28,10 +28,6 @@ const PLAIN = /^[^\s\u0000-\u001f\u007f]+$/;
  * host sees its provider's values), else as the URL parser normalized it (`' java\tscript:'`
  * never survives either way: the parser reads it as `javascript:`).
  */
-/** A path on the page's own origin: one `/`, then no backslash, whitespace or control character. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
-const SAME_ORIGIN_PATH = /^\/(?![/\\])[^\s\u0000-\u001f\u007f\\]*$/;
-
 function safeUrl(value: unknown): string | undefined {
   const url = safeHttpUrl(value);
   return url !== undefined && typeof value === 'string' && PLAIN.test(value) ? value : url;
@@ -106,7 +102,7 @@ function safeLogin(login: LoginRequest): LoginRequest {
 export function safeStepUrls<S extends InteractionStep>(step: S): S {
   const result = { ...step, client: safeClient(step.client) };
   // A form's action is a navigation target: `javascript:`, another origin or `//host` never.
-  if (step.form && !SAME_ORIGIN_PATH.test(step.form.action)) delete result.form;
+  if (step.form && !isSameOriginPath(step.form.action)) delete result.form;
   if (step.organization) result.organization = safeOrganization(step.organization);
   if (result.kind === 'consent') result.user = safeUser(result.user);
   else result.login = safeLogin(result.login);

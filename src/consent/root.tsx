@@ -9,7 +9,7 @@ import { decisionFormFields } from '../protocol/form.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { cx } from '../ui/cx.js';
-import { ActionsForm, type NativeFormTarget, TokenField } from '../ui/native-form.js';
+import { ActionsForm, type NativeFormTarget, nativeFormTarget, TokenField } from '../ui/native-form.js';
 import { useHydrated } from '../ui/use-hydrated.js';
 import { useSubmission } from '../ui/use-submission.js';
 import { type ConsentAction, ConsentProvider } from './context.js';
@@ -73,7 +73,7 @@ export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(functio
   const id = useId();
   const ids = useMemo(() => ({ heading: `${id}-heading`, organizationMessage: `${id}-org-message` }), [id]);
   const form = useMemo<NativeFormTarget | undefined>(
-    () => step.form && { ...step.form, id: `${id}-actions` },
+    () => nativeFormTarget(step.form, `${id}-actions`),
     [step.form, id],
   );
 

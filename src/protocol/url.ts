@@ -24,6 +24,18 @@ export function safeHttpUrl(value: unknown, base?: string | URL): string | undef
   return SAFE_PROTOCOLS.has(url.protocol) ? url.href : undefined;
 }
 
+/** A path on the page's own origin: one `/`, then no backslash, whitespace or control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+const SAME_ORIGIN_PATH = /^\/(?![/\\])[^\s\u0000-\u001f\u007f\\]*$/;
+
+/**
+ * Whether `value` is a path on the page's own origin (`/interaction/abc`): what a step's form
+ * posts may target. `javascript:`, another origin, `//host` and `/\host` never are.
+ */
+export function isSameOriginPath(value: unknown): value is string {
+  return typeof value === 'string' && SAME_ORIGIN_PATH.test(value);
+}
+
 /**
  * Schemes that are never shown, not even as text: they run script or reach local or
  * in-memory data (`javascript:`, `data:`, `vbscript:`, `file:`, `blob:`, `about:`,

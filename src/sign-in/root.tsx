@@ -10,7 +10,7 @@ import { KIT_FORM_FIELDS } from '../protocol/form.js';
 import type { LoginStep } from '../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../protocol/kit.js';
 import { cx } from '../ui/cx.js';
-import { ActionsForm, type NativeFormTarget, TokenField } from '../ui/native-form.js';
+import { ActionsForm, type NativeFormTarget, nativeFormTarget, TokenField } from '../ui/native-form.js';
 import { useCommitEffect } from '../ui/use-focus.js';
 import { useHydrated } from '../ui/use-hydrated.js';
 import { type SignInContextValue, SignInProvider } from './context.js';
@@ -58,7 +58,7 @@ export const SignInRoot = forwardRef<HTMLFormElement, SignInRootProps>(function 
   );
 
   const form = useMemo<NativeFormTarget | undefined>(
-    () => options.step.form && { ...options.step.form, id: `${id}-actions` },
+    () => nativeFormTarget(options.step.form, `${id}-actions`),
     [options.step.form, id],
   );
   const attempt = options.step.login.attempt;

@@ -9,12 +9,22 @@
  */
 import type { MouseEvent, ReactNode } from 'react';
 import { KIT_FORM_FIELDS } from '../protocol/form.js';
+import { isSameOriginPath } from '../protocol/url.js';
 import type { NativeForm } from '../protocol/interaction.js';
 
 /** A step's form posts, with the id of the screen's hidden form for its other actions. */
 export interface NativeFormTarget extends NativeForm {
   /** The id of the hidden form ({@link ActionsForm}). */
   id: string;
+}
+
+/**
+ * The target of a step's form posts, with `id` for its hidden form; `undefined` without form
+ * posts, or when the action is not a path on the page's own origin (a step a host handed over
+ * unchecked): the screen then never posts natively, so nothing typed leaves for elsewhere.
+ */
+export function nativeFormTarget(form: NativeForm | undefined, id: string): NativeFormTarget | undefined {
+  return form && isSameOriginPath(form.action) ? { ...form, id } : undefined;
 }
 
 /** Button props for an action that posts `endpoint` before hydration and runs `run` after. */

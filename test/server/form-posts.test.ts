@@ -23,10 +23,10 @@ import {
 let idp: TestIdp;
 const mailbox = createMailbox(() => {});
 
-/** The host's page, reduced to the step it embeds (`bridge.step`). */
+/** The host's page, reduced to the step it embeds (`bridge.step`); no cache headers of its own, as the README's. */
 async function render(req: IncomingMessage, res: ServerResponse) {
   const step = await idp.bridge.step(req, res);
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!doctype html><div id="root"></div>${step ? embeddedStepElement(step) : ''}`);
 }
 
@@ -257,6 +257,21 @@ describe('given the consent page posted as forms', () => {
   });
 });
 
+describe('given the page of an interaction, which carries its token', () => {
+  it('should be sent no-store, like the details answer, though the host page sets no cache header', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+
+    const page = await browser.jar.fetch(new URL(`/interaction/${uid}`, idp.issuer));
+    const details = await browser.kit(uid, 'details');
+
+    expect(await page.text()).toContain(details.body.form.token);
+    expect(details.headers.get('cache-control')).toBe('no-store');
+    // No shared or browser cache may keep the token (and who is signed in) for another request.
+    expect(page.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('given a form post that did not come from the page', () => {
   it.each([
     ['without the token', (_step: ConsentStep): [string, string][] => [['scope', 'openid']], {}],
@@ -316,5 +331,129 @@ describe('given a form post that did not come from the page', () => {
       remember: false,
     });
     expect(json.status).toBe(200);
+  });
+});
+
+describe('given a consent form post that asks for what the screen never offered', () => {
+  const BOB = ['bob@demo.test', 'bob-password'] as const;
+  const API = 'https://api.demo.test';
+
+  /** Bob at consent for `params`: `forged` posted first, then `offered`, a decision the screen allows. */
+  async function forge(params: Record<string, string>, offered: [string, string][], forged: [string, string][]) {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, params, BOB);
+    const step = await pageStep<ConsentStep>(browser, uid);
+    const save = vi.spyOn(idp.provider.Grant.prototype, 'save');
+    try {
+      const refused = await post(browser, uid, 'consent', [token(step), ...forged]);
+      expect(save).not.toHaveBeenCalled();
+      const error = (await pageStep<ConsentStep>(browser, uid)).consent.attempt?.error;
+      // What the screen offers goes through: the forged part alone was refused.
+      const honest = await post(browser, uid, 'consent', [token(step), ...offered]);
+      expect(honest.location).toMatch(new RegExp(`^${idp.issuer}/auth/`));
+      return { refused, error, uid };
+    } finally {
+      save.mockRestore();
+    }
+  }
+
+  it.each([
+    ['an API scope the user does not hold', [[`resource:${API}`, 'write:reports']]],
+    ['an OIDC scope the app did not request', [['scope', 'offline_access']]],
+    ['a resource the app did not request', [['resource:https://other.demo.test', 'read:reports']]],
+  ] as const)('should refuse %s with invalid_scope and grant nothing', async (_case, extra) => {
+    const offered: [string, string][] = [
+      ['scope', 'openid'],
+      [`resource:${API}`, 'read:reports'],
+    ];
+    const { refused, error, uid } = await forge(
+      { scope: 'openid read:reports write:reports', resource: API },
+      offered,
+      [...offered, ...(extra as unknown as [string, string][])],
+    );
+
+    expect(refused).toMatchObject({ status: 303, location: `/interaction/${uid}` });
+    expect(error).toBe('invalid_scope');
+  });
+
+  it('should refuse an organization the user is not a member of with invalid_organization', async () => {
+    const scopes: [string, string][] = [
+      ['scope', 'openid'],
+      ['scope', 'organizations'],
+    ];
+    const { refused, error, uid } = await forge(
+      { scope: 'openid organizations read:members', resource: ORGANIZATION_RESOURCE },
+      [...scopes, ['organization', 'org_acme']],
+      [...scopes, ['organization', 'org_globex']],
+    );
+
+    expect(refused).toMatchObject({ status: 303, location: `/interaction/${uid}` });
+    expect(error).toBe('invalid_organization');
+  });
+});
+
+describe('given a token used again after its interaction was decided', () => {
+  it('should send Cancel, a wider consent and a sign-in on to the first decision, granting nothing more', async () => {
+    const browser = new Browser(idp.issuer);
+    const { request, uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile email' });
+    const step = await pageStep<ConsentStep>(browser, uid);
+    const first = await post(browser, uid, 'consent', [token(step), ['scope', 'openid']]);
+
+    const again = [
+      await post(browser, uid, 'abort', [token(step)]),
+      await post(browser, uid, 'consent', [token(step), ['scope', 'openid'], ['scope', 'email']]),
+      await post(browser, uid, 'login', [token(step), ['identifier', 'bob@demo.test'], ['password', 'bob-password']]),
+    ];
+
+    expect(again.map((reply) => reply.location)).toEqual([first.location, first.location, first.location]);
+    const tokens = await exchangeCode(idp.web, await browser.toCallback(first.location!), request);
+    expect(tokens.scope).toBe('openid');
+    expect(tokens.claims()).toMatchObject({ sub: 'user_alice' });
+    expect(tokens.claims()).not.toHaveProperty('email');
+  });
+});
+
+describe('given a form post with the token but not as the page sends it', () => {
+  it('should decide nothing without the interaction cookie (a token carried to another browser)', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+    const step = await pageStep<ConsentStep>(browser, uid);
+
+    const elsewhere = await post(new Browser(idp.issuer), uid, 'consent', [token(step), ['scope', 'openid']]);
+
+    expect(elsewhere).toMatchObject({ status: 303, location: `/interaction/${uid}` });
+    expect((await browser.kit(uid, 'details')).body).toMatchObject({ kind: 'consent', uid });
+  });
+
+  it('should refuse multipart/form-data with 415 and decide nothing', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+    const step = await pageStep<ConsentStep>(browser, uid);
+    const body = new FormData();
+    body.set(KIT_FORM_FIELDS.token, step.form!.token);
+    body.set('scope', 'openid');
+
+    const reply = await browser.jar.fetch(new URL(`/interaction/${uid}/consent`, idp.issuer), { method: 'POST', body });
+
+    expect(reply.status).toBe(415);
+    expect((await browser.kit(uid, 'details')).body).toMatchObject({ kind: 'consent', uid });
+  });
+});
+
+describe('given wrong passwords posted as forms', () => {
+  it('should lock the identifier as the JSON posts do, for both', async () => {
+    const browser = new Browser(idp.issuer);
+    const uid = await browser.toInteraction((await authorizationRequest(idp.web, { scope: 'openid' })).url);
+    const step = await pageStep<LoginStep>(browser, uid);
+    const wrong = (n: number) =>
+      post(browser, uid, 'login', [token(step), ['identifier', 'nobody@demo.test'], ['password', `wrong-${n}`]]);
+
+    for (let n = 0; n < 5; n += 1) await wrong(n);
+
+    const locked = await pageStep<LoginStep>(browser, uid);
+    expect(locked.login.error).toBe('too_many_attempts');
+    expect(locked.login.attempt?.retryAfter).toBeGreaterThan(0);
+    // One count: a JSON post for the same identifier is refused too.
+    expect((await browser.kit(uid, 'login', { identifier: 'nobody@demo.test', password: 'another' })).status).toBe(429);
   });
 });

@@ -271,7 +271,8 @@ export interface OidcProviderBridge {
    * offer computed for the user), as kit-protocol JSON; `undefined` when that answer would be
    * an error (no such interaction, another uid in the cookie, already decided, an unknown
    * prompt): the page then renders without it and the screens show what the details request
-   * says. Unexpected failures reject.
+   * says. Unexpected failures reject. With a step, `res` gets `cache-control: no-store`, as the
+   * details answer does: the page carries the form posts' token.
    */
   step(req: IncomingMessage, res: ServerResponse): Promise<InteractionStep | undefined>;
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
@@ -743,7 +744,11 @@ export function createOidcProviderBridge(
     }
     // The details answer, through the same checks; as JSON, the way the endpoint sends it.
     const current = await stepOf(interaction);
-    return current && (JSON.parse(JSON.stringify(current)) as InteractionStep);
+    if (!current) return undefined;
+    // The page carries what the details answer does (the form posts' token, who is signed in):
+    // never kept by a cache, like that answer. A host's own header, set after, still wins.
+    if (!res.headersSent) res.setHeader('cache-control', 'no-store');
+    return JSON.parse(JSON.stringify(current)) as InteractionStep;
   }
 
   /** The answer to one kit call; the router does methods, bodies and errors. */

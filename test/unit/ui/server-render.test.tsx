@@ -8,13 +8,14 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readEmbeddedStep } from '../../../src/client/embedded-step.js';
-import { ConsentKitProvider, InteractionScreen, preloadStep } from '../../../src/index.js';
+import { renderToString } from 'react-dom/server';
+import { ConsentKitProvider, ConsentScreen, InteractionScreen, preloadStep, SignInScreen } from '../../../src/index.js';
 import { createConsentKitI18n } from '../../../src/i18n/instance.js';
 import { readEmbeddedPreload } from '../../../src/screens/embedded-preload.js';
 import { acceptLanguages, preloadLinks, renderInteraction } from '../../../src/render/index.js';
 import ko from '../../../src/locales/ko/consent-kit.json' with { type: 'json' };
 import { brandedConsentStep, brandedLoginStep } from '../../fixtures/branding.js';
-import { consentStep } from '../../fixtures/steps.js';
+import { consentStep, loginStep } from '../../fixtures/steps.js';
 import { fakeClient } from './fake-client.js';
 
 /** A branded consent step asking for Korean, as JSON from the details endpoint. */
@@ -155,6 +156,75 @@ describe('given a sign-in step rendered on the server', () => {
     });
     expect(recoverable).not.toHaveBeenCalled();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+  });
+});
+
+describe("given an embedded step whose form posts somewhere other than a path of the page's origin", () => {
+  it.each([
+    ['another origin', 'https://attacker.example/collect'],
+    ['a scheme-relative URL', '//attacker.example/collect'],
+    ['a backslash path', '/\\attacker.example/collect'],
+  ])(
+    'should render the sign-in from %s without a native form post, as the client drops a loaded one',
+    async (_case, action) => {
+      const step = { ...loginStep(), form: { action, token: 'interaction-token' } };
+
+      const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+      serve(rendered);
+
+      // The password and the token never go to the action: no form posts anywhere natively.
+      expect(rendered.html).not.toContain('attacker.example');
+      expect(rendered.html).not.toContain('interaction-token');
+      expect(readEmbeddedStep()?.form).toBeUndefined();
+    },
+  );
+
+  it("should keep a form that posts to a path of the page's origin", async () => {
+    const step = { ...loginStep(), form: { action: '/interaction/abc', token: 'interaction-token' } };
+
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+
+    expect(rendered.html).toContain('action="/interaction/abc/login"');
+  });
+});
+
+describe("given a step handed straight to a screen, whose form would post off the page's origin", () => {
+  const form = { action: 'https://attacker.example/collect', token: 'interaction-token' };
+
+  it.each([
+    ['consent', () => renderToString(<ConsentScreen client={fakeClient()} step={{ ...consentStep(), form }} />)],
+    ['sign-in', () => renderToString(<SignInScreen client={fakeClient()} step={{ ...loginStep(), form }} />)],
+  ])('should render the %s screen with no native form post there', (_screen, renderScreen) => {
+    const html = renderScreen();
+
+    // Neither the decision or the password, nor the token, would go there before hydration.
+    expect(html).not.toContain('attacker.example');
+    expect(html).not.toContain('interaction-token');
+    expect(html).toMatch(/<form/);
+  });
+});
+
+describe("given a branded step whose app and organization names try to end the page's elements", () => {
+  it('should carry them in the preload element and the stylesheet as inert text', async () => {
+    const hostile = '</script><script>window.pwned = 1</script><!-- */ } </style><style>*{}\u2028\u2029';
+    const step = brandedConsentStep();
+    step.client.name = hostile;
+    step.organization!.name = hostile;
+
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+
+    const inner = /^<script type="application\/json" id="consent-kit-preload">(.*)<\/script>$/s.exec(
+      rendered.preloadElement,
+    )?.[1];
+    expect(inner).toBeDefined();
+    expect(inner).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(inner!).branding.key).toContain(hostile);
+    const page = new DOMParser().parseFromString(`${rendered.stepElement}${rendered.preloadElement}`, 'text/html');
+    expect(page.querySelectorAll('script')).toHaveLength(2);
+    expect(rendered.css).toBeDefined();
+    // The names never reach the stylesheet; nothing there could end the host's <style>.
+    expect(rendered.css).not.toContain('pwned');
+    expect(rendered.css).not.toContain('<');
   });
 });
 
