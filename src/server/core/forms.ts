@@ -22,7 +22,7 @@ import type { InteractionErrorCode } from '../../protocol/errors.js';
 import { decisionFromForm, KIT_FORM_FIELDS } from '../../protocol/form.js';
 import type { ConsentDecision, SignInAttempt } from '../../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../../protocol/kit.js';
-import { KitHttpError } from './http.js';
+import { KitHttpError, readBodyText } from './http.js';
 import type { JsonValue, KitStore } from './store.js';
 
 const F = KIT_FORM_FIELDS;
@@ -80,18 +80,7 @@ export async function readFormBody(req: IncomingMessage, limit: number): Promise
     }
     return fields;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > limit) {
-      req.resume();
-      throw new KitHttpError(413, 'invalid_request', 'request body too large');
-    }
-    chunks.push(buffer);
-  }
-  return [...new URLSearchParams(Buffer.concat(chunks).toString('utf8'))];
+  return [...new URLSearchParams(await readBodyText(req, limit))];
 }
 
 /** The JSON body a form post stands for (see the table in `protocol/form.ts`). */

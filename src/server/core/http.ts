@@ -53,6 +53,25 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
 const notAnObject = () => new KitHttpError(400, 'invalid_request', 'request body must be a JSON object');
 
 /**
+ * The request's body as UTF-8 text, at most `limit` bytes: 413 as soon as the stream passes it
+ * (the rest is drained, not buffered).
+ */
+export async function readBodyText(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > limit) {
+      req.resume();
+      throw new KitHttpError(413, 'invalid_request', 'request body too large');
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
  * Reads and parses a JSON request body. An empty body parses as `undefined`; anything else
  * must be a JSON object.
  *
@@ -85,18 +104,7 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LI
     }
     return parsed;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > limit) {
-      req.resume();
-      throw new KitHttpError(413, 'invalid_request', 'request body too large');
-    }
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyText(req, limit);
   if (text.trim() === '') return undefined;
   let body: unknown;
   try {
