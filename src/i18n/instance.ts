@@ -135,12 +135,19 @@ export function ensureEnglish(instance: I18n): void {
  */
 export type ConsentKitOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** Sets `tree[a][b]…` for the dotted key `a.b…`. */
+/**
+ * Segments no kit key has: written through, they reach `Object.prototype` (`__proto__.x`
+ * would set `x` on every object of the page). Overrides often come from a translation platform.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Sets `tree[a][b]…` for the dotted key `a.b…`; a key naming the prototype is dropped. */
 function setPath(tree: LocaleResources, key: string, value: string): void {
   const parts = key.split('.');
+  if (parts.some((part) => PROTOTYPE_KEYS.has(part))) return;
   let node = tree;
   for (const part of parts.slice(0, -1)) {
-    let next = node[part];
+    let next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (typeof next !== 'object') {
       next = {};
       node[part] = next;
