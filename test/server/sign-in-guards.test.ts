@@ -10,7 +10,7 @@ import * as oidc from 'openid-client';
 import { demoClients, DEMO_WEB_CLIENT, startIdp, type RunningIdp } from '../../demo/idp/index.js';
 import { demoSignIn } from '../../demo/idp/sign-in.js';
 import { createMailbox } from '../../demo/mailbox/mailbox.js';
-import type { SignInBridgeOptions } from '../../src/server/index.js';
+import type { AttemptLimitOptions, SignInBridgeOptions } from '../../src/server/index.js';
 import { authorizationRequest, Browser, SPA_REDIRECT_URI, WEB_REDIRECT_URI } from '../support/oidc-flow.js';
 
 async function start(
@@ -93,6 +93,67 @@ describe('given an address that asks for codes to many identifiers (email bombin
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await ask('victim-5@example.test')).status).toBe(429);
     expect(sent).toEqual(['victim-1@example.test', 'victim-2@example.test', 'victim-3@example.test']);
+  });
+});
+
+describe('given an address that asks how many identifiers sign in (account enumeration through identify)', () => {
+  // identify says an account is of another kind (code-only here): it must not answer without end.
+  const CODE_ONLY = new Set(['carol@demo.test']);
+  const asked: string[] = [];
+  const host =
+    (limit: AttemptLimitOptions = {}): Parameters<typeof startIdp>[0]['signIn'] =>
+    () => ({
+      sendCode: async () => undefined,
+      verifyCode: async () => null,
+      async signInMethods(identifier) {
+        asked.push(identifier);
+        return CODE_ONLY.has(identifier) ? ['code'] : undefined;
+      },
+      attemptLimit: limit,
+    });
+
+  it('should answer maxIdentifyPerIp look-ups, then 429 with Retry-After without asking the host', async () => {
+    const { idp, web } = await start(host({ maxIdentifyPerIp: 3 }));
+    try {
+      asked.length = 0;
+      const { browser, uid } = await atLogin(idp, web);
+      const ask = (identifier: string) => browser.kit(uid, 'identify', { identifier });
+      expect((await ask('nobody-1@demo.test')).body).toEqual({ methods: ['password', 'code'] });
+      expect((await ask('carol@demo.test')).body).toEqual({ methods: ['code'] });
+      expect((await ask('nobody-2@demo.test')).status).toBe(200);
+
+      const refused = await ask('nobody-3@demo.test');
+      expect(refused).toMatchObject({ status: 429, body: { error: 'too_many_attempts' } });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another interaction from the same address is the same address.
+      const other = await atLogin(idp, web);
+      expect((await other.browser.kit(other.uid, 'identify', { identifier: 'carol@demo.test' })).status).toBe(429);
+      expect(asked).toEqual(['nobody-1@demo.test', 'carol@demo.test', 'nobody-2@demo.test']);
+    } finally {
+      await idp.close();
+    }
+  });
+
+  it('should limit look-ups by default: 1,000 identifiers from one address are not all answered', async () => {
+    const { idp, web } = await start(host());
+    try {
+      asked.length = 0;
+      const { browser, uid } = await atLogin(idp, web);
+      const statuses: number[] = [];
+      for (let batch = 0; batch < 10; batch++) {
+        const replies = await Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            browser.kit(uid, 'identify', { identifier: `guess-${batch * 100 + i}@demo.test` }),
+          ),
+        );
+        statuses.push(...replies.map((reply) => reply.status));
+      }
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+      expect(asked.length).toBeLessThan(1000);
+      expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    } finally {
+      await idp.close();
+    }
   });
 });
 
