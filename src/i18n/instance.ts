@@ -49,6 +49,38 @@ export function createConsentKitI18n(): I18n {
   return instance;
 }
 
+/** The kit instance standing in for a host instance with an `i18nFormat` module, and back. */
+const standIns = new WeakMap<I18n, I18n>();
+const hostsOf = new WeakMap<I18n, I18n>();
+
+/**
+ * The instance the kit renders its strings with, for the instance a host passed. A host instance
+ * with an `i18nFormat` module (i18next-icu, i18next-fluent) runs every string it returns through
+ * that format, whatever the call's options: the kit's `{{app}}` came out as written, leaving the
+ * app's name out of the consent sentence, and its plurals as keys. Such a host gets a kit
+ * instance of its own, holding the host's `consent-kit` bundles as they are when the screen
+ * mounts (its keys win); its language still follows the host's ({@link hostOf}).
+ */
+export function renderingInstance(instance: I18n): I18n {
+  if (!(instance as { services?: { i18nFormat?: unknown } }).services?.i18nFormat) return instance;
+  let standIn = standIns.get(instance);
+  if (!standIn) {
+    standIn = createConsentKitI18n();
+    for (const [lng, namespaces] of Object.entries(instance.store?.data ?? {})) {
+      const bundle = namespaces?.[NAMESPACE];
+      if (bundle && typeof bundle === 'object') standIn.addResourceBundle(lng, NAMESPACE, bundle, true, true);
+    }
+    standIns.set(instance, standIn);
+    hostsOf.set(standIn, instance);
+  }
+  return standIn;
+}
+
+/** The host instance a {@link renderingInstance} stands in for, or `instance` itself. */
+export function hostOf(instance: I18n): I18n {
+  return hostsOf.get(instance) ?? instance;
+}
+
 let shared: I18n | undefined;
 
 /** The instance used when the host passes none; created on first use. */

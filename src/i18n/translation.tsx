@@ -21,9 +21,11 @@ import {
   ensureLanguage,
   getDefaultI18n,
   hasLanguage,
+  hostOf,
   installOverrides,
   isHostInstance,
   isSettled,
+  renderingInstance,
 } from './instance.js';
 import type { KitKey, KitT } from './keys.js';
 import { DEFAULT_LANGUAGE, fallbackChain, NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from './languages.js';
@@ -81,9 +83,9 @@ function useHostLanguage(i18n: I18n): string | undefined {
  */
 export function useLanguageState(options: LanguageOptions): LanguageState | null {
   const parent = useContext(LanguageContext);
-  const i18n = options.i18n ?? parent?.i18n ?? getDefaultI18n();
+  const i18n = renderingInstance(options.i18n ?? parent?.i18n ?? getDefaultI18n());
   const locale = options.locale ?? parent?.locale;
-  const hostLanguage = useHostLanguage(i18n);
+  const hostLanguage = useHostLanguage(hostOf(i18n));
   const overrides = options.overrides ?? parent?.overrides;
   const uiKey = (options.uiLocales ?? []).join(',');
   // A host-provided instance needs the English bundle before the first render.

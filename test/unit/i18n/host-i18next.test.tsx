@@ -6,6 +6,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next, { type InitOptions } from 'i18next';
+import ICU from 'i18next-icu';
 import { describe, expect, it, vi } from 'vitest';
 import de from '../../../src/locales/de/consent-kit.json';
 import fr from '../../../src/locales/fr/consent-kit.json';
@@ -98,6 +99,31 @@ describe('given a host instance with interpolation and post-processing of its ow
     const name = '$t(consent.authorize)';
     renderConsent(host, consentStep({ client: { ...consentStep().client, name } }));
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(`${name} wants to access your account`);
+  });
+});
+
+describe('given a host instance that formats its strings as ICU messages (i18next-icu)', () => {
+  async function icuHost(lng = 'en') {
+    const host = i18next.createInstance();
+    host.use(ICU);
+    await host.init({ lng, resources: { en: { translation: { greeting: 'Hello {name}' } } } });
+    return host;
+  }
+
+  it("should still name the app in the consent sentence and count the scopes, in the host's language", async () => {
+    const host = await icuHost();
+    const step = withApp();
+    renderConsent(host, step);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    // i18next-icu parses every string the instance returns: `{{app}}` came out as written.
+    expect(heading.textContent).toBe(`${APP} wants to access your account`);
+    expect(screen.getByText('1 requested permission is not available to your account')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/consent\.|\{\{/);
+    // The host's own strings are still ICU messages.
+    expect(host.t('greeting', { name: 'Ada' })).toBe('Hello Ada');
+
+    await act(() => host.changeLanguage('de'));
+    expect(await screen.findByRole('button', { name: de.consent.authorize })).toBeInTheDocument();
   });
 });
 
