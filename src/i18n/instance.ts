@@ -55,6 +55,7 @@ const hostsOf = new WeakMap<I18n, I18n>();
 
 /**
  * The instance the kit renders its strings with, for the instance a host passed. A host instance
+ * with its own `pluralSeparator` would miss the kit's plural forms (keys on screen); one
  * with an `i18nFormat` module (i18next-icu, i18next-fluent) runs every string it returns through
  * that format, whatever the call's options: the kit's `{{app}}` came out as written, leaving the
  * app's name out of the consent sentence, and its plurals as keys. Such a host gets a kit
@@ -62,7 +63,7 @@ const hostsOf = new WeakMap<I18n, I18n>();
  * mounts (its keys win); its language still follows the host's ({@link hostOf}).
  */
 export function renderingInstance(instance: I18n): I18n {
-  if (!(instance as { services?: { i18nFormat?: unknown } }).services?.i18nFormat) return instance;
+  if (!needsStandIn(instance)) return instance;
   let standIn = standIns.get(instance);
   if (!standIn) {
     standIn = createConsentKitI18n();
@@ -74,6 +75,18 @@ export function renderingInstance(instance: I18n): I18n {
     hostsOf.set(standIn, instance);
   }
   return standIn;
+}
+
+/**
+ * Whether the host's instance reads the kit's strings another way than any call can undo: an
+ * `i18nFormat` module, or plural forms under another separator than `_` (`consent.x_one`).
+ */
+function needsStandIn(instance: I18n): boolean {
+  const { services, options } = instance as {
+    services?: { i18nFormat?: unknown };
+    options?: { pluralSeparator?: string };
+  };
+  return Boolean(services?.i18nFormat) || (options?.pluralSeparator ?? '_') !== '_';
 }
 
 /** The host instance a {@link renderingInstance} stands in for, or `instance` itself. */

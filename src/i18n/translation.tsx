@@ -155,7 +155,7 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
  * (a host may set `keySeparator` or `nsSeparator` to `false`, or `:` / `.`), `{{value}}`
  * interpolation without i18next's HTML escaping (React escapes text already; the host default
  * `escapeValue: true` would show `Acme &amp; Co`), no nesting (a provider's app name reading
- * `$t(…)` stays text), none of the host's post-processors, and the languages to look in given
+ * `$t(…)` stays text), none of the host's post-processors, strings rather than `returnDetails` objects, and the languages to look in given
  * outright (`lngs`), so a host's `supportedLngs`, `load` or `lowerCaseLng` cannot turn `zh-HK`
  * into something the kit has no strings for.
  */
@@ -175,6 +175,7 @@ const RENDER_OPTIONS = {
   nest: false,
   postProcess: [] as string[],
   returnObjects: false,
+  returnDetails: false,
 } as const;
 
 /**

@@ -102,6 +102,23 @@ describe('given a host instance with interpolation and post-processing of its ow
   });
 });
 
+describe('given a host instance that asks i18next for details or its own plural separator', () => {
+  it('should render strings, not throw, with returnDetails: true', async () => {
+    const host = await hostI18n({ returnDetails: true });
+    renderConsent(host, withApp());
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(`${APP} wants to access your account`);
+    expect(screen.getByRole('button', { name: 'Authorize' })).toBeInTheDocument();
+  });
+
+  it('should find the plural forms with pluralSeparator "|"', async () => {
+    const host = await hostI18n({ pluralSeparator: '|' });
+    renderConsent(host);
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByText('1 requested permission is not available to your account')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/consent\./);
+  });
+});
+
 describe('given a host instance that formats its strings as ICU messages (i18next-icu)', () => {
   async function icuHost(lng = 'en') {
     const host = i18next.createInstance();
