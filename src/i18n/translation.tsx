@@ -153,11 +153,13 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
  * What every kit `t` call passes, so that the kit's strings render the same through any i18next
  * instance whatever the host initialized it with (i18next takes these per call): dotted keys
  * (a host may set `keySeparator` or `nsSeparator` to `false`, or `:` / `.`), `{{value}}`
- * interpolation without i18next's HTML escaping (React escapes text already; the host default
- * `escapeValue: true` would show `Acme &amp; Co`), no nesting (a provider's app name reading
- * `$t(…)` stays text), none of the host's post-processors, strings rather than `returnDetails` objects, and the languages to look in given
- * outright (`lngs`), so a host's `supportedLngs`, `load` or `lowerCaseLng` cannot turn `zh-HK`
- * into something the kit has no strings for.
+ * interpolation of every placeholder (whatever the host's `maxReplaces`) without i18next's HTML
+ * escaping (React escapes text already; the host default `escapeValue: true` would show
+ * `Acme &amp; Co`), no nesting (a provider's app name reading `$t(…)` stays text), none of the
+ * host's post-processors, strings rather than `returnDetails` objects, and the languages to look
+ * in given outright (`lngs`), so a host's `supportedLngs`, `load` or `lowerCaseLng` cannot turn
+ * `zh-HK` into something the kit has no strings for. What no call can change (an `i18nFormat`
+ * module, `pluralSeparator`) is handled by a stand-in instance (`renderingInstance`).
  */
 const RENDER_OPTIONS = {
   keySeparator: '.',
@@ -171,6 +173,7 @@ const RENDER_OPTIONS = {
     unescapeSuffix: '',
     skipOnVariables: true,
     alwaysFormat: false,
+    maxReplaces: 1000,
   },
   nest: false,
   postProcess: [] as string[],

@@ -110,6 +110,13 @@ describe('given a host instance that asks i18next for details or its own plural 
     expect(screen.getByRole('button', { name: 'Authorize' })).toBeInTheDocument();
   });
 
+  it('should fill every placeholder of a string with interpolation.maxReplaces 1', async () => {
+    const host = await hostI18n({ interpolation: { maxReplaces: 1 } });
+    renderConsent(host);
+    await screen.findByRole('heading', { level: 1 });
+    expect(document.body.textContent).not.toMatch(/\{\{/);
+  });
+
   it('should find the plural forms with pluralSeparator "|"', async () => {
     const host = await hostI18n({ pluralSeparator: '|' });
     renderConsent(host);
