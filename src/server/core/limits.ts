@@ -21,8 +21,11 @@
  *   `send-code` answers 429 for `lockSeconds`, so one address cannot mail or text strangers
  *   without end (a request refused for the resend window, or whose delivery failed, is not counted).
  * - Identifier look-ups (`POST identify`, a form's Continue) count per address too: `identify`
- *   tells that an account of another kind (code-only, say) exists, so one address may ask about
- *   `maxIdentifyPerIp` identifiers in a window [200 in 15 minutes], then waits `lockSeconds`.
+ *   tells that an account of another kind (code-only, say) exists, so one address has
+ *   `maxIdentifyPerIp` look-ups in a window [200 in 15 minutes]; past them, for `lockSeconds`,
+ *   every identifier gets the default answer (what an unknown one gets) without the host being
+ *   asked. Nobody is locked out: a code-only account then sees the password view and asks for a
+ *   code from there.
  * - Keys are SHA-256 digests: no identifier or address is stored in clear.
  */
 import { createHash } from 'node:crypto';
@@ -48,9 +51,11 @@ export interface AttemptLimitOptions {
   maxCodesPerIp?: number;
   /**
    * Identifier look-ups (`POST identify`, and a form post's Continue) per client address within
-   * `windowSeconds` before `identify` from it answers 429 for `lockSeconds`: `identify` tells
-   * whether an identifier's account signs in another way, so one address cannot sweep a list of
-   * identifiers for such accounts. Default 200.
+   * `windowSeconds`; past them, for `lockSeconds`, `identify` from that address gives every
+   * identifier the default answer (as for an unknown one) without asking `signInMethods`:
+   * `identify` tells whether an identifier's account signs in another way, so one address cannot
+   * sweep a list of identifiers for such accounts, and no one behind a busy address is locked
+   * out. Default 200.
    */
   maxIdentifyPerIp?: number;
 }
@@ -90,8 +95,8 @@ export interface SignInLimits {
    * it back, for a request that ends up sending nothing.
    */
   reserveCode(subject: AttemptSubject): Promise<() => Promise<void>>;
-  /** Counts one identifier look-up from the subject's address (429 `too_many_attempts` with `Retry-After` past `maxIdentifyPerIp`). */
-  reserveLookup(subject: AttemptSubject): Promise<void>;
+  /** Counts one identifier look-up from the subject's address: false past `maxIdentifyPerIp`. */
+  reserveLookup(subject: AttemptSubject): Promise<boolean>;
 }
 
 /** The identifier as counted: Unicode NFKC, trimmed, lower-cased (`Alice@X ` and `alice@x` are one). */
@@ -250,9 +255,8 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
 
     async reserveLookup(subject) {
       const ip = ipKey(subject);
-      if (!ip) return;
-      const count = await lookupsPerAddress.consume(ip);
-      if (!count.allowed) throw tooManyAttempts(count.msBeforeReset / 1000);
+      if (!ip) return true;
+      return (await lookupsPerAddress.consume(ip)).allowed;
     },
   };
 }

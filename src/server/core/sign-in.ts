@@ -340,18 +340,20 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
     /**
      * `POST identify`: the methods the identifier signs in with, among those offered. The same
      * answer for an identifier without an account as for one of the default kind. Counted per
-     * client address (`maxIdentifyPerIp`): an account of another kind is told apart, so one
-     * address may not sweep a list of identifiers.
+     * client address (`maxIdentifyPerIp`): an account of another kind is told apart, so past its
+     * look-ups an address gets that same default answer for every identifier.
      */
     async identify(body: unknown, req: IncomingMessage): Promise<SignInMethods> {
       if (!deps.signInMethods) throw new KitHttpError(400, 'invalid_request', 'sign-in methods are not told');
       const identifier = identifierOf(record(body).identifier);
-      const ip = addressOf(req);
-      await limits?.reserveLookup({ identifier, ...(ip !== undefined && { ip }) });
       const offered: SignInMethod[] = [
         ...(deps.password !== false ? ['password' as const] : []),
         ...(codes ? ['code' as const] : []),
       ];
+      const ip = addressOf(req);
+      if (limits && !(await limits.reserveLookup({ identifier, ...(ip !== undefined && { ip }) }))) {
+        return { methods: offered };
+      }
       const told = await deps.signInMethods(identifier);
       const methods = Array.isArray(told) ? offered.filter((method) => told.includes(method)) : [];
       return { methods: methods.length > 0 ? methods : offered };
