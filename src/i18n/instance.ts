@@ -39,7 +39,9 @@ export function createConsentKitI18n(): I18n {
     fallbackLng: { ...FALLBACK_CHAINS, default: [DEFAULT_LANGUAGE] } as Record<string, string[]>,
     ns: [NAMESPACE],
     defaultNS: NAMESPACE,
-    resources: { [DEFAULT_LANGUAGE]: { [NAMESPACE]: en } },
+    // A copy: i18next merges later bundles into the objects it holds, and this module is shared
+    // by every instance (one host's wording would show on all of them).
+    resources: { [DEFAULT_LANGUAGE]: { [NAMESPACE]: structuredClone(en) } },
     // React escapes text already; escaping twice would show `&lt;` to users.
     interpolation: { escapeValue: false },
     // The kit has no backend; languages are added with addResourceBundle.
@@ -69,7 +71,9 @@ export function renderingInstance(instance: I18n): I18n {
     standIn = createConsentKitI18n();
     for (const [lng, namespaces] of Object.entries(instance.store?.data ?? {})) {
       const bundle = namespaces?.[NAMESPACE];
-      if (bundle && typeof bundle === 'object') standIn.addResourceBundle(lng, NAMESPACE, bundle, true, true);
+      // A copy: the chunks loaded later merge into it, and it is the host's.
+      if (bundle && typeof bundle === 'object')
+        standIn.addResourceBundle(lng, NAMESPACE, structuredClone(bundle), true, true);
     }
     standIns.set(instance, standIn);
     hostsOf.set(standIn, instance);

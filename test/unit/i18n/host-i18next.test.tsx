@@ -151,6 +151,39 @@ describe('given a host instance that formats its strings as ICU messages (i18nex
   });
 });
 
+describe('given an ICU host instance with its own English wording for the kit', () => {
+  it("should show the host's wording on its screens and never on another instance's", async () => {
+    const host = i18next.createInstance();
+    host.use(ICU);
+    await host.init({ lng: 'en', resources: { en: { [NAMESPACE]: { consent: { authorize: 'Allow (host)' } } } } });
+    const view = renderConsent(host);
+    expect(await screen.findByRole('button', { name: 'Allow (host)' })).toBeInTheDocument();
+    view.unmount();
+    // The kit's English is one module shared by every instance: the host's wording must stay its own.
+    renderConsent(createConsentKitI18n());
+    expect(await screen.findByRole('button', { name: 'Authorize' })).toBeInTheDocument();
+  });
+});
+
+describe('given a host that words a kit string its own way in its instance after the kit added English', () => {
+  it("should keep that wording to the host's instance, not every kit instance of the page", async () => {
+    const host = await hostI18n();
+    const view = renderConsent(host);
+    await screen.findByRole('button', { name: 'Authorize' });
+    view.unmount();
+    host.addResource('en', NAMESPACE, 'consent.authorize', 'Allow (host)');
+    host.addResourceBundle('en', NAMESPACE, { consent: { cancel: 'Back (host)' } }, true, true);
+    const kit = createConsentKitI18n();
+    kit.addResourceBundle('en', NAMESPACE, { consent: { remember: 'Remember (kit instance)' } }, true, true);
+
+    renderConsent(createConsentKitI18n());
+    expect(await screen.findByRole('button', { name: 'Authorize' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    expect(screen.getByText('Remember this decision')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\(host\)|\(kit instance\)/);
+  });
+});
+
 describe('given a host instance limited to its own languages', () => {
   it('should still render a kit language the host does not list (supportedLngs, load)', async () => {
     const host = await hostI18n({ supportedLngs: ['en', 'fr'], load: 'languageOnly', lowerCaseLng: true });
