@@ -39,7 +39,9 @@ export function createConsentKitI18n(): I18n {
     fallbackLng: { ...FALLBACK_CHAINS, default: [DEFAULT_LANGUAGE] } as Record<string, string[]>,
     ns: [NAMESPACE],
     defaultNS: NAMESPACE,
-    resources: { [DEFAULT_LANGUAGE]: { [NAMESPACE]: en } },
+    // A copy: i18next merges later bundles into the objects it holds, and this module is shared
+    // by every instance (one host's wording would show on all of them).
+    resources: { [DEFAULT_LANGUAGE]: { [NAMESPACE]: structuredClone(en) } },
     // React escapes text already; escaping twice would show `&lt;` to users.
     interpolation: { escapeValue: false },
     // The kit has no backend; languages are added with addResourceBundle.
@@ -47,6 +49,53 @@ export function createConsentKitI18n(): I18n {
     returnNull: false,
   });
   return instance;
+}
+
+/** The kit instance standing in for a host instance with an `i18nFormat` module, and back. */
+const standIns = new WeakMap<I18n, I18n>();
+const hostsOf = new WeakMap<I18n, I18n>();
+
+/**
+ * The instance the kit renders its strings with, for the instance a host passed. A host instance
+ * with its own `pluralSeparator` would miss the kit's plural forms (keys on screen); one
+ * with an `i18nFormat` module (i18next-icu, i18next-fluent) runs every string it returns through
+ * that format, whatever the call's options: the kit's `{{app}}` came out as written, leaving the
+ * app's name out of the consent sentence, and its plurals as keys. Such a host gets a kit
+ * instance of its own, holding the host's `consent-kit` bundles as they are when the screen
+ * mounts (its keys win); its language still follows the host's ({@link hostOf}).
+ */
+export function renderingInstance(instance: I18n): I18n {
+  if (!needsStandIn(instance)) return instance;
+  let standIn = standIns.get(instance);
+  if (!standIn) {
+    standIn = createConsentKitI18n();
+    for (const [lng, namespaces] of Object.entries(instance.store?.data ?? {})) {
+      const bundle = namespaces?.[NAMESPACE];
+      // A copy: the chunks loaded later merge into it, and it is the host's.
+      if (bundle && typeof bundle === 'object')
+        standIn.addResourceBundle(lng, NAMESPACE, structuredClone(bundle), true, true);
+    }
+    standIns.set(instance, standIn);
+    hostsOf.set(standIn, instance);
+  }
+  return standIn;
+}
+
+/**
+ * Whether the host's instance reads the kit's strings another way than any call can undo: an
+ * `i18nFormat` module, or plural forms under another separator than `_` (`consent.x_one`).
+ */
+function needsStandIn(instance: I18n): boolean {
+  const { services, options } = instance as {
+    services?: { i18nFormat?: unknown };
+    options?: { pluralSeparator?: string };
+  };
+  return Boolean(services?.i18nFormat) || (options?.pluralSeparator ?? '_') !== '_';
+}
+
+/** The host instance a {@link renderingInstance} stands in for, or `instance` itself. */
+export function hostOf(instance: I18n): I18n {
+  return hostsOf.get(instance) ?? instance;
 }
 
 let shared: I18n | undefined;
@@ -135,12 +184,19 @@ export function ensureEnglish(instance: I18n): void {
  */
 export type ConsentKitOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** Sets `tree[a][b]…` for the dotted key `a.b…`. */
+/**
+ * Segments no kit key has: written through, they reach `Object.prototype` (`__proto__.x`
+ * would set `x` on every object of the page). Overrides often come from a translation platform.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Sets `tree[a][b]…` for the dotted key `a.b…`; a key naming the prototype is dropped. */
 function setPath(tree: LocaleResources, key: string, value: string): void {
   const parts = key.split('.');
+  if (parts.some((part) => PROTOTYPE_KEYS.has(part))) return;
   let node = tree;
   for (const part of parts.slice(0, -1)) {
-    let next = node[part];
+    let next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (typeof next !== 'object') {
       next = {};
       node[part] = next;

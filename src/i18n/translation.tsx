@@ -21,9 +21,11 @@ import {
   ensureLanguage,
   getDefaultI18n,
   hasLanguage,
+  hostOf,
   installOverrides,
   isHostInstance,
   isSettled,
+  renderingInstance,
 } from './instance.js';
 import type { KitKey, KitT } from './keys.js';
 import { DEFAULT_LANGUAGE, fallbackChain, NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from './languages.js';
@@ -81,9 +83,9 @@ function useHostLanguage(i18n: I18n): string | undefined {
  */
 export function useLanguageState(options: LanguageOptions): LanguageState | null {
   const parent = useContext(LanguageContext);
-  const i18n = options.i18n ?? parent?.i18n ?? getDefaultI18n();
+  const i18n = renderingInstance(options.i18n ?? parent?.i18n ?? getDefaultI18n());
   const locale = options.locale ?? parent?.locale;
-  const hostLanguage = useHostLanguage(i18n);
+  const hostLanguage = useHostLanguage(hostOf(i18n));
   const overrides = options.overrides ?? parent?.overrides;
   const uiKey = (options.uiLocales ?? []).join(',');
   // A host-provided instance needs the English bundle before the first render.
@@ -151,11 +153,13 @@ export function useLanguageState(options: LanguageOptions): LanguageState | null
  * What every kit `t` call passes, so that the kit's strings render the same through any i18next
  * instance whatever the host initialized it with (i18next takes these per call): dotted keys
  * (a host may set `keySeparator` or `nsSeparator` to `false`, or `:` / `.`), `{{value}}`
- * interpolation without i18next's HTML escaping (React escapes text already; the host default
- * `escapeValue: true` would show `Acme &amp; Co`), no nesting (a provider's app name reading
- * `$t(…)` stays text), none of the host's post-processors, and the languages to look in given
- * outright (`lngs`), so a host's `supportedLngs`, `load` or `lowerCaseLng` cannot turn `zh-HK`
- * into something the kit has no strings for.
+ * interpolation of every placeholder (whatever the host's `maxReplaces`) without i18next's HTML
+ * escaping (React escapes text already; the host default `escapeValue: true` would show
+ * `Acme &amp; Co`), no nesting (a provider's app name reading `$t(…)` stays text), none of the
+ * host's post-processors, strings rather than `returnDetails` objects, and the languages to look
+ * in given outright (`lngs`), so a host's `supportedLngs`, `load` or `lowerCaseLng` cannot turn
+ * `zh-HK` into something the kit has no strings for. What no call can change (an `i18nFormat`
+ * module, `pluralSeparator`) is handled by a stand-in instance (`renderingInstance`).
  */
 const RENDER_OPTIONS = {
   keySeparator: '.',
@@ -169,10 +173,12 @@ const RENDER_OPTIONS = {
     unescapeSuffix: '',
     skipOnVariables: true,
     alwaysFormat: false,
+    maxReplaces: 1000,
   },
   nest: false,
   postProcess: [] as string[],
   returnObjects: false,
+  returnDetails: false,
 } as const;
 
 /**

@@ -17,7 +17,7 @@ import { InteractionScreen } from '../screens/interaction-screen.js';
 import { preloadStep } from '../screens/preload.js';
 import { brandingKey, loadBrandModule } from '../theme/context.js';
 import { EMBEDDED_PRELOAD_ID, type EmbeddedPreload } from '../screens/embedded-preload.js';
-import { getDefaultI18n, type LocaleResources } from '../i18n/instance.js';
+import { getDefaultI18n, type LocaleResources, renderingInstance } from '../i18n/instance.js';
 import { NAMESPACE } from '../i18n/languages.js';
 import { directionOf, fallbackChain } from '../i18n/languages.js';
 import { embeddedStepElement, EMBEDDED_STEP_ID } from '../protocol/embed.js';
@@ -179,7 +179,7 @@ export async function renderInteraction(
       compiledBranding = { key: brandingKey(branding), theme: compiled };
     }
   }
-  const i18n = options.i18n ?? getDefaultI18n();
+  const i18n = renderingInstance(options.i18n ?? getDefaultI18n());
   const resources: Record<string, LocaleResources> = {};
   for (const lng of language === 'en' ? [] : [language, ...fallbackChain(language)]) {
     if (lng === 'en') continue;

@@ -5,7 +5,13 @@
  * pass, and a server-rendered screen hydrates without a mismatch.
  */
 import type { i18n as I18n } from 'i18next';
-import { addEmbeddedLanguage, ensureEnglish, ensureLanguage, getDefaultI18n } from '../i18n/instance.js';
+import {
+  addEmbeddedLanguage,
+  ensureEnglish,
+  ensureLanguage,
+  getDefaultI18n,
+  renderingInstance,
+} from '../i18n/instance.js';
 import { NAMESPACE, resolveLanguage, SUPPORTED_LANGUAGES } from '../i18n/languages.js';
 import type { InteractionStep } from '../protocol/interaction.js';
 import { addPrecompiledBranding, brandingKey, loadBrandModule } from '../theme/context.js';
@@ -37,7 +43,8 @@ export interface PreloadStepOptions {
  * is missing itself.
  */
 export async function preloadStep(step: InteractionStep, options: PreloadStepOptions = {}): Promise<string> {
-  const i18n = options.i18n ?? getDefaultI18n();
+  // Where the provider will look (a stand-in for an ICU host's instance), so it finds it loaded.
+  const i18n = renderingInstance(options.i18n ?? getDefaultI18n());
   ensureEnglish(i18n);
   const embedded = options.embedded ?? readEmbeddedPreload();
   if (embedded) addEmbeddedLanguage(i18n, embedded.language, embedded.resources);

@@ -6,7 +6,8 @@
  *   direction controls inside it end with it;
  * - **bounded**: past `max` characters it is cut with "…", so a name of 30,000 characters cannot
  *   push Authorize off the page. The whole text stays in the accessibility tree, and
- *   {@link FullText} shows it on request;
+ *   {@link FullText} shows it on request — up to {@link WHOLE_MAX} characters, cut with "…" past
+ *   that too;
  * - with `reveal`, **invisible and direction-changing characters shown** as `⟨U+202E⟩`, for the
  *   texts a user decides by (the app's name, where they will be sent): an app named
  *   "Bank \u202Egnp.exe" must not read "Bank exe.png".
@@ -18,6 +19,13 @@ import type { KitKey, KitT } from '../i18n/keys.js';
 export const NAME_MAX = 80;
 /** Characters shown for descriptions and redirect targets. */
 export const TEXT_MAX = 160;
+/**
+ * Characters of a provider text kept at all (the accessibility tree, {@link FullText}), revealed
+ * characters counted as written out. Nobody reads further, and a name of a million characters
+ * would otherwise be in the page at each of its appearances (eight times as long revealed: an
+ * app name of 1 MB put 56 million characters in the consent screen).
+ */
+export const WHOLE_MAX = 2_000;
 
 /**
  * Invisible or direction-changing characters: controls (Cc), format characters (Cf: bidi
@@ -38,13 +46,30 @@ export function reveal(text: string): string {
   return text.replace(HIDDEN, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
-/** The text as shown (revealed when asked) and, when longer than `max` characters, its cut start. */
+/**
+ * The first `max` code points of `text` (a cut never splits a surrogate pair), or undefined when
+ * it has no more. Reads no more of `text` than it needs: most texts stop at the length check.
+ */
+function cut(text: string, max: number): string | undefined {
+  if (text.length <= max) return undefined;
+  // `max` code points take at most `2 * max` code units; a pair split at the slice's end lies
+  // past the first `max`.
+  const chars = Array.from(text.length > 2 * max ? text.slice(0, 2 * max) : text);
+  return chars.length <= max ? undefined : chars.slice(0, max).join('');
+}
+
+/**
+ * The text as kept (revealed when asked, at most {@link WHOLE_MAX} characters) and, when longer
+ * than `max` characters, its cut start.
+ */
 function shown(text: string, max: number, show: boolean | undefined): { full: string; head?: string } {
-  const full = show ? reveal(text) : text;
-  // Code points, so a cut never splits a surrogate pair. Long only by length: most texts stop here.
-  if (full.length <= max) return { full };
-  const chars = Array.from(full);
-  return chars.length <= max ? { full } : { full, head: chars.slice(0, max).join('') };
+  // Bounded before `reveal`, which writes each hidden character out in ten.
+  const bounded = cut(text, WHOLE_MAX);
+  const revealed = show ? reveal(bounded ?? text) : (bounded ?? text);
+  const kept = cut(revealed, WHOLE_MAX);
+  const full = bounded !== undefined || kept !== undefined ? `${kept ?? revealed}…` : revealed;
+  const head = cut(full, max);
+  return head === undefined ? { full } : { full, head };
 }
 
 /**

@@ -10,7 +10,7 @@ import * as oidc from 'openid-client';
 import { demoClients, DEMO_WEB_CLIENT, startIdp, type RunningIdp } from '../../demo/idp/index.js';
 import { demoSignIn } from '../../demo/idp/sign-in.js';
 import { createMailbox } from '../../demo/mailbox/mailbox.js';
-import type { SignInBridgeOptions } from '../../src/server/index.js';
+import type { AttemptLimitOptions, SignInBridgeOptions } from '../../src/server/index.js';
 import { authorizationRequest, Browser, SPA_REDIRECT_URI, WEB_REDIRECT_URI } from '../support/oidc-flow.js';
 
 async function start(
@@ -93,6 +93,70 @@ describe('given an address that asks for codes to many identifiers (email bombin
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await ask('victim-5@example.test')).status).toBe(429);
     expect(sent).toEqual(['victim-1@example.test', 'victim-2@example.test', 'victim-3@example.test']);
+  });
+});
+
+describe('given an address that asks how many identifiers sign in (account enumeration through identify)', () => {
+  // identify says an account is of another kind (code-only here): it must not answer without end.
+  const CODE_ONLY = new Set(['carol@demo.test']);
+  const asked: string[] = [];
+  const host =
+    (limit: AttemptLimitOptions = {}): Parameters<typeof startIdp>[0]['signIn'] =>
+    () => ({
+      sendCode: async () => undefined,
+      verifyCode: async () => null,
+      async signInMethods(identifier) {
+        asked.push(identifier);
+        return CODE_ONLY.has(identifier) ? ['code'] : undefined;
+      },
+      attemptLimit: limit,
+    });
+
+  it('should answer maxIdentifyPerIp look-ups, then the default answer for every identifier without asking the host', async () => {
+    const { idp, web } = await start(host({ maxIdentifyPerIp: 3 }));
+    try {
+      asked.length = 0;
+      const { browser, uid } = await atLogin(idp, web);
+      const ask = (identifier: string) => browser.kit(uid, 'identify', { identifier });
+      expect((await ask('nobody-1@demo.test')).body).toEqual({ methods: ['password', 'code'] });
+      expect((await ask('carol@demo.test')).body).toEqual({ methods: ['code'] });
+      expect((await ask('nobody-2@demo.test')).status).toBe(200);
+
+      // Past the look-ups, carol reads like anyone (and can still ask for a code); no one is locked out.
+      expect(await ask('carol@demo.test')).toMatchObject({ status: 200, body: { methods: ['password', 'code'] } });
+      // Another interaction from the same address is the same address.
+      const other = await atLogin(idp, web);
+      expect((await other.browser.kit(other.uid, 'identify', { identifier: 'carol@demo.test' })).body).toEqual({
+        methods: ['password', 'code'],
+      });
+      expect(asked).toEqual(['nobody-1@demo.test', 'carol@demo.test', 'nobody-2@demo.test']);
+    } finally {
+      await idp.close();
+    }
+  });
+
+  it('should limit look-ups by default: of 1,000 identifiers from one address, the host is asked about 200', async () => {
+    const { idp, web } = await start(host());
+    try {
+      asked.length = 0;
+      CODE_ONLY.add('guess-900@demo.test');
+      const { browser, uid } = await atLogin(idp, web);
+      const answers: string[] = [];
+      for (let batch = 0; batch < 10; batch++) {
+        const replies = await Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            browser.kit(uid, 'identify', { identifier: `guess-${batch * 100 + i}@demo.test` }),
+          ),
+        );
+        answers.push(...replies.map((reply) => `${reply.status} ${JSON.stringify(reply.body)}`));
+      }
+      expect(asked).toHaveLength(200);
+      // The code-only account past the 200th guess reads like every other identifier.
+      expect(new Set(answers)).toEqual(new Set(['200 {"methods":["password","code"]}']));
+    } finally {
+      CODE_ONLY.delete('guess-900@demo.test');
+      await idp.close();
+    }
   });
 });
 

@@ -20,6 +20,12 @@
  * - Codes sent count per address too: after `maxCodesPerIp` in a window [50 in 15 minutes] its
  *   `send-code` answers 429 for `lockSeconds`, so one address cannot mail or text strangers
  *   without end (a request refused for the resend window, or whose delivery failed, is not counted).
+ * - Identifier look-ups (`POST identify`, a form's Continue) count per address too: `identify`
+ *   tells that an account of another kind (code-only, say) exists, so one address has
+ *   `maxIdentifyPerIp` look-ups in a window [200 in 15 minutes]; past them, for `lockSeconds`,
+ *   every identifier gets the default answer (what an unknown one gets) without the host being
+ *   asked. Nobody is locked out: a code-only account then sees the password view and asks for a
+ *   code from there.
  * - Keys are SHA-256 digests: no identifier or address is stored in clear.
  */
 import { createHash } from 'node:crypto';
@@ -43,6 +49,15 @@ export interface AttemptLimitOptions {
    * end. Default 50.
    */
   maxCodesPerIp?: number;
+  /**
+   * Identifier look-ups (`POST identify`, and a form post's Continue) per client address within
+   * `windowSeconds`; past them, for `lockSeconds`, `identify` from that address gives every
+   * identifier the default answer (as for an unknown one) without asking `signInMethods`:
+   * `identify` tells whether an identifier's account signs in another way, so one address cannot
+   * sweep a list of identifiers for such accounts, and no one behind a busy address is locked
+   * out. Default 200.
+   */
+  maxIdentifyPerIp?: number;
 }
 
 /** A sign-in method the limits count separately. */
@@ -80,6 +95,8 @@ export interface SignInLimits {
    * it back, for a request that ends up sending nothing.
    */
   reserveCode(subject: AttemptSubject): Promise<() => Promise<void>>;
+  /** Counts one identifier look-up from the subject's address: false past `maxIdentifyPerIp`. */
+  reserveLookup(subject: AttemptSubject): Promise<boolean>;
 }
 
 /** The identifier as counted: Unicode NFKC, trimmed, lower-cased (`Alice@X ` and `alice@x` are one). */
@@ -126,6 +143,7 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
   const lockSeconds = positiveInteger(options.lockSeconds, 900, 'lockSeconds');
   const maxFailuresPerIp = positiveInteger(options.maxFailuresPerIp, 50, 'maxFailuresPerIp');
   const maxCodesPerIp = positiveInteger(options.maxCodesPerIp, 50, 'maxCodesPerIp');
+  const maxIdentifyPerIp = positiveInteger(options.maxIdentifyPerIp, 200, 'maxIdentifyPerIp');
   const perMethod = (method: LimitedMethod) =>
     store.counter({ name: `sign-in-${method}`, points: maxFailures, windowSeconds, blockSeconds: lockSeconds });
   const counters: Record<LimitedMethod, AttemptCounter> = { password: perMethod('password'), code: perMethod('code') };
@@ -138,6 +156,13 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
   const codesPerAddress = store.counter({
     name: 'sign-in-send',
     points: maxCodesPerIp,
+    windowSeconds,
+    blockSeconds: lockSeconds,
+  });
+
+  const lookupsPerAddress = store.counter({
+    name: 'sign-in-identify',
+    points: maxIdentifyPerIp,
     windowSeconds,
     blockSeconds: lockSeconds,
   });
@@ -226,6 +251,12 @@ export function createSignInLimits(store: KitStore, options: AttemptLimitOptions
       const count = await codesPerAddress.consume(ip);
       if (!count.allowed) throw tooManyAttempts(count.msBeforeReset / 1000);
       return () => codesPerAddress.refund(ip);
+    },
+
+    async reserveLookup(subject) {
+      const ip = ipKey(subject);
+      if (!ip) return true;
+      return (await lookupsPerAddress.consume(ip)).allowed;
     },
   };
 }

@@ -256,10 +256,9 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
     );
   }
 
-  /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */
-  async function subjectOf(identifier: string, req: IncomingMessage): Promise<AttemptSubject> {
+  /** The client's address (see {@link subjectOf}). */
+  function addressOf(req: IncomingMessage): string | undefined {
     reportProxy(req);
-    const accountId = await deps.resolveAccount?.(identifier);
     const ip = deps.clientIp ? deps.clientIp(req) : req.socket?.remoteAddress;
     // A socket forgets its peer once closed: a client that hangs up right after sending would
     // otherwise be counted against no address (it needs no answer to spray a password or have
@@ -267,10 +266,17 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
     if (ip === undefined && !deps.clientIp && req.socket?.destroyed) {
       throw new KitHttpError(400, 'invalid_request', 'the client closed the connection');
     }
+    return typeof ip === 'string' && ip !== '' ? ip : undefined;
+  }
+
+  /** Who an attempt is for: the identifier, the account it names (if the host says), the address. */
+  async function subjectOf(identifier: string, req: IncomingMessage): Promise<AttemptSubject> {
+    const accountId = await deps.resolveAccount?.(identifier);
+    const ip = addressOf(req);
     return {
       identifier,
       ...(typeof accountId === 'string' && accountId !== '' && { accountId }),
-      ...(typeof ip === 'string' && ip !== '' && { ip }),
+      ...(ip !== undefined && { ip }),
     };
   }
 
@@ -333,15 +339,21 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
 
     /**
      * `POST identify`: the methods the identifier signs in with, among those offered. The same
-     * answer for an identifier without an account as for one of the default kind.
+     * answer for an identifier without an account as for one of the default kind. Counted per
+     * client address (`maxIdentifyPerIp`): an account of another kind is told apart, so past its
+     * look-ups an address gets that same default answer for every identifier.
      */
-    async identify(body: unknown): Promise<SignInMethods> {
+    async identify(body: unknown, req: IncomingMessage): Promise<SignInMethods> {
       if (!deps.signInMethods) throw new KitHttpError(400, 'invalid_request', 'sign-in methods are not told');
       const identifier = identifierOf(record(body).identifier);
       const offered: SignInMethod[] = [
         ...(deps.password !== false ? ['password' as const] : []),
         ...(codes ? ['code' as const] : []),
       ];
+      const ip = addressOf(req);
+      if (limits && !(await limits.reserveLookup({ identifier, ...(ip !== undefined && { ip }) }))) {
+        return { methods: offered };
+      }
       const told = await deps.signInMethods(identifier);
       const methods = Array.isArray(told) ? offered.filter((method) => told.includes(method)) : [];
       return { methods: methods.length > 0 ? methods : offered };
@@ -512,7 +524,7 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         case 'connector':
           return { redirectTo: await this.startConnector(body, interaction) };
         case 'identify':
-          return this.identify(body);
+          return this.identify(body, req);
         default:
           return finish(this.continueAs(interaction));
       }
@@ -572,7 +584,7 @@ export function createSignInFlow(deps: SignInFlowDependencies) {
         deps.password === false ||
         (codes !== undefined &&
           deps.signInMethods !== undefined &&
-          !(await this.identify({ identifier })).methods.includes('password'));
+          !(await this.identify({ identifier }, req)).methods.includes('password'));
       if (!codeOnly) return { view: 'password', identifier };
       const { resendAfter } = await this.sendCode({ identifier }, interaction, req);
       return { view: 'code', identifier, resendAfter };

@@ -6,6 +6,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next, { type InitOptions } from 'i18next';
+import ICU from 'i18next-icu';
 import { describe, expect, it, vi } from 'vitest';
 import de from '../../../src/locales/de/consent-kit.json';
 import fr from '../../../src/locales/fr/consent-kit.json';
@@ -98,6 +99,88 @@ describe('given a host instance with interpolation and post-processing of its ow
     const name = '$t(consent.authorize)';
     renderConsent(host, consentStep({ client: { ...consentStep().client, name } }));
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(`${name} wants to access your account`);
+  });
+});
+
+describe('given a host instance that asks i18next for details or its own plural separator', () => {
+  it('should render strings, not throw, with returnDetails: true', async () => {
+    const host = await hostI18n({ returnDetails: true });
+    renderConsent(host, withApp());
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(`${APP} wants to access your account`);
+    expect(screen.getByRole('button', { name: 'Authorize' })).toBeInTheDocument();
+  });
+
+  it('should fill every placeholder of a string with interpolation.maxReplaces 1', async () => {
+    const host = await hostI18n({ interpolation: { maxReplaces: 1 } });
+    renderConsent(host);
+    await screen.findByRole('heading', { level: 1 });
+    expect(document.body.textContent).not.toMatch(/\{\{/);
+  });
+
+  it('should find the plural forms with pluralSeparator "|"', async () => {
+    const host = await hostI18n({ pluralSeparator: '|' });
+    renderConsent(host);
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByText('1 requested permission is not available to your account')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/consent\./);
+  });
+});
+
+describe('given a host instance that formats its strings as ICU messages (i18next-icu)', () => {
+  async function icuHost(lng = 'en') {
+    const host = i18next.createInstance();
+    host.use(ICU);
+    await host.init({ lng, resources: { en: { translation: { greeting: 'Hello {name}' } } } });
+    return host;
+  }
+
+  it("should still name the app in the consent sentence and count the scopes, in the host's language", async () => {
+    const host = await icuHost();
+    const step = withApp();
+    renderConsent(host, step);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    // i18next-icu parses every string the instance returns: `{{app}}` came out as written.
+    expect(heading.textContent).toBe(`${APP} wants to access your account`);
+    expect(screen.getByText('1 requested permission is not available to your account')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/consent\.|\{\{/);
+    // The host's own strings are still ICU messages.
+    expect(host.t('greeting', { name: 'Ada' })).toBe('Hello Ada');
+
+    await act(() => host.changeLanguage('de'));
+    expect(await screen.findByRole('button', { name: de.consent.authorize })).toBeInTheDocument();
+  });
+});
+
+describe('given an ICU host instance with its own English wording for the kit', () => {
+  it("should show the host's wording on its screens and never on another instance's", async () => {
+    const host = i18next.createInstance();
+    host.use(ICU);
+    await host.init({ lng: 'en', resources: { en: { [NAMESPACE]: { consent: { authorize: 'Allow (host)' } } } } });
+    const view = renderConsent(host);
+    expect(await screen.findByRole('button', { name: 'Allow (host)' })).toBeInTheDocument();
+    view.unmount();
+    // The kit's English is one module shared by every instance: the host's wording must stay its own.
+    renderConsent(createConsentKitI18n());
+    expect(await screen.findByRole('button', { name: 'Authorize' })).toBeInTheDocument();
+  });
+});
+
+describe('given a host that words a kit string its own way in its instance after the kit added English', () => {
+  it("should keep that wording to the host's instance, not every kit instance of the page", async () => {
+    const host = await hostI18n();
+    const view = renderConsent(host);
+    await screen.findByRole('button', { name: 'Authorize' });
+    view.unmount();
+    host.addResource('en', NAMESPACE, 'consent.authorize', 'Allow (host)');
+    host.addResourceBundle('en', NAMESPACE, { consent: { cancel: 'Back (host)' } }, true, true);
+    const kit = createConsentKitI18n();
+    kit.addResourceBundle('en', NAMESPACE, { consent: { remember: 'Remember (kit instance)' } }, true, true);
+
+    renderConsent(createConsentKitI18n());
+    expect(await screen.findByRole('button', { name: 'Authorize' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    expect(screen.getByText('Remember this decision')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\(host\)|\(kit instance\)/);
   });
 });
 

@@ -220,6 +220,31 @@ describe('given operator overrides', () => {
   });
 });
 
+describe('given operator overrides whose keys name the prototype (say from a translation platform)', () => {
+  it('should pollute no object and still apply the real overrides beside them', async () => {
+    const overrides = {
+      en: {
+        '__proto__.polluted': 'yes',
+        'constructor.prototype.polluted': 'yes',
+        'consent.__proto__.polluted': 'yes',
+        'consent.authorize': 'Allow access',
+      },
+    };
+    try {
+      render(
+        <ConsentKitProvider i18n={createConsentKitI18n()} overrides={overrides}>
+          <Say k="consent.authorize" />
+        </ConsentKitProvider>,
+      );
+      expect(await screen.findByText('Allow access')).toBeInTheDocument();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+});
+
 describe('given a language with a fallback chain', () => {
   it('should fill a partial zh-HK bundle from zh-TW before English', async () => {
     const host = i18next.createInstance();

@@ -321,6 +321,20 @@ describe('given hostile provider data', () => {
   });
 });
 
+describe('given an app name of a million direction overrides (a hostile or careless registration)', () => {
+  it('should keep the page to a bounded text, still revealing and isolating the start of the name', () => {
+    const name = '\u202E'.repeat(1_000_000);
+    const { container } = setup(consentStep({ client: { ...consentStep().client, name } }));
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.textContent).toMatch(/^(⟨U\+202E⟩)+…/);
+    expect(heading.textContent).toMatch(/wants to access your account$/);
+    // Each of the name's appearances (heading, hints, notices, full text) weighed up to 8 MB
+    // revealed: 56 million characters in all. A screen reader reads no such thing through.
+    expect(container.textContent!.length).toBeLessThan(100_000);
+    expect(authorize()).toBeEnabled();
+  });
+});
+
 describe('given a logo that fails to load', () => {
   it('should replace it with a monogram of the app name', () => {
     setup();
