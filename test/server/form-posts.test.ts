@@ -252,8 +252,58 @@ describe('given the consent page posted as forms', () => {
     expect(notYou).toMatchObject({ status: 303, location: `/interaction/${uid}` });
     const signIn = await pageStep<LoginStep>(browser, uid);
     expect(signIn).toMatchObject({ kind: 'login', uid, login: { attempt: { view: 'identifier', identifier: '' } } });
-    // The JSON details answer is the consent step again: the switch is the page's, shown once.
-    expect((await pageStep(browser, uid)).kind).toBe('consent');
+    expect(signIn.login.session).toBeUndefined();
+    // A reload stays on the sign-in: the switch lasts until the interaction is decided.
+    const reloaded = await pageStep<LoginStep>(browser, uid);
+    expect(reloaded.kind).toBe('login');
+    expect(reloaded.login.session).toBeUndefined();
+  });
+
+  it('should sign in as another account after "Not you?" (password view, then their consent)', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid, request } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+    const step = await pageStep<ConsentStep>(browser, uid);
+    await post(browser, uid, 'switch-account', [token(step)]);
+
+    const proceed = await post(browser, uid, 'login', [
+      token(step),
+      ['view', 'identifier'],
+      ['identifier', 'bob@demo.test'],
+    ]);
+
+    expect(proceed).toMatchObject({ status: 303, location: `/interaction/${uid}` });
+    const password = await pageStep<LoginStep>(browser, uid);
+    expect(password).toMatchObject({
+      kind: 'login',
+      login: { attempt: { view: 'password', identifier: 'bob@demo.test' } },
+    });
+    expect(password.login.session).toBeUndefined();
+
+    const wrong = await post(browser, uid, 'login', [
+      token(step),
+      ['view', 'password'],
+      ['identifier', 'bob@demo.test'],
+      ['password', 'alice-password'],
+    ]);
+    expect(wrong.location).toBe(`/interaction/${uid}`);
+    const again = await pageStep<LoginStep>(browser, uid);
+    expect(again).toMatchObject({ kind: 'login', login: { error: 'invalid_credentials' } });
+
+    const signIn = await post(browser, uid, 'login', [
+      token(step),
+      ['view', 'password'],
+      ['identifier', 'bob@demo.test'],
+      ['password', 'bob-password'],
+    ]);
+    expect(signIn.location).toMatch(new RegExp(`^${idp.issuer}/auth/`));
+    const landing = (await browser.navigate(signIn.location!)) as { kind: string; uid: string };
+    expect(landing.kind).toBe('interaction');
+    const consent = await pageStep<ConsentStep>(browser, landing.uid);
+    expect(consent.kind).toBe('consent');
+    expect(consent.user.id).toBe('user_bob');
+    const granted = await post(browser, landing.uid, 'consent', [token(consent), ['scope', 'openid']]);
+    const tokens = await exchangeCode(idp.web, await browser.toCallback(granted.location!), request);
+    expect(tokens.claims()).toMatchObject({ sub: 'user_bob' });
   });
 });
 
