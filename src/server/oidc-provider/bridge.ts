@@ -14,6 +14,7 @@ import type {
   LoginStep,
   OrganizationContext,
   ProviderBranding,
+  SignInAttempt,
   UserInfo,
 } from '../../protocol/interaction.js';
 import { safeBranding } from '../../protocol/branding.js';
@@ -713,15 +714,30 @@ export function createOidcProviderBridge(
     const step = await withForm(await loginStep(interaction, name === 'login'), interaction);
     // The account just left is not offered again ("Continue as"), as the screen drops it.
     if (switching) delete step.login.session;
-    applySignInOutcome(step, outcome);
+    await applySignInOutcome(step, outcome);
     return step;
   }
 
-  function applySignInOutcome(step: LoginStep, outcome: FormOutcome | undefined): void {
+  async function applySignInOutcome(step: LoginStep, outcome: FormOutcome | undefined): Promise<void> {
     if (outcome?.error) step.login.error = outcome.error;
-    if (outcome?.signIn) step.login.attempt = outcome.signIn;
+    if (outcome?.signIn) step.login.attempt = { ...outcome.signIn, ...(await toldMethods(step, outcome.signIn)) };
     // The account just left is not offered again ("Continue as"): the identifier view.
     else if (outcome?.switchAccount) step.login.attempt = { view: 'identifier', identifier: '' };
+  }
+
+  /**
+   * What `identify` tells for the attempt's identifier past the identifier view, as the screen
+   * asks before leaving it: every form outcome of a code-only account (its code view, a resend,
+   * a wrong code) then hides the password. Nothing when the provider does not tell, or fails to.
+   */
+  async function toldMethods(step: LoginStep, attempt: SignInAttempt): Promise<Pick<SignInAttempt, 'methods'>> {
+    if (!step.login.identify || attempt.view === 'identifier' || attempt.identifier === '') return {};
+    try {
+      return { methods: (await signIn.identify({ identifier: attempt.identifier })).methods };
+    } catch (error) {
+      if (!(error instanceof KitHttpError)) onError(error);
+      return {};
+    }
   }
 
   /** The step with its form posts' action and token (`NativeForm`), unless form posts are off. */
