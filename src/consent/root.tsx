@@ -8,6 +8,7 @@ import { InteractionError } from '../protocol/errors.js';
 import { decisionFormFields } from '../protocol/form.js';
 import type { ConsentDecision, ConsentStep } from '../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../protocol/kit.js';
+import { CheckboxesLocked } from '../ui/checkbox-field.js';
 import { cx } from '../ui/cx.js';
 import { ActionsForm, type NativeFormTarget, nativeFormTarget, TokenField } from '../ui/native-form.js';
 import { useHydrated } from '../ui/use-hydrated.js';
@@ -143,7 +144,8 @@ export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(functio
       >
         {/*
           Server-rendered without form posts, the controls are disabled until hydrated (see
-          useHydrated); with them, they work at once.
+          useHydrated); with them, the buttons, links and radios work at once, the checkboxes
+          (script-driven buttons) not until then.
         */}
         <fieldset className="ck-controls" disabled={!hydrated && !form}>
           {form && (
@@ -153,7 +155,7 @@ export const ConsentRoot = forwardRef<HTMLFormElement, ConsentRootProps>(functio
               radios={step.consent.organizations?.selection === 'single'}
             />
           )}
-          {props.children}
+          <CheckboxesLocked.Provider value={!hydrated && !!form}>{props.children}</CheckboxesLocked.Provider>
         </fieldset>
       </form>
       {form && <ActionsForm target={form} />}

@@ -306,6 +306,11 @@ export interface SignInAttempt {
   retryAfter?: number;
   /** In the code view: seconds before another code may be sent. */
   resendAfter?: number;
+  /**
+   * The methods `identifier` signs in with, as the provider told (`LoginRequest.identify`,
+   * the same answer as `POST identify`): a code-only account is not offered its password.
+   */
+  methods?: SignInMethod[];
 }
 
 /** A way to sign in after the identifier step. */

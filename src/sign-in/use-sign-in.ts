@@ -133,7 +133,9 @@ export function useSignIn(options: UseSignInOptions): SignInState {
     ...(login.password ? ['password' as const] : []),
     ...(login.code ? ['code' as const] : []),
   ];
-  const [told, setTold] = useState<SignInMethod[]>();
+  // A form post's outcome carries what `identify` told for its identifier (the code view of a
+  // code-only account offers no password).
+  const [told, setTold] = useState<SignInMethod[] | undefined>(attempt?.methods);
   const { run, isLocked, clearError } = submission;
   const [now, setNow] = useState(() => Date.now());
   // From the same clock reading as `now`: the first render says exactly `resendAfter` seconds,

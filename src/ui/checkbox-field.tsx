@@ -6,6 +6,7 @@
  * `accent-color`).
  */
 import {
+  createContext,
   forwardRef,
   isValidElement,
   useId,
@@ -13,9 +14,18 @@ import {
   type ReactElement,
   type ReactNode,
   type Ref,
+  useContext,
 } from 'react';
 import { Checkbox, checkedDataState } from './checkbox.js';
 import { cx } from './cx.js';
+
+/**
+ * `true` holds every checkbox of the fields inside disabled (radios stay live): what a
+ * server-rendered screen with form posts provides until it hydrates. Radix's checkbox is a
+ * button that only toggles through the script, so before it runs a click would change nothing
+ * while the form posts what the page shows; disabled, the box says it cannot be changed yet.
+ */
+export const CheckboxesLocked = createContext(false);
 
 /** Props of {@link CheckboxField}. */
 export interface CheckboxFieldProps {
@@ -61,18 +71,21 @@ export const CheckboxField = forwardRef<HTMLElement, CheckboxFieldProps>(functio
   const textId = `${id}-text`;
   const onChange = (event: ChangeEvent<HTMLInputElement>) => props.onCheckedChange?.(event.currentTarget.checked);
   const Root = props.as ?? 'div';
+  const locked = useContext(CheckboxesLocked);
+  const radio = props.type === 'radio';
+  const disabled = props.disabled || (locked && !radio);
   return (
     <Root
       // The element is a div or an li, both HTMLElements.
       ref={ref as Ref<HTMLDivElement & HTMLLIElement>}
       className={cx('ck-field', props.className)}
       data-state={checkedDataState(props.checked)}
-      data-disabled={props.disabled ? '' : undefined}
+      data-disabled={disabled ? '' : undefined}
       data-required={props.required ? '' : undefined}
     >
       {/* biome-ignore lint/a11y/noLabelWithoutControl: its control is the radio or the Checkbox (a button) inside */}
       <label className="ck-field__label">
-        {props.type === 'radio' ? (
+        {radio ? (
           <input
             className="ck-field__input"
             type="radio"
@@ -88,7 +101,7 @@ export const CheckboxField = forwardRef<HTMLElement, CheckboxFieldProps>(functio
             className="ck-field__input ck-checkbox"
             value={props.value}
             checked={props.checked}
-            disabled={props.disabled}
+            disabled={disabled}
             onCheckedChange={(checked) => props.onCheckedChange?.(checked === true)}
             aria-labelledby={textId}
             aria-describedby={describedBy}

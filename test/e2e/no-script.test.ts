@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startStack, type Stack } from '../../demo/stack.js';
 import { BROWSER_WAIT_MS, launchBrowser } from './support/browser.js';
-import { expectAppResult, readJson, signIn, text } from './support/flows.js';
+import { expectAppResult, expectSignIn, readJson, signIn, text } from './support/flows.js';
 
 let stack: Stack;
 let browser: Browser;
@@ -70,6 +70,46 @@ describe('given a browser that runs no script', () => {
       'read:reports',
       'write:reports',
     ]);
+  });
+
+  it('should switch accounts on "Not you?": no Continue as, then the other account\'s password and consent', async () => {
+    await page.goto(`${stack.app.url}/login?scope=openid+profile&resource=`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await page.getByRole('button', { name: text.consent.account.notYou, exact: true }).click();
+
+    await expectSignIn(page);
+    await expect(page.getByText(/Alice/).count()).resolves.toBe(0);
+    await signIn(page, 'bob@demo.test', 'bob-password');
+    // oidc-provider ends Alice's session first, with its own self-submitting form (a plain
+    // Continue button without script: its page, not the kit's).
+    await page.waitForURL((url) => url.pathname.startsWith('/auth/'));
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).waitFor();
+    await expect(page.locator('.ck-consent').innerText()).resolves.toMatch(/Bob/);
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).click();
+
+    await expectAppResult(page, stack.app.url);
+    expect((await readJson(page, 'id-token-claims')).sub).toBe('user_bob');
+  });
+
+  it('should show the Radix checkboxes disabled, as they cannot toggle without the script', async () => {
+    await page.goto(`${stack.app.url}/login?scope=openid+profile+email&resource=`);
+    await signIn(page, 'alice@demo.test', 'alice-password');
+    await page.getByRole('button', { name: text.consent.authorize, exact: true }).waitFor();
+
+    const boxes = page.getByRole('checkbox');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    for (const box of await boxes.all()) await expect(box.isDisabled()).resolves.toBe(true);
+  });
+
+  it('should not offer a code-only account its password in the code view', async () => {
+    await page.goto(`${stack.app.url}/login?scope=openid+profile&resource=`);
+    await expectSignIn(page);
+    await page.getByLabel(text.signIn.identifier.email_username, { exact: true }).fill('carol@demo.test');
+    await page.getByRole('button', { name: text.signIn.continue, exact: true }).click();
+
+    await page.getByLabel(text.signIn.code.label, { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: text.signIn.usePassword, exact: true }).count()).resolves.toBe(0);
   });
 
   it('should send the app error=access_denied on Cancel', async () => {

@@ -84,7 +84,11 @@ describe('given the sign-in page posted as forms', () => {
 
     expect(proceed).toMatchObject({ status: 303, location: `/interaction/${uid}` });
     const password = await pageStep<LoginStep>(browser, uid);
-    expect(password.login.attempt).toEqual({ view: 'password', identifier: 'alice@demo.test' });
+    expect(password.login.attempt).toEqual({
+      view: 'password',
+      identifier: 'alice@demo.test',
+      methods: ['password', 'code'],
+    });
     expect(password.login.error).toBeUndefined();
     // Shown once: the next load is the plain step again.
     expect((await pageStep<LoginStep>(browser, uid)).login.attempt).toBeUndefined();
@@ -117,7 +121,11 @@ describe('given the sign-in page posted as forms', () => {
     expect(wrong).toMatchObject({ status: 303, location: `/interaction/${uid}` });
     const again = await pageStep<LoginStep>(browser, uid);
     expect(again.login.error).toBe('invalid_credentials');
-    expect(again.login.attempt).toEqual({ view: 'password', identifier: 'alice@demo.test' });
+    expect(again.login.attempt).toEqual({
+      view: 'password',
+      identifier: 'alice@demo.test',
+      methods: ['password', 'code'],
+    });
     expect(JSON.stringify(again)).not.toContain('bob-password');
   });
 
@@ -134,7 +142,12 @@ describe('given the sign-in page posted as forms', () => {
 
     expect(send).toMatchObject({ status: 303, location: `/interaction/${uid}` });
     const codeView = await pageStep<LoginStep>(browser, uid);
-    expect(codeView.login.attempt).toEqual({ view: 'code', identifier: 'carol@demo.test', resendAfter: 30 });
+    expect(codeView.login.attempt).toEqual({
+      view: 'code',
+      identifier: 'carol@demo.test',
+      resendAfter: 30,
+      methods: ['code'],
+    });
     const code = mailbox.latestCode('carol@demo.test');
     expect(code).toMatch(/^\d{6}$/);
     const verify = await post(browser, uid, 'verify-code', [
@@ -145,6 +158,27 @@ describe('given the sign-in page posted as forms', () => {
     ]);
     expect(verify.status).toBe(303);
     expect(verify.location).toMatch(new RegExp(`^${idp.issuer}/auth/`));
+  });
+});
+
+describe('given a code-only account (the host tells sign-in methods) posted as forms', () => {
+  // Her code view after "Sign in with a code" carries `methods: ['code']` (the test above); a
+  // code can be sent to her once per 30 s, so this one only posts a wrong code.
+  it('should keep the told methods in the code view after a wrong code', async () => {
+    const browser = new Browser(idp.issuer);
+    const uid = await browser.toInteraction((await authorizationRequest(idp.web, { scope: 'openid' })).url);
+    const step = await pageStep<LoginStep>(browser, uid);
+
+    await post(browser, uid, 'verify-code', [
+      token(step),
+      ['view', 'code'],
+      ['identifier', 'carol'],
+      ['code', 'not-a-code'],
+    ]);
+
+    const wrong = await pageStep<LoginStep>(browser, uid);
+    expect(wrong.login.error).toBe('invalid_code');
+    expect(wrong.login.attempt).toEqual({ view: 'code', identifier: 'carol', methods: ['code'] });
   });
 });
 
@@ -252,8 +286,58 @@ describe('given the consent page posted as forms', () => {
     expect(notYou).toMatchObject({ status: 303, location: `/interaction/${uid}` });
     const signIn = await pageStep<LoginStep>(browser, uid);
     expect(signIn).toMatchObject({ kind: 'login', uid, login: { attempt: { view: 'identifier', identifier: '' } } });
-    // The JSON details answer is the consent step again: the switch is the page's, shown once.
-    expect((await pageStep(browser, uid)).kind).toBe('consent');
+    expect(signIn.login.session).toBeUndefined();
+    // A reload stays on the sign-in: the switch lasts until the interaction is decided.
+    const reloaded = await pageStep<LoginStep>(browser, uid);
+    expect(reloaded.kind).toBe('login');
+    expect(reloaded.login.session).toBeUndefined();
+  });
+
+  it('should sign in as another account after "Not you?" (password view, then their consent)', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid, request } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+    const step = await pageStep<ConsentStep>(browser, uid);
+    await post(browser, uid, 'switch-account', [token(step)]);
+
+    const proceed = await post(browser, uid, 'login', [
+      token(step),
+      ['view', 'identifier'],
+      ['identifier', 'bob@demo.test'],
+    ]);
+
+    expect(proceed).toMatchObject({ status: 303, location: `/interaction/${uid}` });
+    const password = await pageStep<LoginStep>(browser, uid);
+    expect(password).toMatchObject({
+      kind: 'login',
+      login: { attempt: { view: 'password', identifier: 'bob@demo.test' } },
+    });
+    expect(password.login.session).toBeUndefined();
+
+    const wrong = await post(browser, uid, 'login', [
+      token(step),
+      ['view', 'password'],
+      ['identifier', 'bob@demo.test'],
+      ['password', 'alice-password'],
+    ]);
+    expect(wrong.location).toBe(`/interaction/${uid}`);
+    const again = await pageStep<LoginStep>(browser, uid);
+    expect(again).toMatchObject({ kind: 'login', login: { error: 'invalid_credentials' } });
+
+    const signIn = await post(browser, uid, 'login', [
+      token(step),
+      ['view', 'password'],
+      ['identifier', 'bob@demo.test'],
+      ['password', 'bob-password'],
+    ]);
+    expect(signIn.location).toMatch(new RegExp(`^${idp.issuer}/auth/`));
+    const landing = (await browser.navigate(signIn.location!)) as { kind: string; uid: string };
+    expect(landing.kind).toBe('interaction');
+    const consent = await pageStep<ConsentStep>(browser, landing.uid);
+    expect(consent.kind).toBe('consent');
+    expect(consent.user.id).toBe('user_bob');
+    const granted = await post(browser, landing.uid, 'consent', [token(consent), ['scope', 'openid']]);
+    const tokens = await exchangeCode(idp.web, await browser.toCallback(granted.location!), request);
+    expect(tokens.claims()).toMatchObject({ sub: 'user_bob' });
   });
 });
 

@@ -142,10 +142,7 @@ export function kitAdapter(options: KitAdapterOptions): InteractionAdapter {
       const response = await transport({ method: 'POST', url: url(KIT_ENDPOINTS.identify), body: request });
       const body = ok(response);
       assertObject(body, 'response');
-      const { methods } = body;
-      assertStringArray(methods, 'response.methods');
-      // Methods this screen does not know are left out: the others still work.
-      return { methods: methods.filter((m): m is SignInMethod => m === 'password' || m === 'code') };
+      return { methods: parseSignInMethods(body.methods, 'response.methods') };
     },
 
     async continueSession(transport): Promise<Redirect> {
@@ -396,7 +393,7 @@ function parseLoginRequest(value: unknown, label: string): LoginRequest {
 
 function parseSignInAttempt(value: unknown, label: string): SignInAttempt {
   assertObject(value, label);
-  const { view, identifier, retryAfter, resendAfter } = value;
+  const { view, identifier, retryAfter, resendAfter, methods } = value;
   assertOneOf(view, `${label}.view`, ['identifier', 'password', 'code']);
   assertString(identifier, `${label}.identifier`, true);
   const result: SignInAttempt = { view, identifier };
@@ -408,7 +405,14 @@ function parseSignInAttempt(value: unknown, label: string): SignInAttempt {
     }
     result[key as keyof typeof seconds] = field;
   }
+  if (methods !== undefined) result.methods = parseSignInMethods(methods, `${label}.methods`);
   return result;
+}
+
+/** A list of sign-in methods; methods this screen does not know are left out (the others still work). */
+function parseSignInMethods(value: unknown, label: string): SignInMethod[] {
+  assertStringArray(value, label);
+  return value.filter((m): m is SignInMethod => m === 'password' || m === 'code');
 }
 
 function parseConnector(value: unknown, label: string): Connector {

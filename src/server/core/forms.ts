@@ -143,6 +143,7 @@ export function createFormPosts(store: KitStore) {
   const keys = {
     token: (interaction: string) => `form:token:${interaction}`,
     outcome: (interaction: string) => `form:outcome:${interaction}`,
+    switching: (interaction: string) => `form:switching:${interaction}`,
   };
   return {
     /**
@@ -166,6 +167,20 @@ export function createFormPosts(store: KitStore) {
       const a = Buffer.from(given);
       const b = Buffer.from(expected);
       if (a.length !== b.length || !timingSafeEqual(a, b)) throw forbidden();
+    },
+
+    /**
+     * "Not you?" posted as a form: the interaction's page shows its sign-in step, not the
+     * consent, from now until the interaction ends (a sign-in or Cancel decides it), on every
+     * instance sharing the store. Kept `ttlSeconds` (the interaction's lifetime).
+     */
+    async startSwitch(interaction: string, ttlSeconds: number): Promise<void> {
+      await store.set(keys.switching(interaction), true, ttlSeconds);
+    },
+
+    /** Whether "Not you?" was posted as a form for this interaction (see {@link startSwitch}). */
+    async switching(interaction: string): Promise<boolean> {
+      return (await store.get(keys.switching(interaction))) === true;
     },
 
     /** Keeps what the page the browser is sent back to must show. */

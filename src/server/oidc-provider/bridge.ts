@@ -14,6 +14,7 @@ import type {
   LoginStep,
   OrganizationContext,
   ProviderBranding,
+  SignInAttempt,
   UserInfo,
 } from '../../protocol/interaction.js';
 import { safeBranding } from '../../protocol/branding.js';
@@ -699,7 +700,10 @@ export function createOidcProviderBridge(
     const { name } = interaction.prompt;
     if (name !== 'login' && name !== 'consent') return undefined;
     const outcome = await forms?.take(interaction.uid);
-    if (name === 'consent' && !outcome?.switchAccount) {
+    // "Not you?" posted as a form: the page stays on the sign-in step (its views, its errors)
+    // until the interaction is decided, as the screen does after the JSON switch.
+    const switching = name === 'consent' && (outcome?.switchAccount || (await forms?.switching(interaction.uid)));
+    if (name === 'consent' && !switching) {
       const step = await withForm(await consentStep(interaction), interaction);
       if (outcome?.error) {
         step.consent.attempt = { error: outcome.error, ...(outcome.decision && { decision: outcome.decision }) };
@@ -708,26 +712,50 @@ export function createOidcProviderBridge(
     }
     // "Not you?" posted as a form: the sign-in step for the same interaction, as the JSON answer is.
     const step = await withForm(await loginStep(interaction, name === 'login'), interaction);
-    applySignInOutcome(step, outcome);
+    // The account just left is not offered again ("Continue as"), as the screen drops it.
+    if (switching) delete step.login.session;
+    await applySignInOutcome(step, outcome);
     return step;
   }
 
-  function applySignInOutcome(step: LoginStep, outcome: FormOutcome | undefined): void {
+  async function applySignInOutcome(step: LoginStep, outcome: FormOutcome | undefined): Promise<void> {
     if (outcome?.error) step.login.error = outcome.error;
-    if (outcome?.signIn) step.login.attempt = outcome.signIn;
+    if (outcome?.signIn) step.login.attempt = { ...outcome.signIn, ...(await toldMethods(step, outcome.signIn)) };
     // The account just left is not offered again ("Continue as"): the identifier view.
     else if (outcome?.switchAccount) step.login.attempt = { view: 'identifier', identifier: '' };
+  }
+
+  /**
+   * What `identify` tells for the attempt's identifier past the identifier view, as the screen
+   * asks before leaving it: every form outcome of a code-only account (its code view, a resend,
+   * a wrong code) then hides the password. Nothing when the provider does not tell, or fails to.
+   */
+  async function toldMethods(step: LoginStep, attempt: SignInAttempt): Promise<Pick<SignInAttempt, 'methods'>> {
+    if (!step.login.identify || attempt.view === 'identifier' || attempt.identifier === '') return {};
+    try {
+      return { methods: (await signIn.identify({ identifier: attempt.identifier })).methods };
+    } catch (error) {
+      if (!(error instanceof KitHttpError)) onError(error);
+      return {};
+    }
   }
 
   /** The step with its form posts' action and token (`NativeForm`), unless form posts are off. */
   async function withForm<T extends InteractionStep>(step: T, interaction: InteractionDetailsLike): Promise<T> {
     if (!forms) return step;
-    const left = typeof interaction.exp === 'number' ? interaction.exp - Date.now() / 1000 : undefined;
-    const ttl = left !== undefined && left > 0 ? Math.ceil(left) : DEFAULT_FORM_TOKEN_TTL_SECONDS;
     return {
       ...step,
-      form: { action: `${prefix}/${interaction.uid}`, token: await forms.token(interaction.uid, ttl) },
+      form: {
+        action: `${prefix}/${interaction.uid}`,
+        token: await forms.token(interaction.uid, lifetimeOf(interaction)),
+      },
     };
+  }
+
+  /** Seconds the interaction has left (oidc-provider's default interaction TTL when unknown). */
+  function lifetimeOf(interaction: InteractionDetailsLike): number {
+    const left = typeof interaction.exp === 'number' ? interaction.exp - Date.now() / 1000 : undefined;
+    return left !== undefined && left > 0 ? Math.ceil(left) : DEFAULT_FORM_TOKEN_TTL_SECONDS;
   }
 
   const page = new RegExp(`^${escapeRegExp(prefix)}/([^/]+)/?$`);
@@ -770,6 +798,8 @@ export function createOidcProviderBridge(
         });
       case KIT_ENDPOINTS.switchAccount: {
         const interaction = await details(req, res, uid);
+        if (form && forms && interaction.prompt.name === 'consent')
+          await forms.startSwitch(uid, lifetimeOf(interaction));
         return withForm(await loginStep(interaction, false), interaction);
       }
       default: {

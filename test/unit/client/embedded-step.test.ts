@@ -7,7 +7,7 @@ import { parseInteractionStep } from '../../../src/client/adapters/kit.js';
 import { parseEmbeddedStep, readEmbeddedStep } from '../../../src/client/embedded-step.js';
 import { embeddedStepElement, EMBEDDED_STEP_ID, toScriptJson } from '../../../src/protocol/embed.js';
 import { InteractionError } from '../../../src/protocol/errors.js';
-import { consentStep } from '../../fixtures/steps.js';
+import { consentStep, loginStep } from '../../fixtures/steps.js';
 
 /** A consent step whose provider text tries to end the script element and open markup. */
 function hostileStep() {
@@ -69,5 +69,22 @@ describe('given an embedded element that holds no valid step', () => {
 
   it('should validate an already parsed value the same way', () => {
     expect(() => parseEmbeddedStep({ kind: 'elsewhere' })).toThrow(InteractionError);
+  });
+});
+
+describe('given a sign-in step a form post came back to, with the methods the provider told', () => {
+  const withMethods = (methods: unknown) =>
+    parseEmbeddedStep({
+      ...loginStep(),
+      login: { ...loginStep().login, attempt: { view: 'code', identifier: 'c', methods } },
+    });
+
+  it('should keep the known methods and leave unknown ones out', () => {
+    const step = withMethods(['code', 'passkey']);
+    expect(step.kind === 'login' && step.login.attempt?.methods).toEqual(['code']);
+  });
+
+  it('should throw invalid_response for methods that are not a list of strings', () => {
+    expect(() => withMethods('code')).toThrow(InteractionError);
   });
 });

@@ -136,6 +136,41 @@ describe('given a Korean, branded consent step rendered on the server', () => {
   });
 });
 
+describe('given a consent step with form posts rendered on the server', () => {
+  it('should hold the checkboxes disabled until hydrated, radios and Authorize live, and no mismatch', async () => {
+    const step = { ...consentStep(), form: { action: '/interaction/abc', token: 'interaction-token' } };
+    const rendered = await renderInteraction(JSON.parse(JSON.stringify(step)));
+    const container = serve(rendered);
+
+    // Before the script: Radix's checkboxes cannot toggle, so they say so; radios post natively.
+    const optional = () => screen.getByRole('checkbox', { name: /Remember/ });
+    expect(optional()).toBeDisabled();
+    expect(screen.getAllByRole('checkbox').every((box) => (box as HTMLButtonElement).disabled)).toBe(true);
+    expect(screen.getByRole('radio', { name: /Acme/ })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Authorize' })).toBeEnabled();
+
+    const embedded = readEmbeddedStep()!;
+    await preloadStep(embedded, { locale: rendered.language });
+    const recoverable = vi.fn();
+    const consoleError = vi.spyOn(console, 'error');
+    await act(async () => {
+      root = hydrateRoot(
+        container,
+        <InteractionScreen client={fakeClient(embedded)} initialStep={embedded} locale={rendered.language} />,
+        { onRecoverableError: recoverable },
+      );
+    });
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+
+    // Hydrated: they toggle (a required scope stays locked).
+    expect(optional()).toBeEnabled();
+    fireEvent.click(optional());
+    expect(optional()).toHaveAttribute('aria-checked', 'true');
+  });
+});
+
 describe('given a sign-in step rendered on the server', () => {
   it('should send the sign-in form and hydrate it once the sign-in kit is preloaded', async () => {
     const rendered = await renderInteraction(JSON.parse(JSON.stringify(brandedLoginStep())));

@@ -247,6 +247,21 @@ describe('given a provider that signs in by emailed code', () => {
     expect(screen.getByLabelText('Password')).toHaveFocus();
   });
 
+  it.each([
+    [['code'], false],
+    [undefined, true],
+  ] as const)(
+    'should, in the code view a form post came back to with told methods %j, offer the password: %s',
+    (methods, offered) => {
+      const step = fullLoginStep();
+      step.login.identify = true;
+      step.login.attempt = { view: 'code', identifier: 'carol@example.com', ...(methods && { methods: [...methods] }) };
+      setup(step);
+      expect(screen.getByLabelText('Sign-in code')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Use your password instead' }) !== null).toBe(offered);
+    },
+  );
+
   it('should keep only the code characters', () => {
     expect(cleanCode(' 12-34 56 7', 6)).toBe('123456');
   });
