@@ -696,7 +696,10 @@ export function createOidcProviderBridge(
    * The step an interaction is at (`GET <prefix>/<uid>/details`), if the kit has one for its
    * prompt, with what the last form post left for it (shown once).
    */
-  async function stepOf(interaction: InteractionDetailsLike): Promise<InteractionStep | undefined> {
+  async function stepOf(
+    interaction: InteractionDetailsLike,
+    req: IncomingMessage,
+  ): Promise<InteractionStep | undefined> {
     const { name } = interaction.prompt;
     if (name !== 'login' && name !== 'consent') return undefined;
     const outcome = await forms?.take(interaction.uid);
@@ -714,13 +717,17 @@ export function createOidcProviderBridge(
     const step = await withForm(await loginStep(interaction, name === 'login'), interaction);
     // The account just left is not offered again ("Continue as"), as the screen drops it.
     if (switching) delete step.login.session;
-    await applySignInOutcome(step, outcome);
+    await applySignInOutcome(step, outcome, req);
     return step;
   }
 
-  async function applySignInOutcome(step: LoginStep, outcome: FormOutcome | undefined): Promise<void> {
+  async function applySignInOutcome(
+    step: LoginStep,
+    outcome: FormOutcome | undefined,
+    req: IncomingMessage,
+  ): Promise<void> {
     if (outcome?.error) step.login.error = outcome.error;
-    if (outcome?.signIn) step.login.attempt = { ...outcome.signIn, ...(await toldMethods(step, outcome.signIn)) };
+    if (outcome?.signIn) step.login.attempt = { ...outcome.signIn, ...(await toldMethods(step, outcome.signIn, req)) };
     // The account just left is not offered again ("Continue as"): the identifier view.
     else if (outcome?.switchAccount) step.login.attempt = { view: 'identifier', identifier: '' };
   }
@@ -729,11 +736,17 @@ export function createOidcProviderBridge(
    * What `identify` tells for the attempt's identifier past the identifier view, as the screen
    * asks before leaving it: every form outcome of a code-only account (its code view, a resend,
    * a wrong code) then hides the password. Nothing when the provider does not tell, or fails to.
+   * Counted as a look-up of the client that asks for the page (`maxIdentifyPerIp`), as the
+   * screen's own `identify` is.
    */
-  async function toldMethods(step: LoginStep, attempt: SignInAttempt): Promise<Pick<SignInAttempt, 'methods'>> {
+  async function toldMethods(
+    step: LoginStep,
+    attempt: SignInAttempt,
+    req: IncomingMessage,
+  ): Promise<Pick<SignInAttempt, 'methods'>> {
     if (!step.login.identify || attempt.view === 'identifier' || attempt.identifier === '') return {};
     try {
-      return { methods: (await signIn.identify({ identifier: attempt.identifier })).methods };
+      return { methods: (await signIn.identify({ identifier: attempt.identifier }, req)).methods };
     } catch (error) {
       if (!(error instanceof KitHttpError)) onError(error);
       return {};
@@ -771,7 +784,7 @@ export function createOidcProviderBridge(
       throw error;
     }
     // The details answer, through the same checks; as JSON, the way the endpoint sends it.
-    const current = await stepOf(interaction);
+    const current = await stepOf(interaction, req);
     if (!current) return undefined;
     // The page carries what the details answer does (the form posts' token, who is signed in):
     // never kept by a cache, like that answer. A host's own header, set after, still wins.
@@ -784,7 +797,7 @@ export function createOidcProviderBridge(
     switch (endpoint) {
       case KIT_ENDPOINTS.details: {
         const interaction = await details(req, res, uid);
-        const current = await stepOf(interaction);
+        const current = await stepOf(interaction, req);
         if (!current) throw new Error(`unsupported prompt: ${interaction.prompt.name}`);
         return current;
       }
