@@ -354,6 +354,18 @@ describe('given the page of an interaction, which carries its token', () => {
     // No shared or browser cache may keep the token (and who is signed in) for another request.
     expect(page.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('should refuse to be framed by another site, though the host page sets no framing header', async () => {
+    const browser = new Browser(idp.issuer);
+    const { uid } = await signedInAtConsent(browser, idp.web, { scope: 'openid profile' });
+
+    const page = await browser.jar.fetch(new URL(`/interaction/${uid}`, idp.issuer));
+
+    // A page of another site framing the consent screen could trick the user into Authorize
+    // (clickjacking, RFC 9700 §4.16): browsers must not render it in a frame.
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+  });
 });
 
 describe('given a form post that did not come from the page', () => {

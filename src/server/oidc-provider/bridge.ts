@@ -273,7 +273,10 @@ export interface OidcProviderBridge {
    * an error (no such interaction, another uid in the cookie, already decided, an unknown
    * prompt): the page then renders without it and the screens show what the details request
    * says. Unexpected failures reject. With a step, `res` gets `cache-control: no-store`, as the
-   * details answer does: the page carries the form posts' token.
+   * details answer does: the page carries the form posts' token; and `X-Frame-Options: DENY`
+   * with `Content-Security-Policy: frame-ancestors 'none'` unless the host set those headers
+   * already (a framed Authorize invites clickjacking, RFC 9700 §4.16). Headers the host sets
+   * afterwards replace these.
    */
   step(req: IncomingMessage, res: ServerResponse): Promise<InteractionStep | undefined>;
   /** The organization ids chosen for a grant, for an `organizations` claim; `[]` when none. */
@@ -787,8 +790,14 @@ export function createOidcProviderBridge(
     const current = await stepOf(interaction, req);
     if (!current) return undefined;
     // The page carries what the details answer does (the form posts' token, who is signed in):
-    // never kept by a cache, like that answer. A host's own header, set after, still wins.
-    if (!res.headersSent) res.setHeader('cache-control', 'no-store');
+    // never kept by a cache, like that answer. And it holds Authorize: no other site may frame
+    // it to steer a click (clickjacking, RFC 9700 §4.16). A host's own headers still win: those
+    // it set before are kept, those it sets after replace these.
+    if (!res.headersSent) {
+      res.setHeader('cache-control', 'no-store');
+      if (!res.hasHeader('x-frame-options')) res.setHeader('x-frame-options', 'DENY');
+      if (!res.hasHeader('content-security-policy')) res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    }
     return JSON.parse(JSON.stringify(current)) as InteractionStep;
   }
 
