@@ -22,7 +22,7 @@ import type { InteractionErrorCode } from '../../protocol/errors.js';
 import { decisionFromForm, KIT_FORM_FIELDS } from '../../protocol/form.js';
 import type { ConsentDecision, SignInAttempt } from '../../protocol/interaction.js';
 import { KIT_ENDPOINTS } from '../../protocol/kit.js';
-import { KitHttpError, readBodyText } from './http.js';
+import { KitHttpError, readBodyText, refuseDeclaredOver } from './http.js';
 import type { JsonValue, KitStore } from './store.js';
 
 const F = KIT_FORM_FIELDS;
@@ -60,11 +60,7 @@ export function isFormPost(req: IncomingMessage): boolean {
  * strings); anything else it left is refused with 400, the stream being gone.
  */
 export async function readFormBody(req: IncomingMessage, limit: number): Promise<[string, string][]> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    throw new KitHttpError(413, 'invalid_request', 'request body too large');
-  }
+  refuseDeclaredOver(req, limit);
   const parsed = (req as IncomingMessage & { body?: unknown }).body;
   if (parsed !== undefined) {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

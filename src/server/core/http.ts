@@ -53,6 +53,18 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
 const notAnObject = () => new KitHttpError(400, 'invalid_request', 'request body must be a JSON object');
 
 /**
+ * Refuses (413) a request whose declared `content-length` is over `limit` bytes before any of
+ * it is read (the rest is drained, not buffered).
+ */
+export function refuseDeclaredOver(req: IncomingMessage, limit: number): void {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new KitHttpError(413, 'invalid_request', 'request body too large');
+  }
+}
+
+/**
  * The request's body as UTF-8 text, at most `limit` bytes: 413 as soon as the stream passes it
  * (the rest is drained, not buffered).
  */
@@ -91,11 +103,7 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LI
     req.resume();
     throw new KitHttpError(415, 'invalid_request', 'content-type must be application/json');
   }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    throw new KitHttpError(413, 'invalid_request', 'request body too large');
-  }
+  refuseDeclaredOver(req, limit);
   const parsed = (req as IncomingMessage & { body?: unknown }).body;
   if (parsed !== undefined) {
     if (!isJsonObject(parsed)) throw notAnObject();
