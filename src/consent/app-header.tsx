@@ -9,7 +9,7 @@ import { Badge } from '../ui/checkbox-field.js';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
-import { FullText, hasHidden, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
+import { FullText, HiddenWarning, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useConsentContext } from './context.js';
@@ -46,11 +46,9 @@ export const ConsentAppHeader = forwardRef<HTMLElement, ConsentAppHeaderProps>(f
         {tNodes(t, 'consent.title', { app })}
       </h1>
       <FullText texts={[client.name]} reveal label={t('common.fullText')} />
-      {hasHidden(client.name) && (
-        <p className="ck-consent__hidden" data-tone="warning">
-          {t('common.hiddenCharacters')}
-        </p>
-      )}
+      <HiddenWarning text={client.name} className="ck-consent__hidden">
+        {t('common.hiddenCharacters')}
+      </HiddenWarning>
       {homepage && (
         <SafeLink className="ck-consent__homepage" href={homepage}>
           {tNodes(t, 'consent.homepage', { host: <ProviderText text={new URL(homepage).host} /> })}

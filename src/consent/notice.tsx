@@ -9,7 +9,7 @@ import { forwardRef } from 'react';
 import { safeHttpUrl } from '../protocol/url.js';
 import { cx } from '../ui/cx.js';
 import type { PartProps } from '../ui/part.js';
-import { FullText, hasHidden, ProviderText, TEXT_MAX, tNodes } from '../ui/provider-text.js';
+import { FullText, HiddenWarning, ProviderText, TEXT_MAX, tNodes } from '../ui/provider-text.js';
 import { SafeLink } from '../ui/safe-link.js';
 import { useConsentContext } from './context.js';
 
@@ -38,11 +38,9 @@ export const ConsentNotice = forwardRef<HTMLDivElement, PartProps>(function Cons
           </p>
           <FullText texts={[target]} max={TEXT_MAX} reveal label={t('common.fullText')} />
           {/* A custom scheme with a direction override reads as another app's: say so. */}
-          {hasHidden(target) && (
-            <p className="ck-consent__hidden" data-tone="warning">
-              {t('common.hiddenCharacters')}
-            </p>
-          )}
+          <HiddenWarning text={target} className="ck-consent__hidden">
+            {t('common.hiddenCharacters')}
+          </HiddenWarning>
         </>
       )}
       {(terms || privacy) && (

@@ -3,7 +3,7 @@ import { forwardRef, useRef } from 'react';
 import { cx } from '../ui/cx.js';
 import { LogoImage } from '../ui/logo-image.js';
 import type { PartProps } from '../ui/part.js';
-import { FullText, hasHidden, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
+import { FullText, HiddenWarning, ProviderText, providerString, tNodes } from '../ui/provider-text.js';
 import { useFocusOnChange } from '../ui/use-focus.js';
 import { useSignInContext } from './context.js';
 
@@ -29,11 +29,9 @@ export const SignInHeader = forwardRef<HTMLElement, PartProps>(function SignInHe
         {tNodes(t, 'signIn.subtitle', { app: <ProviderText text={client.name} reveal /> })}
       </p>
       <FullText texts={[client.name]} reveal label={t('common.fullText')} />
-      {hasHidden(client.name) && (
-        <p className="ck-sign-in__hidden" data-tone="warning">
-          {t('common.hiddenCharacters')}
-        </p>
-      )}
+      <HiddenWarning text={client.name} className="ck-sign-in__hidden">
+        {t('common.hiddenCharacters')}
+      </HiddenWarning>
     </header>
   );
 });

@@ -139,6 +139,21 @@ export function FullText({ texts, max = NAME_MAX, reveal: show, label }: FullTex
 }
 
 /**
+ * The warning under a text the user decides by (the app's name, where they will be sent) when it
+ * holds invisible or direction-changing characters ({@link hasHidden}): shown ones alone are
+ * easy to miss. Nothing otherwise. `children`: the warning ("This name contains hidden
+ * characters").
+ */
+export function HiddenWarning({ text, className, children }: { text: string; className: string; children: ReactNode }) {
+  if (!hasHidden(text)) return null;
+  return (
+    <p className={className} data-tone="warning">
+      {children}
+    </p>
+  );
+}
+
+/**
  * `t(key)` with React nodes in place of some `{{variables}}`, so provider text inside a
  * translated sentence is a {@link ProviderText} (isolated, bounded) rather than a raw string.
  * Each node variable is handed to `t` as a marker and the sentence is split around it.
