@@ -9,11 +9,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../../src/locales/en/consent-kit.json';
 import type { ConsentStep } from '../../src/protocol/interaction.js';
-import { BROWSER_WAIT_MS, launchBrowser } from '../e2e/support/browser.js';
+import { launchBrowser, openWatchedPage } from '../e2e/support/browser.js';
 import { consentStep } from '../fixtures/steps.js';
 import { copyApp, installApp } from './support/install.js';
 import { output, runIn } from './support/run.js';
@@ -93,14 +93,7 @@ describe('given a Next.js 15 App Router app', () => {
 
   it('should serve the themed consent screen, render it in Chromium and authorize', async () => {
     server = await start(app);
-    const page = await browser.newPage();
-    page.setDefaultTimeout(BROWSER_WAIT_MS);
-    const problems: string[] = [];
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'warning' || message.type() === 'error')
-        problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    const { page, problems } = await openWatchedPage(browser);
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
     });

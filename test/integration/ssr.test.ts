@@ -10,12 +10,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ar from '../../src/locales/ar/consent-kit.json';
 import ko from '../../src/locales/ko/consent-kit.json';
 import type { ConsentStep, LoginStep } from '../../src/protocol/interaction.js';
-import { BROWSER_WAIT_MS, launchBrowser } from '../e2e/support/browser.js';
+import { launchBrowser, openWatchedPage } from '../e2e/support/browser.js';
 import { consentStep, sessionLoginStep } from '../fixtures/steps.js';
 import { copyApp, type Host, installApp } from './support/install.js';
 import { output, projectBin, runIn } from './support/run.js';
@@ -102,14 +102,7 @@ describe.each(['react-18', 'react-19'] as const satisfies readonly Host[])(
      */
     async function open(uid: string): Promise<{ page: Page; html: string; problems: string[] }> {
       expect(server, 'the server of the previous test').toBeDefined();
-      const page = await browser.newPage();
-      page.setDefaultTimeout(BROWSER_WAIT_MS);
-      const problems: string[] = [];
-      page.on('console', (message: ConsoleMessage) => {
-        if (message.type() === 'warning' || message.type() === 'error')
-          problems.push(`${message.type()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      const { page, problems } = await openWatchedPage(browser);
       const response = await page.goto(`${server!.url}/interaction/${uid}`);
       const html = (await response?.text()) ?? '';
       await page.waitForFunction(() => window.ssr?.hydrated === true);

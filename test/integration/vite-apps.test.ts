@@ -7,11 +7,11 @@
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import de from '../../src/locales/de/consent-kit.json';
 import type { ConsentStep, LoginStep } from '../../src/protocol/interaction.js';
-import { BROWSER_WAIT_MS, launchBrowser } from '../e2e/support/browser.js';
+import { launchBrowser, openWatchedPage } from '../e2e/support/browser.js';
 import { REPORTS_API, consentStep, sessionLoginStep } from '../fixtures/steps.js';
 import { type AppServer, serveApp } from './support/app-server.js';
 import { copyApp, type Host, installApp } from './support/install.js';
@@ -85,14 +85,7 @@ describe.each(['react-18', 'react-19'] as const satisfies readonly ReactHost[])(
   /** Opens the built app; collects every console warning and error and every uncaught error. */
   async function open(query: string): Promise<{ page: Page; problems: string[] }> {
     server ??= await serveApp(join(appDir, 'dist'), ROUTES);
-    const page = await browser.newPage();
-    page.setDefaultTimeout(BROWSER_WAIT_MS);
-    const problems: string[] = [];
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'warning' || message.type() === 'error')
-        problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    const { page, problems } = await openWatchedPage(browser);
     await page.goto(`${server.url}?${query}`);
     return { page, problems };
   }

@@ -3,7 +3,7 @@
  * the system's `chromium`, with the flags that keep it off the network.
  */
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 /**
  * Playwright's limit for one wait (a navigation, a locator, a function): a hang guard, far above
@@ -38,4 +38,20 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A new page of `browser` waiting up to {@link BROWSER_WAIT_MS}, with `problems`: every console
+ * warning and error and every uncaught error of the page, as it happens (a host app must log none).
+ */
+export async function openWatchedPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'warning' || message.type() === 'error')
+      problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { page, problems };
 }
