@@ -1,20 +1,10 @@
-/** A static file server for a built folder, with optional extra headers (the strict CSP). */
-import { readFile } from 'node:fs/promises';
+/**
+ * A static file server for a built folder (sirv, as the demo serves its assets), with optional
+ * extra headers (the strict CSP). Listens on 127.0.0.1, on a free port.
+ */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
+import sirv from 'sirv';
 
 export interface StaticServer {
   url: string;
@@ -22,17 +12,16 @@ export interface StaticServer {
 }
 
 export async function serveStatic(dir: string, headers: Record<string, string> = {}): Promise<StaticServer> {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(normalize(dir))) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+  // `dev`: read each request from disk, no caching headers (the tests rebuild folders).
+  const files = sirv(dir, {
+    dev: true,
+    setHeaders: (res) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    },
   });
+  const server = createServer((req, res) =>
+    files(req, res, () => void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

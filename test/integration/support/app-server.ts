@@ -3,18 +3,9 @@
  * interaction page would: `GET /interaction/<uid>/details` and the POSTs of the screens, from a
  * table of routes. Records what the page sent. Listens on 127.0.0.1, on a free port.
  */
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
+import sirv from 'sirv';
 
 /** A request the page made to a route, with its JSON body. */
 export interface RecordedRequest {
@@ -36,6 +27,8 @@ export interface AppServer {
  */
 export async function serveApp(dir: string, routes: Record<string, unknown>): Promise<AppServer> {
   const requests: RecordedRequest[] = [];
+  // The built files through sirv (as the demo serves its assets): `index.html` for every other path.
+  const files = sirv(dir, { dev: true, single: true });
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const route = `${req.method} ${path}`;
@@ -47,14 +40,7 @@ export async function serveApp(dir: string, routes: Record<string, unknown>): Pr
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return void res.end(JSON.stringify(routes[route]));
     }
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(normalize(dir))) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(extname(file) ? file : join(dir, 'index.html'));
-      res.writeHead(200, { 'content-type': MIME[extname(file) || '.html'] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+    files(req, res, () => void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
